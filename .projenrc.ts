@@ -1,0 +1,91 @@
+import { cdk8s, javascript } from 'projen';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-gateways',
+  description: 'Typed cdk8s constructs for ingress controllers, IngressClasses, routes, cert-manager TLS and tenant NetworkPolicies, with synth-time best-practice rules.',
+  author: 'cdk8s-gateways maintainers',
+  authorAddress: 'maintainers@cdk8s-gateways.dev',
+  repositoryUrl: 'https://github.com/cdk8s-gateways/cdk8s-gateways.git',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  keywords: ['cdk8s', 'kubernetes', 'ingress', 'ingressclass', 'ingress-nginx', 'traefik', 'cert-manager', 'networkpolicy'],
+
+  // Node 20 toolchain: typescript@latest (7.x) breaks ts-node and jsii.
+  jsiiVersion: '~5.9.0',
+  typescriptVersion: '~5.9.0',
+  cdk8sVersion: '2.70.106',
+  constructsVersion: '10.3.0',
+  peerDeps: ['cdk8s-plus-28@^2.5.6'],
+  bundledDeps: ['yaml@^2.5.0'],
+  devDeps: [
+    '@types/node@^20',
+    'cdk8s-plus-28@2.5.6',
+    // Test-time schema validation (Kubernetes 1.28 + the CRDs in ../shared/crds).
+    'ajv@^8.17.1',
+    'ajv-formats@^3.0.1',
+    // Only for scripts/gen-k8s-schema.ts: 0.20.0 is generated from the Kubernetes release-1.28 OpenAPI;
+    // ts-json-schema-generator 2.5+ needs Node 22.
+    '@kubernetes/client-node@0.20.0',
+    'ts-json-schema-generator@2.4.0',
+  ],
+  bin: { 'cdk8s-gateways': 'lib/cli/main.js' },
+
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  jestOptions: {
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+    },
+  },
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'bench', 'scripts'],
+    ignorePatterns: ['src/imports/**', '*.js', '*.d.ts', 'node_modules/'],
+  },
+  gitignore: ['/dist/', '/.tmp/'],
+});
+
+// The README's main command: synthesize every example into dist/<example>/.
+project.addTask('synth-examples', {
+  description: 'Synthesize every example under examples/ into dist/<example>/',
+  exec: 'ts-node --project test/tsconfig.json scripts/synth-examples.ts',
+});
+
+// The README's test command: jsii compile, docs, jest, eslint, then prove the committed generated docs are current.
+project.addTask('check', {
+  description: 'Compile with jsii, run jest and eslint, and fail when API.md or the README rules table is stale',
+  steps: [
+    { spawn: 'default' },
+    { spawn: 'pre-compile' },
+    { spawn: 'compile' },
+    { spawn: 'post-compile' },
+    { spawn: 'test' },
+    { exec: 'ts-node --project test/tsconfig.json scripts/rules-table.ts --check' },
+    { exec: 'git diff --exit-code -- API.md || (echo "API.md is out of date: run npx projen build and commit it" && exit 1)' },
+  ],
+});
+
+project.addTask('rules-table', {
+  description: 'Regenerate the rules table in README.md from the rule catalogue',
+  exec: 'ts-node --project test/tsconfig.json scripts/rules-table.ts',
+});
+
+project.addTask('gen-k8s-schema', {
+  description: 'Regenerate test/schemas/k8s-1.28.schema.json (commit the output)',
+  exec: 'ts-node --project test/tsconfig.json scripts/gen-k8s-schema.ts',
+});
+
+project.addTask('import-crds', {
+  description: 'Regenerate the committed CRD bindings in src/imports/ from ../shared/crds/',
+  exec: 'bash scripts/import-crds.sh',
+});
+
+project.addTask('bench', {
+  description: 'Benchmark synth time and peak memory at 1k, 5k and 10k routes against two baselines',
+  exec: 'ts-node --project test/tsconfig.json bench/synth-bench.ts',
+});
+
+project.synth();

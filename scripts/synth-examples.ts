@@ -1,0 +1,33 @@
+/**
+ * Synthesizes every example under examples/<name>/main.ts into dist/<name>/.
+ * Each example exports `build(app)`; a failing example stops the run with its findings.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { App } from 'cdk8s';
+
+const root = path.resolve(__dirname, '..');
+const examplesDir = path.join(root, 'examples');
+const distDir = path.join(root, 'dist');
+
+const names = fs.readdirSync(examplesDir)
+  .filter((name) => fs.existsSync(path.join(examplesDir, name, 'main.ts')))
+  .sort();
+
+let failed = 0;
+for (const name of names) {
+  const outdir = path.join(distDir, name);
+  fs.rmSync(outdir, { recursive: true, force: true });
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const example = require(path.join(examplesDir, name, 'main.ts'));
+    const app: App = example.build(new App({ outdir }));
+    app.synth();
+    const files = fs.readdirSync(outdir).sort();
+    console.log(`synthesized examples/${name} -> dist/${name}/ (${files.join(', ')})`);
+  } catch (err) {
+    failed++;
+    console.error(`examples/${name} failed:\n${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+if (failed > 0) process.exit(1);

@@ -1,0 +1,202 @@
+import { Construct } from 'constructs';
+import * as kplus from 'cdk8s-plus-28';
+import { Size } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { ControllerWorkload } from './controller-workload';
+import { ControllerDeployment, ControllerDeployOptions, IIngressController } from './controller-profile';
+import { BackendProtocol, RouteOptions } from '../routing/route-options';
+
+/** The last upstream release (controller-v1.15.1, March 2026), pinned by tag and digest. */
+export const INGRESS_NGINX_IMAGE = 'registry.k8s.io/ingress-nginx/controller:v1.15.1@sha256:594ceea76b01c592858f803f9ff4d2cb40542cae2060410b2c95f75907d659e1';
+const INGRESS_NGINX_VERSION = 'v1.15.1';
+const HEALTH_PORT = 10254;
+const ANNOTATION_PREFIX = 'nginx.ingress.kubernetes.io/';
+
+/** ingress-nginx rejects annotations riskier than this level. */
+export enum AnnotationsRiskLevel {
+  LOW = 'Low',
+  MEDIUM = 'Medium',
+  /** Rejects Critical annotations (snippets). The upstream default. */
+  HIGH = 'High',
+}
+
+/** Options for the ingress-nginx controller profile. */
+export interface IngressNginxProps {
+  /**
+   * Controller image, pinned by tag (and ideally digest).
+   * @default - registry.k8s.io/ingress-nginx/controller:v1.15.1 with its digest
+   */
+  readonly image?: string;
+  /**
+   * Highest annotation risk level the controller accepts.
+   * @default AnnotationsRiskLevel.HIGH
+   */
+  readonly annotationsRiskLevel?: AnnotationsRiskLevel;
+  /**
+   * Extra controller ConfigMap entries; they override the defaults this profile sets.
+   * @default - none
+   */
+  readonly config?: { [key: string]: string };
+}
+
+/** Access log line as one JSON object, so log pipelines need no parsing rules. */
+const JSON_ACCESS_LOG = JSON.stringify({
+  time: '$time_iso8601',
+  remote_addr: '$remote_addr',
+  request_id: '$req_id',
+  host: '$host',
+  method: '$request_method',
+  uri: '$request_uri',
+  protocol: '$server_protocol',
+  status: '$status',
+  bytes_sent: '$bytes_sent',
+  request_time: '$request_time',
+  upstream: '$proxy_upstream_name',
+  upstream_addr: '$upstream_addr',
+  upstream_status: '$upstream_status',
+  upstream_response_time: '$upstream_response_time',
+  user_agent: '$http_user_agent',
+});
+
+/**
+ * The ingress-nginx controller (kubernetes/ingress-nginx).
+ *
+ * Retired upstream in March 2026: it still synthesizes, and every synth warns (CG-CONTROLLER-003).
+ * The validating admission webhook is deliberately not deployed; see the README.
+ */
+export class IngressNginxController implements IIngressController {
+  public readonly name = 'ingress-nginx';
+
+  constructor(private readonly props: IngressNginxProps = {}) {}
+
+  /** The `spec.controller` value for a class: unique per gateway, so two nginx gateways never claim each other's Ingresses. */
+  public controllerValue(className: string): string {
+    return `k8s.io/ingress-nginx/${className}`;
+  }
+
+  /** The leader-election Lease name: unique per gateway. */
+  public electionId(className: string): string {
+    return `${className}-ingress-nginx-leader`;
+  }
+
+  public deploy(scope: Construct, options: ControllerDeployOptions): ControllerDeployment {
+    const name = `${options.className}-controller`;
+    const controllerValue = this.controllerValue(options.className);
+    const electionId = this.electionId(options.className);
+
+    const workload = new ControllerWorkload(scope, 'IngressNginx', options, {
+      appName: 'ingress-nginx',
+      image: this.props.image ?? INGRESS_NGINX_IMAGE,
+      version: INGRESS_NGINX_VERSION,
+      args: [
+        '/nginx-ingress-controller',
+        `--publish-service=$(POD_NAMESPACE)/${name}`,
+        `--election-id=${electionId}`,
+        `--controller-class=${controllerValue}`,
+        `--ingress-class=${options.className}`,
+        `--configmap=$(POD_NAMESPACE)/${name}`,
+        '--enable-metrics=true',
+        ...(options.defaultClass ? ['--watch-ingress-without-class=true'] : []),
+      ],
+      env: [
+        { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+        { name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
+        { name: 'LD_PRELOAD', value: '/usr/local/lib/libmimalloc.so' },
+      ],
+      ports: [
+        { name: 'http', containerPort: 80, servicePort: 80, appProtocol: 'http' },
+        { name: 'https', containerPort: 443, servicePort: 443, appProtocol: 'https' },
+      ],
+      metricsPort: { name: 'metrics', containerPort: HEALTH_PORT },
+      livenessProbe: healthz(5),
+      readinessProbe: healthz(3),
+      // Lets in-flight requests finish before nginx stops.
+      lifecycle: { preStop: { exec: { command: ['/wait-shutdown'] } } },
+      terminationGracePeriodSeconds: 300,
+      podSecurityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+      containerSecurityContext: {
+        runAsNonRoot: true,
+        runAsUser: 101,
+        runAsGroup: 82,
+        allowPrivilegeEscalation: false,
+        // nginx binds 80 and 443 as a non-root user.
+        capabilities: { drop: ['ALL'], add: ['NET_BIND_SERVICE'] },
+        // The controller rewrites /etc/nginx/nginx.conf at run time, so the root filesystem must stay writable.
+        readOnlyRootFilesystem: false,
+        seccompProfile: { type: 'RuntimeDefault' },
+      },
+      defaultResources: {
+        cpu: { request: kplus.Cpu.millis(100), limit: kplus.Cpu.millis(1000) },
+        memory: { request: Size.mebibytes(128), limit: Size.mebibytes(512) },
+      },
+      clusterRules: [
+        { apiGroups: [''], resources: ['configmaps', 'endpoints', 'nodes', 'pods', 'secrets', 'namespaces'], verbs: ['list', 'watch'] },
+        { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['list', 'watch'] },
+        { apiGroups: [''], resources: ['nodes'], verbs: ['get'] },
+        { apiGroups: [''], resources: ['services'], verbs: ['get', 'list', 'watch'] },
+        { apiGroups: ['networking.k8s.io'], resources: ['ingresses'], verbs: ['get', 'list', 'watch'] },
+        { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
+        { apiGroups: ['networking.k8s.io'], resources: ['ingresses/status'], verbs: ['update'] },
+        { apiGroups: ['networking.k8s.io'], resources: ['ingressclasses'], verbs: ['get', 'list', 'watch'] },
+        { apiGroups: ['discovery.k8s.io'], resources: ['endpointslices'], verbs: ['list', 'watch', 'get'] },
+      ],
+      namespaceRules: [
+        { apiGroups: [''], resources: ['namespaces'], verbs: ['get'] },
+        { apiGroups: [''], resources: ['configmaps', 'pods', 'secrets', 'endpoints'], verbs: ['get', 'list', 'watch'] },
+        { apiGroups: [''], resources: ['services'], verbs: ['get', 'list', 'watch'] },
+        { apiGroups: ['networking.k8s.io'], resources: ['ingresses'], verbs: ['get', 'list', 'watch'] },
+        { apiGroups: ['networking.k8s.io'], resources: ['ingresses/status'], verbs: ['update'] },
+        { apiGroups: ['networking.k8s.io'], resources: ['ingressclasses'], verbs: ['get', 'list', 'watch'] },
+        // The Lease rule names exactly the --election-id, so the controller can take no other lock.
+        { apiGroups: ['coordination.k8s.io'], resources: ['leases'], resourceNames: [electionId], verbs: ['get', 'update'] },
+        // create cannot be restricted by resourceNames.
+        { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['create'] },
+        { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
+        { apiGroups: ['discovery.k8s.io'], resources: ['endpointslices'], verbs: ['list', 'watch', 'get'] },
+      ],
+    });
+
+    new k8s.KubeConfigMap(workload, 'ConfigMap', {
+      metadata: { name, namespace: options.namespace, labels: workload.labels },
+      data: sortKeys({
+        'allow-snippet-annotations': 'false',
+        'annotations-risk-level': this.props.annotationsRiskLevel ?? AnnotationsRiskLevel.HIGH,
+        'strict-validate-path-type': 'true',
+        'server-tokens': 'false',
+        'log-format-escape-json': 'true',
+        'log-format-upstream': JSON_ACCESS_LOG,
+        ...(this.props.config ?? {}),
+      }),
+    });
+
+    return { controllerValue, podLabels: workload.selectorLabels, serviceName: workload.serviceName };
+  }
+
+  public routeAnnotations(options: RouteOptions): { [key: string]: string } {
+    const a: { [key: string]: string } = {};
+    if (options.sslRedirect !== undefined) a[`${ANNOTATION_PREFIX}ssl-redirect`] = String(options.sslRedirect);
+    if (options.maxRequestBodySize) a[`${ANNOTATION_PREFIX}proxy-body-size`] = `${options.maxRequestBodySize.toMebibytes()}m`;
+    if (options.connectTimeout) a[`${ANNOTATION_PREFIX}proxy-connect-timeout`] = String(options.connectTimeout.toSeconds());
+    if (options.readTimeout) a[`${ANNOTATION_PREFIX}proxy-read-timeout`] = String(options.readTimeout.toSeconds());
+    if (options.sendTimeout) a[`${ANNOTATION_PREFIX}proxy-send-timeout`] = String(options.sendTimeout.toSeconds());
+    if (options.allowedSourceRanges?.length) a[`${ANNOTATION_PREFIX}whitelist-source-range`] = options.allowedSourceRanges.join(',');
+    if (options.rateLimitPerSecond !== undefined) a[`${ANNOTATION_PREFIX}limit-rps`] = String(options.rateLimitPerSecond);
+    if (options.backendProtocol && options.backendProtocol !== BackendProtocol.HTTP) a[`${ANNOTATION_PREFIX}backend-protocol`] = options.backendProtocol;
+    return a;
+  }
+}
+
+function healthz(failureThreshold: number): k8s.Probe {
+  return {
+    httpGet: { path: '/healthz', port: k8s.IntOrString.fromNumber(HEALTH_PORT), scheme: 'HTTP' },
+    initialDelaySeconds: 10,
+    periodSeconds: 10,
+    timeoutSeconds: 1,
+    successThreshold: 1,
+    failureThreshold,
+  };
+}
+
+function sortKeys(data: { [key: string]: string }): { [key: string]: string } {
+  return Object.fromEntries(Object.entries(data).sort(([a], [b]) => a.localeCompare(b)));
+}

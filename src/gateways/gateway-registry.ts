@@ -1,0 +1,36 @@
+import { IConstruct } from 'constructs';
+import { IGateway } from './gateway';
+
+
+const REGISTRIES = new WeakMap<IConstruct, GatewayRegistry>();
+
+/** Every gateway of one app, so routes that name no gateway can fall to the default one. */
+export class GatewayRegistry {
+  public static of(scope: IConstruct): GatewayRegistry {
+    const root = scope.node.root;
+    let registry = REGISTRIES.get(root);
+    if (!registry) {
+      registry = new GatewayRegistry();
+      REGISTRIES.set(root, registry);
+    }
+    return registry;
+  }
+
+  private readonly gateways: IGateway[] = [];
+
+  private constructor() {}
+
+  public register(gateway: IGateway): void {
+    this.gateways.push(gateway);
+  }
+
+  public all(): readonly IGateway[] {
+    return this.gateways;
+  }
+
+  /** The single default gateway, or undefined when there is none (or several, which CG-CLASS-001 reports). */
+  public defaultGateway(): IGateway | undefined {
+    const defaults = this.gateways.filter((g) => g.defaultClass);
+    return defaults.length === 1 ? defaults[0] : undefined;
+  }
+}

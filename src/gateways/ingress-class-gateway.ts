@@ -1,0 +1,150 @@
+import { Construct } from 'constructs';
+import * as kplus from 'cdk8s-plus-28';
+import { k8s } from 'cdk8s-plus-28';
+import { GatewayExposure } from './exposure';
+import { IGateway } from './gateway';
+import { GatewayRegistry } from './gateway-registry';
+import { IngressClassParameters } from './ingress-class-parameters';
+import { ControllerDeployment, IIngressController } from '../controllers/controller-profile';
+import { ANNOTATION_DEFAULT_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
+import { RuleEngine } from '../rules/engine';
+import { Route, RouteBaseProps } from '../routing/route';
+
+/** Props of an `IngressClassGateway`. */
+export interface IngressClassGatewayProps {
+  /** The IngressClass name routes bind to (`spec.ingressClassName`). */
+  readonly className: string;
+  /** The controller profile, for example `IngressController.nginx()`. */
+  readonly controller: IIngressController;
+  /**
+   * Mark the class as the cluster default (`ingressclass.kubernetes.io/is-default-class`).
+   * At most one gateway in an app may be the default.
+   * @default false
+   */
+  readonly defaultClass?: boolean;
+  /**
+   * Namespace of the controller's objects.
+   * @default `ingress-<className>`
+   */
+  readonly namespace?: string;
+  /**
+   * Create the namespace (with Pod Security Admission `restricted` labels). Set false when it already exists.
+   * @default true
+   */
+  readonly createNamespace?: boolean;
+  /**
+   * Minimum controller replicas (the autoscaler minimum). Fewer than 2 fails synth (CG-CONTROLLER-001).
+   * @default 2
+   */
+  readonly replicas?: number;
+  /**
+   * Maximum controller replicas for the autoscaler.
+   * @default 10
+   */
+  readonly maxReplicas?: number;
+  /**
+   * Controller container requests and limits.
+   * @default - the controller profile's defaults (ingress-nginx: 100m/128Mi requested, 1 CPU/512Mi limit)
+   */
+  readonly resources?: kplus.ContainerResources;
+  /**
+   * How clients reach the controller.
+   * @default GatewayExposure.publicLoadBalancer()
+   */
+  readonly exposure?: GatewayExposure;
+  /**
+   * A controller-specific configuration object for the IngressClass (`spec.parameters`).
+   * @default - none, or what the controller profile emits
+   */
+  readonly parameters?: IngressClassParameters;
+}
+
+/** Pod Security Admission labels: the namespace only admits pods that meet the `restricted` profile. */
+export const RESTRICTED_NAMESPACE_LABELS: { [key: string]: string } = {
+  'pod-security.kubernetes.io/enforce': 'restricted',
+  'pod-security.kubernetes.io/enforce-version': 'v1.28',
+  'pod-security.kubernetes.io/audit': 'restricted',
+  'pod-security.kubernetes.io/warn': 'restricted',
+};
+
+/**
+ * One ingress controller and the IngressClass it serves.
+ *
+ * Generates the controller's namespace, ServiceAccount, least-privilege RBAC, Deployment, Service,
+ * metrics Service, PodDisruptionBudget, HorizontalPodAutoscaler and the IngressClass.
+ */
+export class IngressClassGateway extends Construct implements IGateway {
+  /** The IngressClass name. */
+  public readonly className: string;
+  /** Whether this is the default class. */
+  public readonly defaultClass: boolean;
+  /** Namespace of the controller. */
+  public readonly namespace: string;
+  /** The controller profile. */
+  public readonly controller: IIngressController;
+  /** The IngressClass `spec.controller` value. */
+  public readonly controllerValue: string;
+  /** Labels of the controller pods; undefined when the cloud runs the proxy. */
+  public readonly controllerPodLabels?: { [key: string]: string };
+  /** How clients reach the controller. */
+  public readonly exposure: GatewayExposure;
+  /** The IngressClass object. */
+  public readonly ingressClass: k8s.KubeIngressClass;
+
+  constructor(scope: Construct, id: string, props: IngressClassGatewayProps) {
+    super(scope, id);
+    this.className = props.className;
+    this.defaultClass = props.defaultClass ?? false;
+    this.namespace = props.namespace ?? `ingress-${props.className}`;
+    this.controller = props.controller;
+    this.exposure = props.exposure ?? GatewayExposure.publicLoadBalancer();
+    RuleEngine.of(this);
+
+    if (props.createNamespace ?? true) {
+      new k8s.KubeNamespace(this, 'Namespace', {
+        metadata: { name: this.namespace, labels: { ...RESTRICTED_NAMESPACE_LABELS, [LABEL_MANAGED_BY]: MANAGED_BY } },
+      });
+    }
+
+    const deployment: ControllerDeployment = props.controller.deploy(this, {
+      className: this.className,
+      namespace: this.namespace,
+      defaultClass: this.defaultClass,
+      replicas: props.replicas ?? 2,
+      maxReplicas: props.maxReplicas ?? 10,
+      resources: props.resources,
+      exposure: this.exposure,
+    });
+    this.controllerValue = deployment.controllerValue;
+    this.controllerPodLabels = deployment.podLabels;
+
+    const parameters = props.parameters ?? deployment.parameters;
+    this.ingressClass = new k8s.KubeIngressClass(this, 'Resource', {
+      metadata: {
+        name: this.className,
+        labels: { [LABEL_MANAGED_BY]: MANAGED_BY },
+        annotations: this.defaultClass ? { [ANNOTATION_DEFAULT_CLASS]: 'true' } : undefined,
+      },
+      spec: {
+        controller: this.controllerValue,
+        parameters: parameters ? {
+          apiGroup: parameters.apiGroup,
+          kind: parameters.kind,
+          name: parameters.name,
+          scope: parameters.scope,
+          namespace: parameters.namespace,
+        } : undefined,
+      },
+    });
+
+    GatewayRegistry.of(this).register(this);
+  }
+
+  /**
+   * Adds a route served by this gateway. `scope` owns the Ingress, so it lands in the chart
+   * (and namespace) of the backend.
+   */
+  public addRoute(scope: Construct, id: string, props: RouteBaseProps): Route {
+    return new Route(scope, id, { ...props, gateway: this });
+  }
+}

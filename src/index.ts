@@ -1,0 +1,18 @@
+export * from './gateways/exposure';
+export * from './gateways/gateway';
+export * from './gateways/ingress-class-gateway';
+export * from './gateways/ingress-class-parameters';
+export * from './controllers/controller-profile';
+export * from './controllers/ingress-controller';
+export * from './controllers/ingress-nginx';
+export * from './routing/path-type';
+export * from './routing/route';
+export * from './routing/route-backend';
+export * from './routing/route-options';
+export * from './rules/severity';
+export * from './rules/rule-info';
+export * from './rules/finding';
+export { RuleReport } from './rules/report';
+export { RuleCatalogue } from './rules/catalogue';
+export { RuleEngine } from './rules/engine';
+export { Suppressions } from './rules/suppressions';

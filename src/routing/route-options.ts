@@ -1,0 +1,56 @@
+import { Duration, Size } from 'cdk8s';
+
+/** The protocol the proxy speaks to the backend. */
+export enum BackendProtocol {
+  HTTP = 'HTTP',
+  HTTPS = 'HTTPS',
+  GRPC = 'GRPC',
+  GRPCS = 'GRPCS',
+}
+
+/**
+ * Per-route proxy behaviour, typed and controller-neutral. Each controller profile turns it into
+ * its own annotations, so routes stay portable between controllers (and, later, to Gateway API filters).
+ */
+export interface RouteOptions {
+  /**
+   * Redirect plain HTTP to HTTPS when the route has TLS.
+   * @default - the controller's default (ingress-nginx: redirect when TLS is set)
+   */
+  readonly sslRedirect?: boolean;
+  /**
+   * Largest request body accepted.
+   * @default - the controller's default (ingress-nginx: 1 MiB)
+   */
+  readonly maxRequestBodySize?: Size;
+  /**
+   * How long to wait for the backend to accept a connection.
+   * @default - the controller's default (ingress-nginx: 5 s)
+   */
+  readonly connectTimeout?: Duration;
+  /**
+   * How long to wait between two reads of the backend response.
+   * @default - the controller's default (ingress-nginx: 60 s)
+   */
+  readonly readTimeout?: Duration;
+  /**
+   * How long to wait between two writes of the request to the backend.
+   * @default - the controller's default (ingress-nginx: 60 s)
+   */
+  readonly sendTimeout?: Duration;
+  /**
+   * Client CIDRs allowed to use this route; others get 403.
+   * @default - all clients
+   */
+  readonly allowedSourceRanges?: string[];
+  /**
+   * Requests per second accepted from one client address (per controller replica).
+   * @default - no limit
+   */
+  readonly rateLimitPerSecond?: number;
+  /**
+   * Protocol spoken to the backend.
+   * @default BackendProtocol.HTTP
+   */
+  readonly backendProtocol?: BackendProtocol;
+}

@@ -1,0 +1,132 @@
+import { ApiObjectMetadataDefinition, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { k8s } from 'cdk8s-plus-28';
+import { PathType } from './path-type';
+import { RouteBackend } from './route-backend';
+import { RouteOptions } from './route-options';
+import { IGateway } from '../gateways/gateway';
+import { GatewayRegistry } from '../gateways/gateway-registry';
+import { LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
+import { RuleEngine } from '../rules/engine';
+
+/** Route props without the gateway, for `IngressClassGateway.addRoute`. */
+export interface RouteBaseProps {
+  /** The host this route serves, for example `www.example.com` or `*.example.com`. */
+  readonly host: string;
+  /**
+   * The request path.
+   * @default '/'
+   */
+  readonly path?: string;
+  /**
+   * How the path matches.
+   * @default PathType.PREFIX
+   */
+  readonly pathType?: PathType;
+  /** Where the traffic goes. */
+  readonly backend: RouteBackend;
+  /**
+   * Secret holding the TLS certificate for `host`; enables HTTPS for the route.
+   * @default - no TLS
+   */
+  readonly tlsSecretName?: string;
+  /**
+   * Name of the Ingress object.
+   * @default - a unique name derived from the construct path
+   */
+  readonly ingressName?: string;
+  /**
+   * Typed proxy behaviour, translated by the gateway's controller profile.
+   * @default - the controller's defaults
+   */
+  readonly options?: RouteOptions;
+}
+
+/** Props of a `Route`. */
+export interface RouteProps extends RouteBaseProps {
+  /**
+   * The gateway that serves the route.
+   * @default - the app's default gateway (the one with `defaultClass: true`)
+   */
+  readonly gateway?: IGateway;
+}
+
+/**
+ * One host + path routed to one backend through a gateway: a `networking.k8s.io/v1` Ingress bound
+ * to the gateway's class with `spec.ingressClassName`, created in the backend's namespace.
+ *
+ * The route model (host, path match, backend, TLS, typed options) maps one to one onto a Gateway API
+ * HTTPRoute rule, so a later Gateway API emitter needs no new user-facing concepts.
+ */
+export class Route extends Construct {
+  public readonly host: string;
+  public readonly path: string;
+  public readonly pathType: PathType;
+  public readonly backend: RouteBackend;
+  public readonly tlsSecretName?: string;
+  /** The Ingress object. */
+  public readonly ingress: k8s.KubeIngress;
+  private readonly explicitGateway?: IGateway;
+
+  constructor(scope: Construct, id: string, props: RouteProps) {
+    super(scope, id);
+    this.host = props.host;
+    this.path = props.path ?? '/';
+    this.pathType = props.pathType ?? PathType.PREFIX;
+    this.backend = props.backend;
+    this.tlsSecretName = props.tlsSecretName;
+    this.explicitGateway = props.gateway;
+    RuleEngine.of(this);
+
+    const options = props.options ?? {};
+    this.ingress = new RouteIngress(this, 'Resource', {
+      metadata: {
+        // Keys are left out rather than set to undefined, which would override cdk8s's generated name.
+        ...(props.ingressName ? { name: props.ingressName } : {}),
+        ...(props.backend.namespace ? { namespace: props.backend.namespace } : {}),
+        labels: { [LABEL_MANAGED_BY]: MANAGED_BY },
+      },
+      spec: {
+        // Resolved at synth, so a route may be declared before the default gateway.
+        ingressClassName: Lazy.any({ produce: () => this.gateway?.className }),
+        tls: props.tlsSecretName ? [{ hosts: [props.host], secretName: props.tlsSecretName }] : undefined,
+        rules: [{
+          host: props.host,
+          http: {
+            paths: [{
+              path: this.path,
+              pathType: this.pathType,
+              backend: {
+                service: {
+                  name: props.backend.serviceName,
+                  port: Lazy.any({ produce: () => props.backend.port }),
+                },
+              },
+            }],
+          },
+        }],
+      },
+    }, (metadata) => {
+      const gateway = this.gateway;
+      if (!gateway) return;
+      for (const [key, value] of Object.entries(gateway.controller.routeAnnotations(options))) metadata.addAnnotation(key, value);
+    });
+  }
+
+  /** The gateway serving this route: the one given, or the app's default; undefined when neither exists. */
+  public get gateway(): IGateway | undefined {
+    return this.explicitGateway ?? GatewayRegistry.of(this).defaultGateway();
+  }
+}
+
+/** An Ingress whose controller-specific annotations are added at synth, once the serving gateway is known. */
+class RouteIngress extends k8s.KubeIngress {
+  constructor(scope: Construct, id: string, props: k8s.KubeIngressProps, private readonly annotate: (metadata: ApiObjectMetadataDefinition) => void) {
+    super(scope, id, props);
+  }
+
+  public toJson(): any {
+    this.annotate(this.metadata); // idempotent: the same keys get the same values
+    return super.toJson();
+  }
+}

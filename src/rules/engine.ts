@@ -1,0 +1,160 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { ApiObject, App } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { ALL_RULES, RuleCatalogue } from './catalogue';
+import { evaluate, isValidSuppressionReason, MIN_SUPPRESSION_REASON_LENGTH } from './evaluate';
+import { Finding } from './finding';
+import { INVALID_SUPPRESSION_ID } from './meta/invalid-suppression';
+import { ClusterModel, ManifestObject } from './model';
+import { formatFinding, RuleReport } from './report';
+import { Severity } from './severity';
+import { SUPPRESSION_ANNOTATION_PREFIX } from '../labels';
+
+/** Default name of the JSON report written into the app's output directory on every synth. */
+export const REPORT_FILE_NAME = 'cdk8s-gateways-report.json';
+
+interface SuppressionEntry {
+  readonly scope: IConstruct;
+  readonly ruleId: string;
+  readonly reason: string;
+}
+
+/** Thrown when error-level findings stop synthesis; its stack is the report, since a user mistake deserves no trace. */
+class RuleViolationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SynthValidationError';
+    this.stack = `${this.name}: ${message}`;
+  }
+}
+
+const ENGINES = new WeakMap<IConstruct, RuleEngine>();
+
+/**
+ * Runs the rule catalogue over the whole app at synth time (one engine per app).
+ *
+ * It hooks into cdk8s validation on the app root, so `app.synth()`, `app.synthYaml()` and
+ * `Testing.synth()` all run it. Every finding of the app is collected before synthesis fails.
+ */
+export class RuleEngine {
+  /** The engine of the app that `scope` belongs to; created on first use. */
+  public static of(scope: IConstruct): RuleEngine {
+    const root = scope.node.root;
+    let engine = ENGINES.get(root);
+    if (!engine) {
+      engine = new RuleEngine(root);
+      ENGINES.set(root, engine);
+    }
+    return engine;
+  }
+
+  /**
+   * Whether the rules run at synth.
+   * @default true
+   */
+  public enabled = true;
+
+  /**
+   * Where the JSON report is written on every synth: absolute, or relative to the app's outdir.
+   * Set to an empty string to write no report.
+   * @default 'cdk8s-gateways-report.json' in the app's outdir
+   */
+  public reportFile: string = REPORT_FILE_NAME;
+
+  private readonly externalClasses = new Set<string>();
+  private readonly externalSecrets = new Set<string>();
+  private readonly suppressions: SuppressionEntry[] = [];
+  private version = 0;
+  private cached?: { fingerprint: string; report: RuleReport };
+
+  private constructor(private readonly root: IConstruct) {
+    root.node.addValidation({ validate: () => this.validateForSynth() });
+  }
+
+  /** Declares an IngressClass that exists in the cluster but is not defined in this app. */
+  public declareExternalIngressClass(className: string): void {
+    this.externalClasses.add(className);
+    this.version++;
+  }
+
+  /** Declares a TLS secret that something outside this app provides (for example an external-secrets sync). */
+  public declareExternalTlsSecret(namespace: string, secretName: string): void {
+    this.externalSecrets.add(`${namespace}/${secretName}`);
+    this.version++;
+  }
+
+  /** @internal */
+  public _addSuppression(scope: IConstruct, ruleId: string, reason: string): void {
+    this.suppressions.push({ scope, ruleId, reason });
+    this.version++;
+  }
+
+  /** Runs every rule now and returns the report (suppressed findings included). */
+  public run(): RuleReport {
+    const fingerprint = `${this.root.node.findAll().length}:${this.version}`;
+    if (this.cached?.fingerprint === fingerprint) return this.cached.report;
+    const report = this.evaluateApp();
+    this.cached = { fingerprint, report };
+    this.publish(report);
+    return report;
+  }
+
+  private evaluateApp(): RuleReport {
+    const suppressionFindings = this.applySuppressions();
+    const objects: ManifestObject[] = [];
+    for (const construct of this.root.node.findAll()) {
+      if (ApiObject.isApiObject(construct)) objects.push(new ManifestObject(construct.toJson(), { constructPath: construct.node.path }));
+    }
+    const model = new ClusterModel(objects, this.externalClasses, this.externalSecrets);
+    return evaluate(model, ALL_RULES, suppressionFindings);
+  }
+
+  /** Writes valid suppressions as annotations on every object below their scope; returns findings for invalid ones. */
+  private applySuppressions(): Finding[] {
+    const findings: Finding[] = [];
+    for (const { scope, ruleId, reason } of this.suppressions) {
+      const problem = !RuleCatalogue.has(ruleId)
+        ? `suppression names an unknown rule "${ruleId}"; see RuleCatalogue.all() or the README rules table`
+        : !isValidSuppressionReason(reason)
+          ? `suppression of ${ruleId} needs a reason of at least ${MIN_SUPPRESSION_REASON_LENGTH} characters (got ${JSON.stringify(reason)})`
+          : undefined;
+      if (problem) {
+        findings.push({
+          ruleId: INVALID_SUPPRESSION_ID, severity: Severity.ERROR, message: problem,
+          fix: 'Suppressions.of(construct).add("<rule id>", "<why this risk is accepted>")',
+          constructPath: scope.node.path, field: 'Suppressions.add', value: JSON.stringify({ ruleId, reason }), suppressed: false,
+        });
+        continue;
+      }
+      for (const construct of scope.node.findAll()) {
+        if (ApiObject.isApiObject(construct)) construct.metadata.addAnnotation(SUPPRESSION_ANNOTATION_PREFIX + ruleId, reason.trim());
+      }
+    }
+    return findings;
+  }
+
+  /** Writes the JSON report and prints warnings: once per evaluation, however many charts cdk8s validates. */
+  private publish(report: RuleReport): void {
+    if (this.reportFile && this.root instanceof App) {
+      const file = path.resolve(this.root.outdir, this.reportFile);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(report.toJson(), undefined, 2) + '\n');
+    }
+    if (report.warnings.length > 0) {
+      process.stderr.write(`cdk8s-gateways: ${report.warnings.length} warning(s)\n${report.format(report.warnings)}\n`);
+    }
+  }
+
+  private validateForSynth(): string[] {
+    if (!this.enabled) return [];
+    const report = this.run();
+    const errors = report.errors;
+    if (errors.length > 0) {
+      const summary = `cdk8s-gateways: synth stopped by ${errors.length} error(s)`
+        + ` (${report.warnings.length} warning(s), ${report.suppressed.length} suppressed)`;
+      throw new RuleViolationError(`${summary}\n${errors.map(formatFinding).join('\n')}\n`);
+    }
+    return [];
+  }
+}

@@ -1,0 +1,40 @@
+import { ManifestObject } from '../model';
+import { defineRule } from '../rule';
+import { Severity } from '../severity';
+import { effectiveClassOf, pathClaims, singleDefaultClass } from './ingress-facts';
+
+function describe(object: ManifestObject): string {
+  return object.origin.constructPath ?? (object.origin.file ? `${object.origin.file}:${object.origin.documentIndex}` : object.ref);
+}
+
+export const DUPLICATE_ROUTE = defineRule({
+  id: 'CG-INGRESS-005',
+  severity: Severity.ERROR,
+  description: 'The same host + path is routed twice on one IngressClass',
+  fix: 'Keep one route per host, path and pathType on a class; merge the backends or change one path',
+  manifestLevel: true,
+  kinds: ['Ingress', 'IngressClass'],
+  check(model, report) {
+    // One pass with an index keyed by class, host, pathType and path: linear in the number of paths.
+    const defaultClass = singleDefaultClass(model);
+    const firstClaim = new Map<string, ManifestObject>();
+    for (const object of model.ofKind('Ingress')) {
+      for (const claim of pathClaims(object)) {
+        const className = effectiveClassOf(object, defaultClass) ?? '(no class)';
+        const key = `${className}\u0000${claim.host}\u0000${claim.pathType}\u0000${claim.path}`;
+        const first = firstClaim.get(key);
+        if (!first) {
+          firstClaim.set(key, object);
+          continue;
+        }
+        if (first === object) continue;
+        report({
+          object,
+          field: `${claim.field}.path`,
+          value: claim.path,
+          message: `host "${claim.host || '*'}" ${claim.pathType} path "${claim.path}" on class "${className}" is already routed by ${first.ref} (${describe(first)}); this one is ${object.ref} (${describe(object)})`,
+        });
+      }
+    }
+  },
+});

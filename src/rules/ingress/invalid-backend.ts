@@ -1,0 +1,30 @@
+import { defineRule } from '../rule';
+import { Severity } from '../severity';
+import { checkDns1035Label, checkPortName, checkPortNumber } from '../validators';
+import { serviceBackends } from './ingress-facts';
+
+export const INVALID_INGRESS_BACKEND = defineRule({
+  id: 'CG-INGRESS-003',
+  severity: Severity.ERROR,
+  description: 'An Ingress backend names an invalid Service or port',
+  fix: 'Name a Service (DNS-1035 label) and exactly one port: a number 1-65535 or an IANA service name such as "http"',
+  manifestLevel: true,
+  kinds: ['Ingress'],
+  check(model, report) {
+    for (const object of model.ofKind('Ingress')) {
+      for (const { field, service } of serviceBackends(object)) {
+        const nameReason = checkDns1035Label(String(service.name ?? ''));
+        if (nameReason) report({ object, field: `${field}.name`, value: service.name, message: `Service name ${nameReason}` });
+        const port = service.port ?? {};
+        if ((port.number === undefined) === (port.name === undefined)) {
+          report({ object, field: `${field}.port`, value: port, message: 'exactly one of port.number and port.name must be set' });
+          continue;
+        }
+        const portReason = port.number !== undefined ? checkPortNumber(port.number) : checkPortName(String(port.name));
+        if (portReason) {
+          report({ object, field: `${field}.port.${port.number !== undefined ? 'number' : 'name'}`, value: port.number ?? port.name, message: `port ${portReason}` });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,165 @@
+import { SUPPRESSION_ANNOTATION_PREFIX } from '../labels';
+
+/** Kinds that have no namespace; every other kind defaults to `default` like the API server does. */
+const CLUSTER_SCOPED_KINDS = new Set([
+  'Namespace', 'Node', 'PersistentVolume', 'StorageClass', 'PriorityClass', 'RuntimeClass',
+  'ClusterRole', 'ClusterRoleBinding', 'IngressClass', 'IngressClassParams', 'GatewayClass',
+  'ClusterIssuer', 'CustomResourceDefinition', 'APIService',
+  'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'ValidatingAdmissionPolicy',
+]);
+
+/** Where a manifest came from: a construct in a cdk8s app, or a document in a YAML file. */
+export interface ManifestOrigin {
+  readonly constructPath?: string;
+  readonly file?: string;
+  readonly documentIndex?: number;
+}
+
+/** One Kubernetes object as the rules see it: its JSON plus where it came from. */
+export class ManifestObject {
+  public readonly kind: string;
+  public readonly apiVersion: string;
+  public readonly name: string;
+  /** Effective namespace (`default` when unset); undefined for cluster-scoped kinds. */
+  public readonly namespace: string | undefined;
+
+  constructor(public readonly json: any, public readonly origin: ManifestOrigin) {
+    this.kind = String(json?.kind ?? '');
+    this.apiVersion = String(json?.apiVersion ?? '');
+    this.name = String(json?.metadata?.name ?? '');
+    this.namespace = CLUSTER_SCOPED_KINDS.has(this.kind) ? undefined : String(json?.metadata?.namespace ?? 'default');
+  }
+
+  public get labels(): Record<string, string> {
+    return this.json?.metadata?.labels ?? {};
+  }
+
+  public get annotations(): Record<string, string> {
+    return this.json?.metadata?.annotations ?? {};
+  }
+
+  /** `Kind namespace/name`, or `Kind name` for cluster-scoped objects. */
+  public get ref(): string {
+    return this.namespace === undefined ? `${this.kind} ${this.name}` : `${this.kind} ${this.namespace}/${this.name}`;
+  }
+
+  /** Reasons recorded in `suppress.gateways.cdk8s.io/<rule>` annotations, by rule ID. */
+  public suppressionReason(ruleId: string): string | undefined {
+    return this.annotations[SUPPRESSION_ANNOTATION_PREFIX + ruleId];
+  }
+}
+
+/** The pod template of a workload, with the JSON path that leads to it. */
+export interface PodTemplateRef {
+  readonly object: ManifestObject;
+  /** JSON path of the pod spec, for example `spec.template.spec`. */
+  readonly specPath: string;
+  readonly spec: any;
+  readonly labels: Record<string, string>;
+}
+
+export interface ContainerRef {
+  readonly pod: PodTemplateRef;
+  readonly container: any;
+  /** JSON path of the container, for example `spec.template.spec.containers[0]`. */
+  readonly path: string;
+  readonly isInit: boolean;
+}
+
+const WORKLOAD_TEMPLATE_PATHS: Record<string, string[]> = {
+  Deployment: ['spec', 'template'],
+  StatefulSet: ['spec', 'template'],
+  DaemonSet: ['spec', 'template'],
+  ReplicaSet: ['spec', 'template'],
+  Job: ['spec', 'template'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+};
+
+export const WORKLOAD_KINDS = [...Object.keys(WORKLOAD_TEMPLATE_PATHS), 'Pod'];
+
+/**
+ * Everything the rules may look at, indexed by kind, plus facts the app declares that manifests cannot show
+ * (IngressClasses and TLS secrets that exist outside the app).
+ */
+export class ClusterModel {
+  private readonly byKind = new Map<string, ManifestObject[]>();
+
+  constructor(
+    public readonly objects: ManifestObject[],
+    public readonly externalIngressClasses: ReadonlySet<string> = new Set(),
+    public readonly externalTlsSecrets: ReadonlySet<string> = new Set(),
+  ) {
+    for (const obj of objects) {
+      const list = this.byKind.get(obj.kind);
+      if (list) list.push(obj);
+      else this.byKind.set(obj.kind, [obj]);
+    }
+  }
+
+  public ofKind(...kinds: string[]): ManifestObject[] {
+    if (kinds.length === 1) return this.byKind.get(kinds[0]) ?? [];
+    return kinds.flatMap((kind) => this.byKind.get(kind) ?? []);
+  }
+
+  /** Pod templates of every workload kind (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod). */
+  public podTemplates(): PodTemplateRef[] {
+    const result: PodTemplateRef[] = [];
+    for (const obj of this.ofKind(...WORKLOAD_KINDS)) {
+      const template = podTemplateOf(obj);
+      if (template) result.push(template);
+    }
+    return result;
+  }
+
+  /** The IngressClass marked default, if exactly one is. */
+  public defaultIngressClasses(): ManifestObject[] {
+    return this.ofKind('IngressClass').filter((cls) => cls.annotations['ingressclass.kubernetes.io/is-default-class'] === 'true');
+  }
+}
+
+export function podTemplateOf(obj: ManifestObject): PodTemplateRef | undefined {
+  if (obj.kind === 'Pod') {
+    return obj.json.spec ? { object: obj, specPath: 'spec', spec: obj.json.spec, labels: obj.labels } : undefined;
+  }
+  const path = WORKLOAD_TEMPLATE_PATHS[obj.kind];
+  if (!path) return undefined;
+  let template: any = obj.json;
+  for (const key of path) template = template?.[key];
+  if (!template?.spec) return undefined;
+  return { object: obj, specPath: `${path.join('.')}.spec`, spec: template.spec, labels: template.metadata?.labels ?? {} };
+}
+
+export function containersOf(pod: PodTemplateRef): ContainerRef[] {
+  const result: ContainerRef[] = [];
+  (pod.spec.initContainers ?? []).forEach((container: any, i: number) =>
+    result.push({ pod, container, path: `${pod.specPath}.initContainers[${i}]`, isInit: true }));
+  (pod.spec.containers ?? []).forEach((container: any, i: number) =>
+    result.push({ pod, container, path: `${pod.specPath}.containers[${i}]`, isInit: false }));
+  return result;
+}
+
+/** True when every key of `selector` is present with the same value in `labels` (matchLabels semantics). */
+export function labelsMatch(selector: Record<string, string> | undefined, labels: Record<string, string>): boolean {
+  if (!selector) return false;
+  return Object.entries(selector).every(([key, value]) => labels[key] === value);
+}
+
+/** Evaluates a metav1.LabelSelector (matchLabels and matchExpressions) against labels. An empty selector matches everything. */
+export function labelSelectorMatches(selector: any, labels: Record<string, string>): boolean {
+  if (!selector) return true;
+  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
+    if (labels[key] !== value) return false;
+  }
+  for (const expr of selector.matchExpressions ?? []) {
+    const has = Object.prototype.hasOwnProperty.call(labels, expr.key);
+    const values: string[] = expr.values ?? [];
+    switch (expr.operator) {
+      case 'In': if (!has || !values.includes(labels[expr.key])) return false; break;
+      case 'NotIn': if (has && values.includes(labels[expr.key])) return false; break;
+      case 'Exists': if (!has) return false; break;
+      case 'DoesNotExist': if (has) return false; break;
+      default: return false;
+    }
+  }
+  return true;
+}
