@@ -19,7 +19,7 @@ import { createGenerator } from 'ts-json-schema-generator';
 
 const PKG = '@kubernetes/client-node';
 const pkgDir = path.dirname(require.resolve(`${PKG}/package.json`));
-const pkgVersion: string = require(`${PKG}/package.json`).version;
+const pkgVersion: string = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')).version;
 const genDir = path.join(pkgDir, 'dist', 'gen');
 const OUT = path.resolve(__dirname, '..', 'test', 'schemas', 'k8s-1.28.schema.json');
 
@@ -48,6 +48,7 @@ for (const f of fs.readdirSync(path.join(genDir, 'api')).filter(n => n.endsWith(
 }
 
 // 2. JSON Schema from the model .d.ts files.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the generated models only exist as CommonJS at run time
 const models = require(path.join(genDir, 'model', 'models'));
 const entry = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-schema-')), 'entry.ts');
 const modelFile = (cls: string) => path.join(genDir, 'model', cls[0].toLowerCase() + cls.slice(1));
@@ -55,8 +56,13 @@ fs.writeFileSync(entry, [...new Set(Object.values(kinds))].sort()
   .map(cls => `import { ${cls} as M_${cls} } from ${JSON.stringify(modelFile(cls))};\nexport type Root_${cls} = M_${cls};`).join('\n') + '\n');
 const t0 = Date.now();
 const schema: any = createGenerator({
-  path: entry, type: '*', expose: 'export', topRef: false, jsDoc: 'none',
-  skipTypeCheck: true, additionalProperties: false,
+  path: entry,
+  type: '*',
+  expose: 'export',
+  topRef: false,
+  jsDoc: 'none',
+  skipTypeCheck: true,
+  additionalProperties: false,
 }).createSchema('*');
 const genMs = Date.now() - t0;
 const defs: Record<string, any> = schema.definitions;

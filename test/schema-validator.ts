@@ -34,10 +34,10 @@ export interface ValidatorOptions {
 }
 
 export interface ManifestValidator {
-  validateObject(obj: any): string[];
-  assertValidManifests(objs: any[]): void;
   /** "apiVersion/kind" keys that have a schema (built-in + CRDs). */
   readonly knownKinds: string[];
+  validateObject(obj: any): string[];
+  assertValidManifests(objs: any[]): void;
 }
 
 function findRepoRoot(start: string): string {
@@ -177,7 +177,9 @@ export function createValidator(options: ValidatorOptions = {}): ManifestValidat
           const root = convertCrdSchema(v.schema.openAPIV3Schema, objectMeta);
           root.properties = {
             ...root.properties,
-            apiVersion: { const: apiVersion }, kind: { const: kind }, metadata: objectMeta,
+            apiVersion: { const: apiVersion },
+            kind: { const: kind },
+            metadata: objectMeta,
           };
           root.required = [...new Set(['apiVersion', 'kind', ...(root.required ?? [])])];
           return root;
@@ -196,7 +198,7 @@ export function createValidator(options: ValidatorOptions = {}): ManifestValidat
     return fn;
   };
 
-  const validateObject = (obj: any): string[] => {
+  const validateOne = (obj: any): string[] => {
     if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return ['object: not a JSON object'];
     const { apiVersion, kind } = obj;
     if (typeof apiVersion !== 'string' || typeof kind !== 'string') return ['.apiVersion/.kind: must be strings'];
@@ -212,10 +214,10 @@ export function createValidator(options: ValidatorOptions = {}): ManifestValidat
     return errors;
   };
 
-  const assertValidManifests = (objs: any[]): void => {
+  const assertAll = (objs: any[]): void => {
     const report: string[] = [];
     objs.forEach((obj, i) => {
-      const errors = validateObject(obj);
+      const errors = validateOne(obj);
       if (!errors.length) return;
       const ns = obj?.metadata?.namespace ? `${obj.metadata.namespace}/` : '';
       report.push(`[${i}] ${obj?.apiVersion}/${obj?.kind} ${ns}${obj?.metadata?.name ?? '<unnamed>'}:`,
@@ -224,7 +226,7 @@ export function createValidator(options: ValidatorOptions = {}): ManifestValidat
     if (report.length) throw new Error(`Kubernetes 1.28 schema validation failed:\n${report.join('\n')}`);
   };
 
-  return { validateObject, assertValidManifests, knownKinds: [...sources.keys()].sort() };
+  return { validateObject: validateOne, assertValidManifests: assertAll, knownKinds: [...sources.keys()].sort() };
 }
 
 let defaultValidator: ManifestValidator | undefined;

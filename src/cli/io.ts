@@ -10,11 +10,3 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 /** Bad arguments or unreadable input: nothing was checked. */
 export const EXIT_USAGE = 2;
-
-/** A mistake in the input or the arguments: reported as one message, never with a stack trace. */
-export class UserError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UserError';
-  }
-}

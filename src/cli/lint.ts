@@ -1,10 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './io';
-import { checkSecretReference, formatInputError, MANIFEST_LEVEL_RULES, ManifestInputError, readManifestFile } from './manifests';
-import { evaluate } from '../rules/evaluate';
+import { checkSecretReference, evaluateManifests, formatInputError, ManifestInputError, readManifestFile } from './manifests';
 import { Finding } from '../rules/finding';
-import { ClusterModel, ManifestObject } from '../rules/model';
+import { ManifestObject } from '../rules/model';
 import { RuleReport } from '../rules/report';
 
 export const LINT_USAGE = `Usage: cdk8s-gateways lint <file or folder>... [options]
@@ -54,7 +53,7 @@ export function runLint(argv: readonly string[], io: CliIo): number {
   const objects: ManifestObject[] = [];
   for (const file of files) {
     const result = readManifestFile(file);
-    objects.push(...result.objects);
+    for (const object of result.objects) objects.push(object); // no spread: a file may hold more objects than the stack allows arguments
     errors.push(...result.errors);
   }
   if (errors.length > 0) {
@@ -62,8 +61,11 @@ export function runLint(argv: readonly string[], io: CliIo): number {
     return EXIT_USAGE;
   }
 
-  const model = new ClusterModel(objects, new Set(options.externalClasses), new Set(options.externalSecrets));
-  const report = evaluate(model, MANIFEST_LEVEL_RULES);
+  const { report, failure } = evaluateManifests(objects, new Set(options.externalClasses), new Set(options.externalSecrets));
+  if (failure !== undefined) {
+    io.stderr(`cdk8s-gateways lint: ${failure}\n`);
+    return EXIT_USAGE;
+  }
   if (options.format === 'json') {
     io.stdout(`${JSON.stringify(report.toJson(), undefined, 2)}\n`);
   } else {

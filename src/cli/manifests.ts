@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import { parseAllDocuments } from 'yaml';
 import { ALL_RULES } from '../rules/catalogue';
-import { ManifestObject } from '../rules/model';
+import { evaluate } from '../rules/evaluate';
+import { ClusterModel, ManifestObject } from '../rules/model';
+import { RuleReport } from '../rules/report';
 import { Rule } from '../rules/rule';
 
 /**
@@ -92,6 +94,41 @@ export function parseManifests(text: string, file: string): ManifestReadResult {
     });
   });
   return { objects, errors };
+}
+
+/**
+ * Applies the manifest-level rules to `objects`. A rule that throws (on input shaped in a way it does not
+ * expect) yields a message naming the rule instead of an exception, so callers can report it without a stack trace.
+ */
+export function evaluateManifests(
+  objects: ManifestObject[],
+  externalIngressClasses: ReadonlySet<string>,
+  externalTlsSecrets: ReadonlySet<string>,
+): { readonly report: RuleReport; readonly failure?: undefined } | { readonly report?: undefined; readonly failure: string } {
+  const guarded = MANIFEST_LEVEL_RULES.map((rule): Rule => ({
+    ...rule,
+    check: (model, report) => {
+      try {
+        rule.check(model, report);
+      } catch (err) {
+        throw new RuleFailure(rule.id, err);
+      }
+    },
+  }));
+  try {
+    return { report: evaluate(new ClusterModel(objects, externalIngressClasses, externalTlsSecrets), guarded) };
+  } catch (err) {
+    if (!(err instanceof RuleFailure)) throw err;
+    return { failure: err.message };
+  }
+}
+
+class RuleFailure extends Error {
+  constructor(ruleId: string, cause: unknown) {
+    super(`rule ${ruleId} failed on this input (${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}); `
+      + 'some field probably has an unexpected type or is null. This is a bug in cdk8s-gateways: please report it with the manifest');
+    this.name = 'RuleFailure';
+  }
 }
 
 /** Checks a `namespace/name` reference, as `--external-secret` and `externalTlsSecrets` take; returns a reason when malformed. */

@@ -1,6 +1,6 @@
-import { Construct } from 'constructs';
 import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
 import { ControllerDeployOptions } from './controller-profile';
 import {
   LABEL_COMPONENT, LABEL_INGRESS_CLASS, LABEL_INSTANCE, LABEL_MANAGED_BY, LABEL_NAME, LABEL_PART_OF, LABEL_VERSION, MANAGED_BY,
@@ -72,7 +72,8 @@ export class ControllerWorkload extends Construct {
       [LABEL_MANAGED_BY]: MANAGED_BY,
       [LABEL_INGRESS_CLASS]: options.className,
     };
-    const metadata = (objectName: string, extra: Partial<k8s.ObjectMeta> = {}): k8s.ObjectMeta => ({ name: objectName, namespace, labels: this.labels, ...extra });
+    const metadata = (objectName: string, extra: Partial<k8s.ObjectMeta> = {}): k8s.ObjectMeta =>
+      ({ name: objectName, namespace, labels: this.labels, ...extra });
     const clusterMetadata = (objectName: string): k8s.ObjectMeta => ({ name: objectName, labels: this.labels });
 
     // The token is mounted only into the controller pod, which needs the API; nothing else using this account gets one.

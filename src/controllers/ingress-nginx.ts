@@ -1,9 +1,9 @@
-import { Construct } from 'constructs';
-import * as kplus from 'cdk8s-plus-28';
 import { Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
-import { ControllerWorkload } from './controller-workload';
+import { Construct } from 'constructs';
 import { ControllerDeployment, ControllerDeployOptions, IIngressController } from './controller-profile';
+import { ControllerWorkload } from './controller-workload';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 
 /** The last upstream release (controller-v1.15.1, March 2026), pinned by tag and digest. */

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { IIngressController } from '../controllers/controller-profile';
+import { IIngressController, RouteBinding } from '../controllers/controller-profile';
 
 /** A gateway as routes see it: the class to bind to and the controller that interprets route options. */
 export interface IGateway extends IConstruct {
@@ -9,4 +9,9 @@ export interface IGateway extends IConstruct {
   readonly defaultClass: boolean;
   /** The controller profile serving the class. */
   readonly controller: IIngressController;
+  /**
+   * How routes bind to this gateway beyond `spec.ingressClassName` (GKE's class annotation, per-gateway annotations).
+   * @default - routes set spec.ingressClassName to className
+   */
+  readonly routeBinding?: RouteBinding;
 }

@@ -1,14 +1,14 @@
-import { Construct } from 'constructs';
 import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
 import { GatewayExposure } from './exposure';
 import { IGateway } from './gateway';
 import { GatewayRegistry } from './gateway-registry';
 import { IngressClassParameters } from './ingress-class-parameters';
-import { ControllerDeployment, IIngressController } from '../controllers/controller-profile';
+import { ControllerDeployment, IIngressController, RouteBinding } from '../controllers/controller-profile';
 import { ANNOTATION_DEFAULT_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
-import { RuleEngine } from '../rules/engine';
 import { Route, RouteBaseProps } from '../routing/route';
+import { RuleEngine } from '../rules/engine';
 
 /** Props of an `IngressClassGateway`. */
 export interface IngressClassGatewayProps {
@@ -29,6 +29,7 @@ export interface IngressClassGatewayProps {
   readonly namespace?: string;
   /**
    * Create the namespace (with Pod Security Admission `restricted` labels). Set false when it already exists.
+   * Cloud-managed controllers (`selfHosted: false`) run nothing in the cluster, so no namespace is created for them.
    * @default true
    */
   readonly createNamespace?: boolean;
@@ -71,7 +72,9 @@ export const RESTRICTED_NAMESPACE_LABELS: { [key: string]: string } = {
  * One ingress controller and the IngressClass it serves.
  *
  * Generates the controller's namespace, ServiceAccount, least-privilege RBAC, Deployment, Service,
- * metrics Service, PodDisruptionBudget, HorizontalPodAutoscaler and the IngressClass.
+ * metrics Service, PodDisruptionBudget, HorizontalPodAutoscaler and the IngressClass. For a cloud-managed
+ * controller (`selfHosted: false`) only the IngressClass and the objects its profile needs (for example AWS
+ * IngressClassParams) are generated; GKE, which ignores IngressClass, gets none and its routes carry the class annotation.
  */
 export class IngressClassGateway extends Construct implements IGateway {
   /** The IngressClass name. */
@@ -88,8 +91,12 @@ export class IngressClassGateway extends Construct implements IGateway {
   public readonly controllerPodLabels?: { [key: string]: string };
   /** How clients reach the controller. */
   public readonly exposure: GatewayExposure;
-  /** The IngressClass object. */
-  public readonly ingressClass: k8s.KubeIngressClass;
+  /** Whether the controller runs in the cluster (false for cloud-managed controllers). */
+  public readonly selfHosted: boolean;
+  /** How routes bind to this gateway beyond `spec.ingressClassName`; undefined for the plain binding. */
+  public readonly routeBinding?: RouteBinding;
+  /** The IngressClass object; undefined for controllers that select Ingresses by annotation only (GKE). */
+  public readonly ingressClass?: k8s.KubeIngressClass;
 
   constructor(scope: Construct, id: string, props: IngressClassGatewayProps) {
     super(scope, id);
@@ -98,9 +105,13 @@ export class IngressClassGateway extends Construct implements IGateway {
     this.namespace = props.namespace ?? `ingress-${props.className}`;
     this.controller = props.controller;
     this.exposure = props.exposure ?? GatewayExposure.publicLoadBalancer();
+    this.selfHosted = props.controller.selfHosted ?? true;
     RuleEngine.of(this);
 
-    if (props.createNamespace ?? true) {
+    if (!this.selfHosted && (props.replicas !== undefined || props.maxReplicas !== undefined)) {
+      throw new Error(`gateway "${this.className}": replicas and maxReplicas size controller pods, and ${props.controller.name} runs none in the cluster`);
+    }
+    if (this.selfHosted && (props.createNamespace ?? true)) {
       new k8s.KubeNamespace(this, 'Namespace', {
         metadata: { name: this.namespace, labels: { ...RESTRICTED_NAMESPACE_LABELS, [LABEL_MANAGED_BY]: MANAGED_BY } },
       });
@@ -117,25 +128,31 @@ export class IngressClassGateway extends Construct implements IGateway {
     });
     this.controllerValue = deployment.controllerValue;
     this.controllerPodLabels = deployment.podLabels;
+    this.routeBinding = deployment.routeBinding;
 
     const parameters = props.parameters ?? deployment.parameters;
-    this.ingressClass = new k8s.KubeIngressClass(this, 'Resource', {
-      metadata: {
-        name: this.className,
-        labels: { [LABEL_MANAGED_BY]: MANAGED_BY },
-        annotations: this.defaultClass ? { [ANNOTATION_DEFAULT_CLASS]: 'true' } : undefined,
-      },
-      spec: {
-        controller: this.controllerValue,
-        parameters: parameters ? {
-          apiGroup: parameters.apiGroup,
-          kind: parameters.kind,
-          name: parameters.name,
-          scope: parameters.scope,
-          namespace: parameters.namespace,
-        } : undefined,
-      },
-    });
+    if (this.routeBinding?.classAnnotation === undefined) {
+      this.ingressClass = new k8s.KubeIngressClass(this, 'Resource', {
+        metadata: {
+          name: this.className,
+          labels: { [LABEL_MANAGED_BY]: MANAGED_BY },
+          annotations: this.defaultClass ? { [ANNOTATION_DEFAULT_CLASS]: 'true' } : undefined,
+        },
+        spec: {
+          controller: this.controllerValue,
+          parameters: parameters ? {
+            apiGroup: parameters.apiGroup,
+            kind: parameters.kind,
+            name: parameters.name,
+            scope: parameters.scope,
+            namespace: parameters.namespace,
+          } : undefined,
+        },
+      });
+    } else if (props.parameters) {
+      // The controller ignores IngressClass objects (routes carry the class annotation), so there is nothing to parameterize.
+      throw new Error(`${props.controller.name} reads no IngressClass, so gateway "${this.className}" can not take parameters`);
+    }
 
     GatewayRegistry.of(this).register(this);
   }

@@ -1,8 +1,7 @@
 import { isValidationContext, ValidationContextLike, ValidationViolatingResource } from './contract';
-import { checkSecretReference, formatInputError, MANIFEST_LEVEL_RULES, ManifestInputError, readManifestFile } from '../cli/manifests';
-import { evaluate } from '../rules/evaluate';
+import { checkSecretReference, evaluateManifests, formatInputError, MANIFEST_LEVEL_RULES, ManifestInputError, readManifestFile } from '../cli/manifests';
 import { Finding } from '../rules/finding';
-import { ClusterModel, ManifestObject } from '../rules/model';
+import { ManifestObject } from '../rules/model';
 
 /**
  * Properties of the `cdk8s synth` validation plugin, given as `properties` in cdk8s.yaml.
@@ -97,15 +96,19 @@ export class GatewayValidationPlugin {
       return;
     }
 
-    const rules = MANIFEST_LEVEL_RULES;
-    const report = evaluate(new ClusterModel(objects, this.externalIngressClasses, this.externalTlsSecrets), rules);
+    const { report, failure } = evaluateManifests(objects, this.externalIngressClasses, this.externalTlsSecrets);
+    if (failure !== undefined) {
+      context.logger?.log(`cdk8s-gateways: ${failure}`);
+      context.report.submit('failure', { 'rule failure': failure });
+      return;
+    }
     const byRule = new Map<string, Finding[]>();
     for (const finding of [...report.errors, ...report.warnings]) {
       const list = byRule.get(finding.ruleId);
       if (list) list.push(finding);
       else byRule.set(finding.ruleId, [finding]);
     }
-    for (const rule of rules) {
+    for (const rule of MANIFEST_LEVEL_RULES) {
       const findings = byRule.get(rule.id);
       if (!findings) continue;
       context.report.addViolation({

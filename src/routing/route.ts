@@ -1,13 +1,14 @@
 import { ApiObjectMetadataDefinition, Lazy } from 'cdk8s';
-import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
 import { PathType } from './path-type';
 import { RouteBackend } from './route-backend';
 import { RouteOptions } from './route-options';
 import { IGateway } from '../gateways/gateway';
 import { GatewayRegistry } from '../gateways/gateway-registry';
-import { LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
+import { ANNOTATION_LEGACY_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
 import { RuleEngine } from '../rules/engine';
+import { ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS } from '../rules/gateway/unsupported-route-option';
 
 /** Route props without the gateway, for `IngressClassGateway.addRoute`. */
 export interface RouteBaseProps {
@@ -87,8 +88,11 @@ export class Route extends Construct {
         labels: { [LABEL_MANAGED_BY]: MANAGED_BY },
       },
       spec: {
-        // Resolved at synth, so a route may be declared before the default gateway.
-        ingressClassName: Lazy.any({ produce: () => this.gateway?.className }),
+        // Resolved at synth, so a route may be declared before the default gateway. Controllers that select by
+        // annotation only (GKE) get the annotation instead: the API server rejects an Ingress with both.
+        ingressClassName: Lazy.any({
+          produce: () => (this.gateway?.routeBinding?.classAnnotation === undefined ? this.gateway?.className : undefined),
+        }),
         tls: props.tlsSecretName ? [{ hosts: [props.host], secretName: props.tlsSecretName }] : undefined,
         rules: [{
           host: props.host,
@@ -108,8 +112,14 @@ export class Route extends Construct {
       },
     }, (metadata) => {
       const gateway = this.gateway;
-      if (!gateway) return;
+      if (!gateway) return; // CG-INGRESS-010 reports the Ingress, listing the classes it could use
+      const binding = gateway.routeBinding;
+      if (binding?.classAnnotation !== undefined) metadata.addAnnotation(ANNOTATION_LEGACY_CLASS, binding.classAnnotation);
+      for (const [key, value] of Object.entries(binding?.annotations ?? {})) metadata.addAnnotation(key, value);
       for (const [key, value] of Object.entries(gateway.controller.routeAnnotations(options))) metadata.addAnnotation(key, value);
+      // Options the controller can not express are recorded, not dropped: CG-GATEWAY-003 reports them.
+      const unsupported = gateway.controller.unsupportedRouteOptions?.(options) ?? [];
+      if (unsupported.length > 0) metadata.addAnnotation(ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS, unsupported.join(','));
     });
   }
 

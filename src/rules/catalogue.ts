@@ -1,13 +1,18 @@
-import { LEGACY_CLASS_ANNOTATION } from './ingress/legacy-class-annotation';
-import { TOO_FEW_CONTROLLER_REPLICAS } from './controller/too-few-replicas';
 import { MISSING_DISRUPTION_BUDGET } from './controller/missing-disruption-budget';
 import { RETIRED_CONTROLLER } from './controller/retired-controller';
 import { SNIPPETS_ALLOWED } from './controller/snippets-allowed';
+import { TOO_FEW_CONTROLLER_REPLICAS } from './controller/too-few-replicas';
+import { DUPLICATE_ELECTION_ID } from './gateway/duplicate-election-id';
+import { DUPLICATE_OBJECT } from './gateway/duplicate-object';
+import { INGRESS_WITHOUT_CLASS } from './gateway/ingress-without-class';
+import { SHARED_CONTROLLER_VALUE } from './gateway/shared-controller-value';
+import { UNSUPPORTED_ROUTE_OPTION } from './gateway/unsupported-route-option';
 import { CLASS_FIELD_AND_ANNOTATION } from './ingress/class-conflict';
 import { DUPLICATE_ROUTE } from './ingress/duplicate-route';
 import { INVALID_INGRESS_BACKEND } from './ingress/invalid-backend';
 import { INVALID_INGRESS_HOST } from './ingress/invalid-host';
 import { INVALID_INGRESS_PATH } from './ingress/invalid-path';
+import { LEGACY_CLASS_ANNOTATION } from './ingress/legacy-class-annotation';
 import { SNIPPET_ANNOTATION } from './ingress/snippet-annotation';
 import { TLS_WITHOUT_SECRET } from './ingress/tls-without-secret';
 import { UNDEFINED_INGRESS_CLASS } from './ingress/undefined-class';
@@ -49,6 +54,11 @@ export const ALL_RULES: readonly Rule[] = [
   RETIRED_CONTROLLER,
   SNIPPETS_ALLOWED,
   UNREACHABLE_BACKEND,
+  INGRESS_WITHOUT_CLASS,
+  DUPLICATE_OBJECT,
+  SHARED_CONTROLLER_VALUE,
+  DUPLICATE_ELECTION_ID,
+  UNSUPPORTED_ROUTE_OPTION,
 ];
 
 let ids: ReadonlySet<string> | undefined;

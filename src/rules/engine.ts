@@ -65,42 +65,33 @@ export class RuleEngine {
   private readonly externalClasses = new Set<string>();
   private readonly externalSecrets = new Set<string>();
   private readonly suppressions: SuppressionEntry[] = [];
-  private version = 0;
-  private cached?: { fingerprint: string; report: RuleReport };
+  /** Nesting depth of App.synth()/synthYaml() calls in progress. */
+  private synthDepth = 0;
+  /** The report of the synth in progress: cdk8s validates the whole app once per chart, and nothing changes in between. */
+  private synthReport?: RuleReport;
 
   private constructor(private readonly root: IConstruct) {
     root.node.addValidation({ validate: () => this.validateForSynth() });
+    if (root instanceof App) this.scopeCacheToSynth(root);
   }
 
   /** Declares an IngressClass that exists in the cluster but is not defined in this app. */
   public declareExternalIngressClass(className: string): void {
     this.externalClasses.add(className);
-    this.version++;
   }
 
   /** Declares a TLS secret that something outside this app provides (for example an external-secrets sync). */
   public declareExternalTlsSecret(namespace: string, secretName: string): void {
     this.externalSecrets.add(`${namespace}/${secretName}`);
-    this.version++;
   }
 
   /** @internal */
   public _addSuppression(scope: IConstruct, ruleId: string, reason: string): void {
     this.suppressions.push({ scope, ruleId, reason });
-    this.version++;
   }
 
-  /** Runs every rule now and returns the report (suppressed findings included). */
+  /** Runs every rule now over the app as it is, and returns the report (suppressed findings included). */
   public run(): RuleReport {
-    const fingerprint = `${this.root.node.findAll().length}:${this.version}`;
-    if (this.cached?.fingerprint === fingerprint) return this.cached.report;
-    const report = this.evaluateApp();
-    this.cached = { fingerprint, report };
-    this.publish(report);
-    return report;
-  }
-
-  private evaluateApp(): RuleReport {
     const suppressionFindings = this.applySuppressions();
     const objects: ManifestObject[] = [];
     for (const construct of this.root.node.findAll()) {
@@ -121,9 +112,14 @@ export class RuleEngine {
           : undefined;
       if (problem) {
         findings.push({
-          ruleId: INVALID_SUPPRESSION_ID, severity: Severity.ERROR, message: problem,
+          ruleId: INVALID_SUPPRESSION_ID,
+          severity: Severity.ERROR,
+          message: problem,
           fix: 'Suppressions.of(construct).add("<rule id>", "<why this risk is accepted>")',
-          constructPath: scope.node.path, field: 'Suppressions.add', value: JSON.stringify({ ruleId, reason }), suppressed: false,
+          constructPath: scope.node.path,
+          field: 'Suppressions.add',
+          value: JSON.stringify({ ruleId, reason }),
+          suppressed: false,
         });
         continue;
       }
@@ -134,7 +130,7 @@ export class RuleEngine {
     return findings;
   }
 
-  /** Writes the JSON report and prints warnings: once per evaluation, however many charts cdk8s validates. */
+  /** Writes the JSON report and prints warnings: once per synth, however many charts cdk8s validates. */
   private publish(report: RuleReport): void {
     if (this.reportFile && this.root instanceof App) {
       const file = path.resolve(this.root.outdir, this.reportFile);
@@ -146,9 +142,36 @@ export class RuleEngine {
     }
   }
 
+  /**
+   * App.synth() validates the whole app once, then again for every chart it writes. Evaluating once per synth
+   * keeps the cost linear in the app size and prints warnings once; the report is dropped when synth returns.
+   */
+  private scopeCacheToSynth(app: App): void {
+    for (const method of ['synth', 'synthYaml'] as const) {
+      const original = app[method] as (...args: unknown[]) => unknown;
+      Object.defineProperty(app, method, {
+        configurable: true,
+        writable: true,
+        value: (...args: unknown[]) => {
+          this.synthDepth++;
+          try {
+            return original.apply(app, args);
+          } finally {
+            if (--this.synthDepth === 0) this.synthReport = undefined;
+          }
+        },
+      });
+    }
+  }
+
   private validateForSynth(): string[] {
     if (!this.enabled) return [];
-    const report = this.run();
+    let report = this.synthDepth > 0 ? this.synthReport : undefined;
+    if (!report) {
+      report = this.run();
+      this.publish(report);
+      if (this.synthDepth > 0) this.synthReport = report;
+    }
     const errors = report.errors;
     if (errors.length > 0) {
       const summary = `cdk8s-gateways: synth stopped by ${errors.length} error(s)`

@@ -1,4 +1,5 @@
 import { Finding } from './finding';
+import { INVALID_SUPPRESSION_ID } from './meta/invalid-suppression';
 import { ClusterModel } from './model';
 import { RuleReport } from './report';
 import { Rule, Violation, show } from './rule';
@@ -19,7 +20,8 @@ export function evaluate(model: ClusterModel, rules: readonly Rule[], extra: Fin
   const findings: Finding[] = [...extra];
   for (const rule of rules) {
     rule.check(model, (v: Violation) => {
-      const reason = v.object.suppressionReason(rule.id);
+      // An invalid suppression cannot be suppressed, or one bad annotation could hide itself.
+      const reason = rule.id === INVALID_SUPPRESSION_ID ? undefined : v.object.suppressionReason(rule.id);
       const suppressed = isValidSuppressionReason(reason);
       findings.push({
         ruleId: rule.id,
@@ -40,5 +42,6 @@ export function evaluate(model: ClusterModel, rules: readonly Rule[], extra: Fin
       });
     });
   }
-  return new RuleReport(findings, rules.map(({ id, severity, description, fix, manifestLevel }) => ({ id, severity, description, fix, manifestLevel })));
+  const ran = rules.map(({ id, severity, description, fix, manifestLevel }) => ({ id, severity, description, fix, manifestLevel }));
+  return new RuleReport(findings, ran);
 }

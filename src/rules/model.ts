@@ -131,11 +131,23 @@ export function podTemplateOf(obj: ManifestObject): PodTemplateRef | undefined {
 
 export function containersOf(pod: PodTemplateRef): ContainerRef[] {
   const result: ContainerRef[] = [];
-  (pod.spec.initContainers ?? []).forEach((container: any, i: number) =>
-    result.push({ pod, container, path: `${pod.specPath}.initContainers[${i}]`, isInit: true }));
-  (pod.spec.containers ?? []).forEach((container: any, i: number) =>
-    result.push({ pod, container, path: `${pod.specPath}.containers[${i}]`, isInit: false }));
+  listOf(pod.spec.initContainers).forEach((container: any, i: number) => {
+    if (isObject(container)) result.push({ pod, container, path: `${pod.specPath}.initContainers[${i}]`, isInit: true });
+  });
+  listOf(pod.spec.containers).forEach((container: any, i: number) => {
+    if (isObject(container)) result.push({ pod, container, path: `${pod.specPath}.containers[${i}]`, isInit: false });
+  });
   return result;
+}
+
+/** Hand-written YAML may hold anything: these keep rules from crashing on odd shapes. */
+export function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The value as an array (empty when it is not one). */
+export function listOf(value: unknown): any[] {
+  return Array.isArray(value) ? value : [];
 }
 
 /** True when every key of `selector` is present with the same value in `labels` (matchLabels semantics). */
@@ -150,7 +162,8 @@ export function labelSelectorMatches(selector: any, labels: Record<string, strin
   for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
     if (labels[key] !== value) return false;
   }
-  for (const expr of selector.matchExpressions ?? []) {
+  for (const expr of listOf(selector.matchExpressions)) {
+    if (!isObject(expr)) return false;
     const has = Object.prototype.hasOwnProperty.call(labels, expr.key);
     const values: string[] = expr.values ?? [];
     switch (expr.operator) {

@@ -38,8 +38,14 @@ export class RuleReport {
       rules: this.rules.map((r) => ({ id: r.id, severity: r.severity, description: r.description, fix: r.fix, manifestLevel: r.manifestLevel })),
       findings: this.findings.map(compact),
       suppressions: this.suppressed.map((f) => compact({
-        ruleId: f.ruleId, reason: f.suppressionReason, constructPath: f.constructPath, file: f.file,
-        documentIndex: f.documentIndex, kind: f.kind, namespace: f.namespace, name: f.name,
+        ruleId: f.ruleId,
+        reason: f.suppressionReason,
+        constructPath: f.constructPath,
+        file: f.file,
+        documentIndex: f.documentIndex,
+        kind: f.kind,
+        namespace: f.namespace,
+        name: f.name,
       })),
     };
   }

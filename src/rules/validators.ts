@@ -22,7 +22,7 @@ export function checkDns1123Subdomain(value: string): string | undefined {
   if (value.length === 0) return 'must not be empty';
   if (value.length > 253) return `must be no more than 253 characters (got ${value.length})`;
   for (const label of value.split('.')) {
-    if (!DNS1123_LABEL.test(label) || label.length > 63) {
+    if (!DNS1123_LABEL.test(label)) {
       return "must be a lowercase RFC 1123 subdomain: labels of lower case alphanumeric characters or '-', separated by '.', each starting and ending with an alphanumeric character";
     }
   }
@@ -60,12 +60,22 @@ export function isIpAddress(value: string): boolean {
 
 /** Ingress rule host: DNS-1123 subdomain, optionally with a single leading `*.` wildcard label; no IP, no port. */
 export function checkIngressHost(host: string): string | undefined {
-  if (host.includes(':') && !isIpAddress(host)) return 'must not contain a port';
+  if (/^[^:]+:\d*$/.test(host)) return 'must not contain a port';
   if (isIpAddress(host)) return 'must be a DNS name, not an IP address';
   if (host.startsWith('*.')) {
     const rest = host.slice(2);
     if (rest.includes('*')) return "may contain a wildcard only as the whole leftmost label ('*.example.com')";
     const reason = checkDns1123Subdomain(rest);
+    return reason ? `wildcard host ${reason}` : undefined;
+  }
+  if (host.includes('*')) return "may contain a wildcard only as the whole leftmost label ('*.example.com')";
+  return checkDns1123Subdomain(host);
+}
+
+/** Ingress TLS host: the API checks only the DNS-1123 (wildcard) subdomain syntax here, not IPs or ports separately. */
+export function checkTlsHost(host: string): string | undefined {
+  if (host.startsWith('*.')) {
+    const reason = checkDns1123Subdomain(host.slice(2));
     return reason ? `wildcard host ${reason}` : undefined;
   }
   if (host.includes('*')) return "may contain a wildcard only as the whole leftmost label ('*.example.com')";
@@ -102,8 +112,8 @@ export function checkControllerValue(value: string): string | undefined {
   const path = value.slice(slash + 1);
   if (checkDns1123Subdomain(domain)) return `must start with a lowercase DNS subdomain prefix (got "${domain}")`;
   if (path.length === 0) return "must have a path after the domain ('example.com/ingress-controller')";
-  if (!/^[A-Za-z0-9._~\-/%]+$/.test(path) || path.split('/').some((segment) => segment === '' || segment === '.' || segment === '..')) {
-    return 'path part must be made of non-empty segments of URL-safe characters';
+  if (!/^[A-Za-z0-9/\-._~%!$&'()*+,;=:]+$/.test(path)) {
+    return "path part may contain only letters, digits and /-._~%!$&'()*+,;=:";
   }
   return undefined;
 }

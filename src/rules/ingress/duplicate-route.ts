@@ -17,22 +17,21 @@ export const DUPLICATE_ROUTE = defineRule({
   check(model, report) {
     // One pass with an index keyed by class, host, pathType and path: linear in the number of paths.
     const defaultClass = singleDefaultClass(model);
-    const firstClaim = new Map<string, ManifestObject>();
+    const firstClaim = new Map<string, { object: ManifestObject; field: string }>();
     for (const object of model.ofKind('Ingress')) {
       for (const claim of pathClaims(object)) {
         const className = effectiveClassOf(object, defaultClass) ?? '(no class)';
         const key = `${className}\u0000${claim.host}\u0000${claim.pathType}\u0000${claim.path}`;
         const first = firstClaim.get(key);
         if (!first) {
-          firstClaim.set(key, object);
+          firstClaim.set(key, { object, field: claim.field });
           continue;
         }
-        if (first === object) continue;
         report({
           object,
           field: `${claim.field}.path`,
           value: claim.path,
-          message: `host "${claim.host || '*'}" ${claim.pathType} path "${claim.path}" on class "${className}" is already routed by ${first.ref} (${describe(first)}); this one is ${object.ref} (${describe(object)})`,
+          message: `host "${claim.host || '*'}" ${claim.pathType} path "${claim.path}" on class "${className}" is already routed by ${first.object.ref} ${first.field} (${describe(first.object)}); this one is ${object.ref} (${describe(object)})`,
         });
       }
     }

@@ -1,5 +1,5 @@
 import { ANNOTATION_LEGACY_CLASS } from '../../labels';
-import { ClusterModel, ManifestObject } from '../model';
+import { ClusterModel, isObject, listOf, ManifestObject } from '../model';
 
 /** One `host + path` an Ingress claims, with the JSON path of that path entry. */
 export interface IngressPathClaim {
@@ -24,15 +24,15 @@ export function singleDefaultClass(model: ClusterModel): string | undefined {
 /** Every host + path an Ingress routes, with `*` standing for "any host" (rules without a host). */
 export function pathClaims(ingress: ManifestObject): IngressPathClaim[] {
   const claims: IngressPathClaim[] = [];
-  const rules: any[] = ingress.json.spec?.rules ?? [];
-  rules.forEach((rule, r) => {
-    const paths: any[] = rule?.http?.paths ?? [];
-    paths.forEach((p, i) => {
+  listOf(ingress.json.spec?.rules).forEach((rule, r) => {
+    if (!isObject(rule)) return;
+    listOf(rule.http?.paths).forEach((p, i) => {
+      if (!isObject(p)) return;
       claims.push({
         ingress,
-        host: rule.host ?? '',
-        path: p?.path ?? '',
-        pathType: p?.pathType ?? '',
+        host: String(rule.host ?? ''),
+        path: String(p.path ?? ''),
+        pathType: String(p.pathType ?? ''),
         field: `spec.rules[${r}].http.paths[${i}]`,
         backend: p?.backend,
       });

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { checkIngressHost } from '../validators';
+import { checkIngressHost, checkTlsHost } from '../validators';
 
 export const INVALID_INGRESS_HOST = defineRule({
   id: 'CG-INGRESS-001',
@@ -20,7 +20,7 @@ export const INVALID_INGRESS_HOST = defineRule({
       });
       const tls: any[] = object.json.spec?.tls ?? [];
       tls.forEach((entry, i) => (entry?.hosts ?? []).forEach((host: string, j: number) => {
-        const reason = checkIngressHost(String(host));
+        const reason = checkTlsHost(String(host));
         if (reason) report({ object, field: `spec.tls[${i}].hosts[${j}]`, value: host, message: `TLS host ${reason}` });
       }));
     }

@@ -20,6 +20,7 @@ export const SNIPPET_ANNOTATION = defineRule({
   },
 });
 
-function truncate(value: string): string {
+function truncate(raw: unknown): string {
+  const value = String(raw ?? '');
   return value.length > 80 ? `${value.slice(0, 77)}...` : value;
 }

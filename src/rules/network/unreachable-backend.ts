@@ -1,14 +1,24 @@
 import { NAMESPACE_NAME_LABEL } from '../../labels';
-import { controllerPodsForClass } from '../known-controllers';
 import { effectiveClassOf, serviceBackends, singleDefaultClass } from '../ingress/ingress-facts';
-import { ClusterModel, containersOf, labelSelectorMatches, labelsMatch, ManifestObject, PodTemplateRef } from '../model';
+import { controllerPodsForClass } from '../known-controllers';
+import { ClusterModel, containersOf, isObject, labelSelectorMatches, labelsMatch, ManifestObject, PodTemplateRef } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
 
-/** Does a NetworkPolicy ingress rule let pods with `fromLabels` in `fromNamespace` reach `port`/`portName`? */
-function ruleAdmits(rule: any, model: ClusterModel, policyNs: string, fromNamespace: string, fromLabels: Record<string, string>, port: number | undefined, portName: string | undefined): boolean {
+/** The controller pods a policy rule must admit, and the backend port they connect to. */
+interface Flow {
+  readonly fromNamespace: string;
+  readonly fromLabels: Record<string, string>;
+  readonly port?: number;
+  readonly portName?: string;
+}
+
+/** Does a NetworkPolicy ingress rule admit this flow? */
+function ruleAdmits(rule: any, model: ClusterModel, policyNs: string, flow: Flow): boolean {
+  const { fromNamespace, fromLabels, port, portName } = flow;
   const ports: any[] | undefined = rule.ports;
-  const portOk = !ports || ports.length === 0 || ports.some((p) => p.port === undefined
+  // Ingress controllers proxy over TCP: an entry for another protocol does not admit them.
+  const portOk = !ports || ports.length === 0 || ports.filter((p) => (p.protocol ?? 'TCP') === 'TCP').some((p) => p.port === undefined
     || (port !== undefined && (p.port === port || (typeof p.port === 'number' && p.endPort !== undefined && port >= p.port && port <= p.endPort)))
     || (portName !== undefined && p.port === portName));
   if (!portOk) return false;
@@ -28,10 +38,12 @@ function namespaceLabelsOf(model: ClusterModel, namespace: string): Record<strin
   return { ...(ns?.labels ?? {}), [NAMESPACE_NAME_LABEL]: namespace };
 }
 
-/** The container port a Service port leads to on the selected pods, as number and name. */
-function targetOf(service: ManifestObject, backendPort: any, pods: PodTemplateRef[]): { number?: number; name?: string } {
-  const svcPort = (service.json.spec?.ports ?? []).find((p: any) => (backendPort.number !== undefined ? p.port === backendPort.number : p.name === backendPort.name));
-  const target = svcPort?.targetPort ?? svcPort?.port;
+/** The container port a Service port leads to on the selected pods, as number and name; undefined when the Service has no such port. */
+function targetOf(service: ManifestObject, backendPort: any, pods: PodTemplateRef[]): { number?: number; name?: string } | undefined {
+  const svcPort = (service.json.spec?.ports ?? [])
+    .find((p: any) => (backendPort.number !== undefined ? p.port === backendPort.number : p.name === backendPort.name));
+  if (!svcPort) return undefined;
+  const target = svcPort.targetPort ?? svcPort.port;
   if (typeof target === 'number') {
     const named = pods.flatMap((p) => containersOf(p)).flatMap((c) => c.container.ports ?? []).find((p: any) => p.containerPort === target);
     return { number: target, name: named?.name };
@@ -76,8 +88,11 @@ export const UNREACHABLE_BACKEND = defineRule({
         const selecting = nsPolicies.filter((p) => backendPods.some((pod) => labelSelectorMatches(p.json.spec?.podSelector ?? {}, pod.labels)));
         if (selecting.length === 0) continue;
         const target = targetOf(svc, service.port ?? {}, backendPods);
+        if (!target) continue; // the backend names a port this Service does not have
         const reachable = controllers.every((controller) => selecting.some((policy) => (policy.json.spec?.ingress ?? [])
-          .some((rule: any) => ruleAdmits(rule, model, policy.namespace!, controller.object.namespace!, controller.labels, target.number, target.name))));
+          .some((rule: any) => isObject(rule) && ruleAdmits(rule, model, policy.namespace!, {
+            fromNamespace: controller.object.namespace!, fromLabels: controller.labels, port: target.number, portName: target.name,
+          }))));
         if (!reachable) {
           report({
             object: ingress,

@@ -1,4 +1,4 @@
-import { containersOf } from '../model';
+import { containersOf, isObject, listOf } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
 
@@ -27,13 +27,14 @@ export const RESTRICTED_POD_SECURITY = defineRule({
       for (const key of ['hostNetwork', 'hostPID', 'hostIPC'] as const) {
         if (spec[key] === true) report({ object, field: `${pod.specPath}.${key}`, value: true, message: `${key} must be false or unset` });
       }
-      (spec.volumes ?? []).forEach((volume: any, i: number) => {
+      listOf(spec.volumes).forEach((volume: any, i: number) => {
+        if (!isObject(volume)) return;
         const type = Object.keys(volume).find((k) => k !== 'name');
         if (type && !RESTRICTED_VOLUME_TYPES.has(type)) {
           report({ object, field: `${pod.specPath}.volumes[${i}].${type}`, value: volume.name, message: `volume type ${type} is not allowed; allowed: ${[...RESTRICTED_VOLUME_TYPES].join(', ')}` });
         }
       });
-      (podSc.sysctls ?? []).forEach((sysctl: any, i: number) => {
+      listOf(podSc.sysctls).forEach((sysctl: any, i: number) => {
         if (!SAFE_SYSCTLS.has(sysctl?.name)) report({ object, field: `${pod.specPath}.securityContext.sysctls[${i}].name`, value: sysctl?.name, message: 'sysctl is not in the safe set' });
       });
       if (podSc.runAsUser === 0) report({ object, field: `${pod.specPath}.securityContext.runAsUser`, value: 0, message: 'runAsUser must not be 0' });
@@ -54,12 +55,12 @@ export const RESTRICTED_POD_SECURITY = defineRule({
         if (!ALLOWED_SECCOMP.has(seccomp)) {
           report({ object, field: `${at}.seccompProfile.type`, value: seccomp, message: 'seccompProfile.type must be RuntimeDefault or Localhost (on the container or the pod)' });
         }
-        const drop: string[] = sc.capabilities?.drop ?? [];
+        const drop: string[] = listOf(sc.capabilities?.drop);
         if (!drop.includes('ALL')) report({ object, field: `${at}.capabilities.drop`, value: drop, message: 'capabilities must drop ALL' });
-        const added = (sc.capabilities?.add ?? []).filter((c: string) => c !== 'NET_BIND_SERVICE');
+        const added = listOf(sc.capabilities?.add).filter((c: string) => c !== 'NET_BIND_SERVICE');
         if (added.length) report({ object, field: `${at}.capabilities.add`, value: sc.capabilities.add, message: 'only NET_BIND_SERVICE may be added' });
-        (container.ports ?? []).forEach((port: any, i: number) => {
-          if (port.hostPort) report({ object, field: `${path}.ports[${i}].hostPort`, value: port.hostPort, message: 'hostPort must be unset or 0' });
+        listOf(container.ports).forEach((port: any, i: number) => {
+          if (isObject(port) && port.hostPort) report({ object, field: `${path}.ports[${i}].hostPort`, value: port.hostPort, message: 'hostPort must be unset or 0' });
         });
         if (sc.procMount !== undefined && sc.procMount !== 'Default') {
           report({ object, field: `${at}.procMount`, value: sc.procMount, message: 'procMount must be Default' });

@@ -24,7 +24,7 @@ export const UNPINNED_IMAGE = defineRule({
         const tag = imageTag(image);
         const hasDigest = image.includes('@sha256:');
         if (image === '') report({ object: pod.object, field: `${path}.image`, value: container.image, message: `container "${container.name}" has no image` });
-        else if (tag === 'latest') report({ object: pod.object, field: `${path}.image`, value: image, message: 'the latest tag changes under you; every rollout may run different code' });
+        else if (tag === 'latest' && !hasDigest) report({ object: pod.object, field: `${path}.image`, value: image, message: 'the latest tag changes under you; every rollout may run different code' });
         else if (tag === undefined && !hasDigest) report({ object: pod.object, field: `${path}.image`, value: image, message: 'an image without a tag means latest' });
       }
     }

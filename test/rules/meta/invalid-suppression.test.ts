@@ -68,15 +68,16 @@ describe(`${ID} invalid suppression`, () => {
     expect(findingsOf(lintObjects([dep]), ID)).toEqual([]);
   });
 
-  it('can not suppress itself', () => {
-    // GIVEN a suppression of CG-META-001 next to an invalid one
+  it('rejects an invalid suppression even when CG-META-001 itself is suppressed on the object', () => {
+    // GIVEN an unknown-rule suppression next to a (valid) suppression of CG-META-001
     const dep = deployment({
-      annotations: { [`${PREFIX}CG-META-001`]: 'trying to silence the suppression check', [`${PREFIX}CG-NOPE-001`]: 'unknown rule here' },
+      annotations: { [`${PREFIX}CG-META-001`]: 'silencing the suppression check on purpose', [`${PREFIX}CG-NOPE-001`]: 'unknown rule here' },
     });
     // WHEN
     const report = lintObjects([dep]);
-    // THEN the invalid suppression is still reported, as suppressed (an object may accept its own findings)
+    // THEN the invalid suppression is still an error: CG-META-001 cannot be suppressed, or a bad annotation could hide itself
     const f = singleFinding(report, ID);
-    expect(f.value).toBe(shown('CG-NOPE-001'));
+    expect(f).toMatchObject({ value: shown('CG-NOPE-001'), suppressed: false });
+    expect(report.errors).toContainEqual(f);
   });
 });

@@ -1,0 +1,40 @@
+/** What the parent (synth-bench.ts) and each measured child process (child.ts) agree on. */
+
+export const VARIANTS = ['rules-on', 'rules-off', 'plain', 'kplus'] as const;
+export type Variant = typeof VARIANTS[number];
+
+export const VARIANT_LABELS: Record<Variant, string> = {
+  'rules-on': 'rules on',
+  'rules-off': 'rules off',
+  'plain': 'baseline (a) plain ApiObjects',
+  'kplus': 'baseline (b) cdk8s-plus',
+};
+
+/** Short names, for ratios. */
+export const VARIANT_SHORT: Record<Variant, string> = { 'rules-on': 'rules on', 'rules-off': 'rules off', 'plain': 'baseline (a)', 'kplus': 'baseline (b)' };
+
+/** Prefix of the stdout line that carries a child's result (the library prints warnings on stderr). */
+export const RESULT_MARKER = 'BENCH_RESULT ';
+
+/** Milliseconds by phase name, and how often each phase ran (`--breakdown`). */
+export interface Breakdown {
+  readonly ms: Record<string, number>;
+  readonly calls: Record<string, number>;
+}
+
+export interface ChildResult {
+  readonly variant: Variant;
+  readonly routes: number;
+  /** ApiObjects synthesized. */
+  readonly objects: number;
+  readonly buildMs: number;
+  readonly synthMs: number;
+  readonly totalMs: number;
+  /** User + system CPU time of build + synth: less sensitive than wall time to other load on the machine. */
+  readonly cpuMs: number;
+  /** RSS after loading modules and generating the route list, before building the app. */
+  readonly startRssMB: number;
+  /** `process.resourceUsage().maxRSS`: the process's peak. */
+  readonly peakRssMB: number;
+  readonly breakdown?: Breakdown;
+}

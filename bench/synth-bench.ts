@@ -1,0 +1,336 @@
+/**
+ * Synth benchmark: build + synth time and peak memory of an app with N routes (100 tenants, two
+ * gateways; per route an Ingress with TLS, its Certificate, a NetworkPolicy allowance and a Service),
+ * written four ways from the same route list:
+ *
+ *   rules on      this library, RuleEngine enabled (the default)
+ *   rules off     this library, RuleEngine.of(app).enabled = false
+ *   baseline (a)  the same JSON as plain cdk8s ApiObjects, no validation
+ *   baseline (b)  the same app by hand with cdk8s-plus-28 constructs
+ *
+ * Each measurement runs in a fresh child process (see child.ts), so its peak RSS is its own.
+ * It prints; it asserts nothing.
+ *
+ *   npx projen bench                       1,000 / 5,000 / 10,000 routes
+ *   ... bench/synth-bench.ts --quick        200 routes, one run, with --check (smoke run)
+ *   options: --sizes 1000,5000  --repeat N (median of N runs; default 3)  --json  --variants rules-on,plain
+ *            --check (baseline (a) and the library synthesize identical YAML)  --breakdown (timed phases
+ *            and rules, from one extra instrumented run per variant)  --profile (CPU profile of rules on,
+ *            and keeps the temp directory with the .cpuprofile)  --keep (leave the temp directory)
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { compileForChildren } from './compile';
+import { hotFunctions, HotFunction } from './profile';
+import { Breakdown, ChildResult, RESULT_MARKER, Variant, VARIANT_LABELS, VARIANT_SHORT, VARIANTS } from './protocol';
+
+const REPO_ROOT = path.resolve(__dirname, '..');
+const TENANTS = 100; // mirrors workload.ts, which the parent does not load
+
+/** The targets, defined at 10,000 routes. */
+const TARGET_ROUTES = 10_000;
+const MAX_TIME_VS_PLAIN = 1.25;
+const MAX_TIME_VS_KPLUS = 0.5;
+const MAX_PEAK_MB = 500;
+
+interface Options {
+  sizes: number[];
+  repeat: number;
+  variants: Variant[];
+  json: boolean;
+  check: boolean;
+  breakdown: boolean;
+  profile: boolean;
+  keep: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  // Three runs by default: on a shared 2-core machine single runs of the same variant differ by 20%+.
+  const options: Options = {
+    sizes: [1000, 5000, 10000], repeat: 3, variants: [...VARIANTS], json: false, check: false, breakdown: false, profile: false, keep: false,
+  };
+  const value = (i: number) => {
+    if (argv[i + 1] === undefined) throw new Error(`${argv[i]} needs a value`);
+    return argv[i + 1];
+  };
+  for (let i = 0; i < argv.length; i++) {
+    switch (argv[i]) {
+      case '--quick': options.sizes = [200]; options.repeat = 1; options.check = true; break;
+      case '--sizes': options.sizes = value(i).split(',').map((s) => positive(s, '--sizes')); i++; break;
+      case '--repeat': options.repeat = positive(value(i), '--repeat'); i++; break;
+      case '--variants': options.variants = value(i).split(',').map(variantOf); i++; break;
+      case '--json': options.json = true; break;
+      case '--check': options.check = true; break;
+      case '--breakdown': options.breakdown = true; break;
+      case '--profile': options.profile = true; options.keep = true; break; // keep the .cpuprofile
+      case '--keep': options.keep = true; break;
+      default: throw new Error(`unknown option ${argv[i]}; see the header of bench/synth-bench.ts`);
+    }
+  }
+  return options;
+}
+
+function positive(text: string, option: string): number {
+  const n = Number(text.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${option}: "${text}" is not a positive integer`);
+  return n;
+}
+
+function variantOf(text: string): Variant {
+  if (!(VARIANTS as readonly string[]).includes(text)) throw new Error(`unknown variant "${text}"; expected ${VARIANTS.join(', ')}`);
+  return text as Variant;
+}
+
+/** Runs one child; returns its result, or throws with its stderr. */
+function runChild(childJs: string, args: string[], nodeFlags: string[] = []): ChildResult | undefined {
+  const child = spawnSync(process.execPath, [...nodeFlags, childJs, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    // The compiled files live outside the repo; bare imports (cdk8s, ...) resolve from its node_modules.
+    env: { ...process.env, NODE_PATH: path.join(REPO_ROOT, 'node_modules') },
+  });
+  if (child.status !== 0) {
+    throw new Error(`child ${args.slice(0, 2).join(' ')} failed (exit ${child.status ?? child.signal}):\n${child.stderr.slice(-4000)}`);
+  }
+  const line = child.stdout.split('\n').find((l) => l.startsWith(RESULT_MARKER));
+  return line ? JSON.parse(line.slice(RESULT_MARKER.length)) : undefined;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Median of each measurement over the repeats (runs of one variant and size). */
+function summarize(runs: ChildResult[]): ChildResult {
+  return {
+    ...runs[0],
+    buildMs: median(runs.map((r) => r.buildMs)),
+    synthMs: median(runs.map((r) => r.synthMs)),
+    totalMs: median(runs.map((r) => r.totalMs)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
+    startRssMB: median(runs.map((r) => r.startRssMB)),
+    peakRssMB: median(runs.map((r) => r.peakRssMB)),
+  };
+}
+
+interface Target {
+  readonly name: string;
+  readonly value: number;
+  readonly limit: number;
+  readonly unit: 'x' | 'MB';
+  readonly pass: boolean;
+}
+
+interface SizeResult {
+  readonly routes: number;
+  readonly results: Partial<Record<Variant, ChildResult>>;
+  readonly runs: Partial<Record<Variant, ChildResult[]>>;
+  readonly targets: Target[];
+  readonly check?: string[];
+  readonly breakdown?: Partial<Record<Variant, Breakdown>>;
+  readonly profile?: { file: string; hot: HotFunction[] };
+}
+
+function targetsOf(results: Partial<Record<Variant, ChildResult>>): Target[] {
+  const on = results['rules-on'];
+  if (!on) return [];
+  const targets: Target[] = [];
+  const ratio = (base: Variant, limit: number) => {
+    const b = results[base];
+    if (b) targets.push({ name: `rules on / ${VARIANT_SHORT[base]} time`, value: on.totalMs / b.totalMs, limit, unit: 'x', pass: on.totalMs / b.totalMs <= limit });
+  };
+  ratio('plain', MAX_TIME_VS_PLAIN);
+  ratio('kplus', MAX_TIME_VS_KPLUS);
+  targets.push({ name: 'rules on peak memory', value: on.peakRssMB, limit: MAX_PEAK_MB, unit: 'MB', pass: on.peakRssMB < MAX_PEAK_MB });
+  return targets;
+}
+
+/** Compares the YAML two variants wrote, chart file by chart file, ignoring document order. */
+function compareOutputs(a: string, b: string, label: string): string[] {
+  const charts = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.k8s.yaml')).sort();
+  const problems: string[] = [];
+  const filesA = charts(a);
+  const filesB = charts(b);
+  if (filesA.join() !== filesB.join()) return [`${label}: different chart files (${filesA.length} vs ${filesB.length})`];
+  for (const file of filesA) {
+    const docs = (dir: string) => fs.readFileSync(path.join(dir, file), 'utf8').split(/^---\n/m).sort();
+    const docsA = docs(a);
+    const docsB = docs(b);
+    const i = docsA.findIndex((doc, j) => doc !== docsB[j]);
+    if (docsA.length !== docsB.length || i >= 0) {
+      problems.push(`${label}: ${file} differs (${docsA.length} vs ${docsB.length} documents)${i >= 0 ? `; first difference:\n${docsA[i]}---\n${docsB[i]}` : ''}`);
+    }
+  }
+  return problems;
+}
+
+function runSize(routes: number, options: Options, childJs: string, infraFile: string, workDir: string): SizeResult {
+  const runs: Partial<Record<Variant, ChildResult[]>> = {};
+  const outdirs: Partial<Record<Variant, string>> = {};
+  for (let r = 0; r < options.repeat; r++) {
+    // Rotate the order each repeat, so drift (thermal, other load on the machine) does not favour one variant.
+    const order = options.variants.map((_, i) => options.variants[(i + r) % options.variants.length]);
+    for (const variant of order) {
+      const outdir = path.join(workDir, `out-${routes}-${variant}-${r}`);
+      log(`  ${routes} routes: ${VARIANT_LABELS[variant]} (run ${r + 1}/${options.repeat})`);
+      const result = runChild(childJs, [variant, String(routes), outdir, infraFile])!;
+      (runs[variant] ??= []).push(result);
+      if (r === 0 && options.check) outdirs[variant] = outdir;
+      else fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  }
+  const results: Partial<Record<Variant, ChildResult>> = {};
+  for (const variant of options.variants) results[variant] = summarize(runs[variant]!);
+
+  let check: string[] | undefined;
+  if (options.check) {
+    check = [];
+    // Baseline (a) must emit exactly what the library emits, or the comparison measures different work.
+    if (outdirs['rules-off'] && outdirs.plain) check.push(...compareOutputs(outdirs['rules-off'], outdirs.plain, 'rules off vs plain'));
+    if (outdirs['rules-on'] && outdirs['rules-off']) check.push(...compareOutputs(outdirs['rules-on'], outdirs['rules-off'], 'rules on vs rules off'));
+    for (const dir of Object.values(outdirs)) fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  let breakdown: Partial<Record<Variant, Breakdown>> | undefined;
+  if (options.breakdown) {
+    breakdown = {};
+    for (const variant of options.variants) {
+      log(`  ${routes} routes: ${VARIANT_LABELS[variant]} (instrumented run)`);
+      const outdir = path.join(workDir, `out-${routes}-${variant}-breakdown`);
+      breakdown[variant] = runChild(childJs, [variant, String(routes), outdir, infraFile, '--breakdown'])!.breakdown;
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  }
+
+  let profile: SizeResult['profile'];
+  if (options.profile && options.variants.includes('rules-on')) {
+    log(`  ${routes} routes: rules on (CPU profile)`);
+    const profileDir = path.join(workDir, `profile-${routes}`);
+    const outdir = path.join(workDir, `out-${routes}-profile`);
+    runChild(childJs, ['rules-on', String(routes), outdir, infraFile], ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+    fs.rmSync(outdir, { recursive: true, force: true });
+    const file = path.join(profileDir, fs.readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'))!);
+    profile = { file, hot: hotFunctions(file, REPO_ROOT) };
+  }
+
+  return { routes, results, runs, targets: targetsOf(results), check, breakdown, profile };
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+// ---- printing ---------------------------------------------------------------------------------------
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function table(rows: string[][], rightAligned: (col: number) => boolean): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+  return rows.map((row) => row.map((cell, c) => (rightAligned(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd()).join('\n');
+}
+
+function printSize(size: SizeResult, options: Options): void {
+  const { routes, results } = size;
+  const plain = results.plain;
+  const kplus = results.kplus;
+  const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(2)}x` : '-');
+  const rows = [['variant', 'objects', 'build ms', 'synth ms', 'total ms', 'vs (a)', 'vs (b)', 'CPU ms', 'CPU vs (a)', 'start RSS MB', 'peak RSS MB']];
+  for (const variant of options.variants) {
+    const r = results[variant]!;
+    rows.push([
+      VARIANT_LABELS[variant], fmt(r.objects), fmt(r.buildMs), fmt(r.synthMs), fmt(r.totalMs),
+      ratio(r.totalMs, plain?.totalMs), ratio(r.totalMs, kplus?.totalMs), fmt(r.cpuMs), ratio(r.cpuMs, plain?.cpuMs),
+      fmt(r.startRssMB, 1), fmt(r.peakRssMB, 1),
+    ]);
+  }
+  const runsNote = options.repeat > 1 ? `median of ${options.repeat} runs` : '1 run';
+  console.log(`\n== ${fmt(routes)} routes, ${TENANTS} tenants, 2 gateways`
+    + ` (${runsNote}; total = build + synth wall time; "vs" = ratio of totals)`);
+  console.log(table(rows, (c) => c > 0));
+
+  const on = results['rules-on'];
+  const off = results['rules-off'];
+  if (on && off) {
+    const signed = (n: number) => `${n >= 0 ? '+' : ''}${fmt(n)}`;
+    console.log(`rules engine cost (rules on - rules off): ${signed(on.totalMs - off.totalMs)} ms total, ${signed(on.synthMs - off.synthMs)} ms synth, ${signed(on.cpuMs - off.cpuMs)} ms CPU`);
+  }
+  if (size.targets.length) {
+    const where = routes === TARGET_ROUTES ? `targets at ${fmt(TARGET_ROUTES)} routes:` : `targets (defined at ${fmt(TARGET_ROUTES)} routes; shown for reference):`;
+    console.log(where);
+    console.log(table(size.targets.map((t) => [
+      `  ${t.name}`,
+      t.unit === 'x' ? `${t.value.toFixed(2)}x` : `${fmt(t.value, 1)} MB`,
+      t.unit === 'x' ? `<= ${t.limit.toFixed(2)}x` : `< ${t.limit} MB`,
+      t.pass ? 'PASS' : 'FAIL',
+    ]), (c) => c === 1 || c === 2));
+  }
+  if (size.check) {
+    console.log(size.check.length === 0 ? 'check: library and baseline (a) wrote identical YAML' : `check FAILED:\n${size.check.join('\n')}`);
+  }
+  if (size.breakdown) printBreakdown(size.breakdown, options);
+  if (size.profile) {
+    console.log(`\nCPU profile of rules on (self time, whole process): ${size.profile.file}`);
+    console.log(table(size.profile.hot.map((h) => [`  ${fmt(h.selfMs)} ms`, `${(h.share * 100).toFixed(1)}%`, h.name, h.where]), (c) => c < 2));
+  }
+}
+
+function printBreakdown(breakdown: Partial<Record<Variant, Breakdown>>, options: Options): void {
+  const names = [...new Set(Object.values(breakdown).flatMap((b) => Object.keys(b!.ms)))]
+    .sort((a, b) => phaseOrder(a) - phaseOrder(b) || a.localeCompare(b));
+  const rows = [['phase (instrumented run; calls in brackets)', ...options.variants.map((v) => VARIANT_SHORT[v])]];
+  for (const name of names) {
+    rows.push([name, ...options.variants.map((v) => {
+      const b = breakdown[v]!;
+      if (b.ms[name] === undefined) return '';
+      return b.calls[name] === undefined ? `${fmt(b.ms[name])} ms` : `${fmt(b.ms[name])} ms [${fmt(b.calls[name])}]`;
+    })]);
+  }
+  console.log('\nbreakdown (ms, cumulative over [calls]; rows without calls are derived; the wrappers add overhead of their own):');
+  console.log(table(rows, (c) => c > 0));
+}
+
+function phaseOrder(name: string): number {
+  const order = ['build', 'synth', 'cdk8s', 'engine: run', 'engine', 'rule'];
+  return order.findIndex((prefix) => name.startsWith(prefix));
+}
+
+function main(): void {
+  const options = parseArgs(process.argv.slice(2));
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-gateways-bench-'));
+  try {
+    log(`compiling src/ and bench/ into ${workDir}`);
+    const childJs = compileForChildren(REPO_ROOT, path.join(workDir, 'build'));
+    const infraFile = path.join(workDir, 'gateway-infra.json');
+    runChild(childJs, ['infra', infraFile]);
+
+    const sizes: SizeResult[] = [];
+    for (const routes of options.sizes) {
+      const size = runSize(routes, options, childJs, infraFile, workDir);
+      sizes.push(size);
+      if (!options.json) printSize(size, options);
+    }
+    if (options.json) {
+      console.log(JSON.stringify({
+        node: process.version,
+        platform: `${os.platform()} ${os.arch()}`,
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        tenants: TENANTS,
+        repeat: options.repeat,
+        targets: { routes: TARGET_ROUTES, maxTimeVsPlain: MAX_TIME_VS_PLAIN, maxTimeVsKplus: MAX_TIME_VS_KPLUS, maxPeakMB: MAX_PEAK_MB },
+        sizes,
+      }, undefined, 2));
+    } else {
+      console.log(`\nnode ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}; peak RSS = process.resourceUsage().maxRSS of each child`);
+    }
+  } finally {
+    if (options.keep) log(`kept ${workDir}`);
+    else fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main();

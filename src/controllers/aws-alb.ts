@@ -1,0 +1,106 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { assertCloudManagedOptions, setOptionNames } from './cloud-managed';
+import { ControllerDeployment, ControllerDeployOptions, IIngressController } from './controller-profile';
+import { CloudProvider } from '../gateways/exposure';
+import { LABEL_INGRESS_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
+import { BackendProtocol, RouteOptions } from '../routing/route-options';
+
+/** The IngressClass controller value of the AWS Load Balancer Controller (shared by all its classes). */
+export const AWS_ALB_CONTROLLER_VALUE = 'ingress.k8s.aws/alb';
+const PARAMS_API_GROUP = 'elbv2.k8s.aws';
+const ANNOTATION_PREFIX = 'alb.ingress.kubernetes.io/';
+/** IngressGroup names: up to 63 lowercase alphanumerics, '-' and '.', starting and ending with an alphanumeric. */
+const GROUP_NAME = /^([a-z0-9][-.a-z0-9]{0,61})?[a-z0-9]$/;
+
+/** The IP address types of an Application Load Balancer (`IngressClassParams.spec.ipAddressType`). */
+export enum AlbIpAddressType {
+  /** IPv4 only. */
+  IPV4 = 'ipv4',
+  /** IPv4 and IPv6. */
+  DUALSTACK = 'dualstack',
+  /** IPv6 and private IPv4 only: no public IPv4 addresses (internet-facing load balancers). */
+  DUALSTACK_WITHOUT_PUBLIC_IPV4 = 'dualstack-without-public-ipv4',
+}
+
+/** Options for the AWS Load Balancer Controller profile. */
+export interface AwsAlbProps {
+  /**
+   * IngressGroup: every Ingress of the class shares one Application Load Balancer (`spec.group.name`).
+   * @default - each Ingress gets its own load balancer
+   */
+  readonly groupName?: string;
+  /**
+   * IP address type of the load balancers.
+   * @default - the controller's default (AlbIpAddressType.IPV4)
+   */
+  readonly ipAddressType?: AlbIpAddressType;
+}
+
+/**
+ * The AWS Load Balancer Controller (cloud-managed: installed with EKS or its Helm chart, never by this library).
+ *
+ * A gateway emits the IngressClass (`ingress.k8s.aws/alb`) and an `elbv2.k8s.aws/v1beta1` IngressClassParams
+ * of the same name that fixes the scheme (from the exposure), the IngressGroup and the IP address type for every
+ * Ingress of the class: Ingress annotations can not override them.
+ */
+export class AwsAlbController implements IIngressController {
+  public readonly name = 'aws-load-balancer-controller';
+  public readonly selfHosted?: boolean = false;
+
+  constructor(private readonly props: AwsAlbProps = {}) {
+    if (props.groupName !== undefined && !GROUP_NAME.test(props.groupName)) {
+      throw new Error(`AWS ALB groupName "${props.groupName}" must be at most 63 lowercase letters, digits, '-' or '.', starting and ending with a letter or digit`);
+    }
+  }
+
+  public deploy(scope: Construct, options: ControllerDeployOptions): ControllerDeployment {
+    assertCloudManagedOptions('AWS ALB', CloudProvider.AWS, options);
+    new ApiObject(scope, 'IngressClassParams', {
+      apiVersion: `${PARAMS_API_GROUP}/v1beta1`,
+      kind: 'IngressClassParams',
+      metadata: { name: options.className, labels: { [LABEL_MANAGED_BY]: MANAGED_BY, [LABEL_INGRESS_CLASS]: options.className } },
+      spec: {
+        scheme: options.exposure.internal ? 'internal' : 'internet-facing',
+        ...(this.props.groupName !== undefined ? { group: { name: this.props.groupName } } : {}),
+        ...(this.props.ipAddressType !== undefined ? { ipAddressType: this.props.ipAddressType } : {}),
+      },
+    });
+    return {
+      controllerValue: AWS_ALB_CONTROLLER_VALUE,
+      // Cluster-scoped, so no scope or namespace.
+      parameters: { apiGroup: PARAMS_API_GROUP, kind: 'IngressClassParams', name: options.className },
+    };
+  }
+
+  public routeAnnotations(options: RouteOptions): { [key: string]: string } {
+    const a: { [key: string]: string } = {};
+    if (options.sslRedirect === true) {
+      // The redirect needs an HTTP listener next to the HTTPS one.
+      a[`${ANNOTATION_PREFIX}listen-ports`] = '[{"HTTP": 80}, {"HTTPS": 443}]';
+      a[`${ANNOTATION_PREFIX}ssl-redirect`] = '443';
+    }
+    if (options.allowedSourceRanges?.length) a[`${ANNOTATION_PREFIX}inbound-cidrs`] = options.allowedSourceRanges.join(',');
+    switch (options.backendProtocol) {
+      case BackendProtocol.HTTPS:
+        a[`${ANNOTATION_PREFIX}backend-protocol`] = 'HTTPS';
+        break;
+      case BackendProtocol.GRPC:
+        a[`${ANNOTATION_PREFIX}backend-protocol`] = 'HTTP';
+        a[`${ANNOTATION_PREFIX}backend-protocol-version`] = 'GRPC';
+        break;
+      case BackendProtocol.GRPCS:
+        a[`${ANNOTATION_PREFIX}backend-protocol`] = 'HTTPS';
+        a[`${ANNOTATION_PREFIX}backend-protocol-version`] = 'GRPC';
+        break;
+      default:
+        break;
+    }
+    return a;
+  }
+
+  /** An ALB has no request body limit, per-client rate limit (that is AWS WAF) or per-route backend timeouts. */
+  public unsupportedRouteOptions(options: RouteOptions): string[] {
+    return setOptionNames(options).filter((key) => !['sslRedirect', 'allowedSourceRanges', 'backendProtocol'].includes(key));
+  }
+}

@@ -1,0 +1,67 @@
+import { Construct } from 'constructs';
+import { assertCloudManagedOptions, setOptionNames } from './cloud-managed';
+import { ControllerDeployment, ControllerDeployOptions, IIngressController } from './controller-profile';
+import { CloudProvider } from '../gateways/exposure';
+import { BackendProtocol, RouteOptions } from '../routing/route-options';
+
+/** The IngressClass controller value AGIC watches unless its installation says otherwise. */
+export const AZURE_APPLICATION_GATEWAY_CONTROLLER_VALUE = 'azure/application-gateway';
+const ANNOTATION_PREFIX = 'appgw.ingress.kubernetes.io/';
+
+/** Options for the Azure Application Gateway Ingress Controller profile. */
+export interface AzureApplicationGatewayProps {
+  /**
+   * The IngressClass controller value the AGIC installation watches
+   * (Helm `kubernetes.ingressClassResource.controllerValue`); give each AGIC its own when a cluster runs several.
+   * @default 'azure/application-gateway'
+   */
+  readonly controllerValue?: string;
+}
+
+/**
+ * The Azure Application Gateway Ingress Controller (AGIC; cloud-managed: the AKS add-on or its Helm chart).
+ *
+ * A gateway emits only the IngressClass. An internal gateway puts its routes on the Application Gateway's
+ * private frontend IP (`appgw.ingress.kubernetes.io/use-private-ip`).
+ */
+export class AzureApplicationGatewayController implements IIngressController {
+  public readonly name = 'azure-application-gateway';
+  public readonly selfHosted?: boolean = false;
+
+  constructor(private readonly props: AzureApplicationGatewayProps = {}) {}
+
+  public deploy(_scope: Construct, options: ControllerDeployOptions): ControllerDeployment {
+    assertCloudManagedOptions('Azure Application Gateway', CloudProvider.AZURE, options);
+    return {
+      controllerValue: this.props.controllerValue ?? AZURE_APPLICATION_GATEWAY_CONTROLLER_VALUE,
+      routeBinding: options.exposure.internal ? { annotations: { [`${ANNOTATION_PREFIX}use-private-ip`]: 'true' } } : undefined,
+    };
+  }
+
+  public routeAnnotations(options: RouteOptions): { [key: string]: string } {
+    const a: { [key: string]: string } = {};
+    if (options.sslRedirect === true) a[`${ANNOTATION_PREFIX}ssl-redirect`] = 'true';
+    // The Application Gateway waits this long for the whole backend response.
+    if (options.readTimeout) a[`${ANNOTATION_PREFIX}request-timeout`] = String(options.readTimeout.toSeconds());
+    if (options.backendProtocol === BackendProtocol.HTTPS) a[`${ANNOTATION_PREFIX}backend-protocol`] = 'https';
+    return a;
+  }
+
+  /**
+   * Body size limits and client address filters are WAF policy settings, rate limits need WAF custom rules, connect
+   * and send timeouts do not exist per route, and AGIC speaks only HTTP and HTTPS to backends.
+   */
+  public unsupportedRouteOptions(options: RouteOptions): string[] {
+    return setOptionNames(options).filter((key) => {
+      switch (key) {
+        case 'sslRedirect':
+        case 'readTimeout':
+          return false;
+        case 'backendProtocol':
+          return options.backendProtocol !== BackendProtocol.HTTP && options.backendProtocol !== BackendProtocol.HTTPS;
+        default:
+          return true;
+      }
+    });
+  }
+}

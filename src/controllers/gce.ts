@@ -1,0 +1,49 @@
+import { Construct } from 'constructs';
+import { assertCloudManagedOptions, setOptionNames } from './cloud-managed';
+import { ControllerDeployment, ControllerDeployOptions, IIngressController } from './controller-profile';
+import { CloudProvider } from '../gateways/exposure';
+import { BackendProtocol, RouteOptions } from '../routing/route-options';
+
+/** The GKE Ingress controller's name; it is never written into an IngressClass, since GKE reads none. */
+export const GKE_CONTROLLER_VALUE = 'k8s.io/ingress-gce';
+/** The class annotation values GKE selects Ingresses by: external and internal Application Load Balancers. */
+export const GKE_EXTERNAL_CLASS = 'gce';
+export const GKE_INTERNAL_CLASS = 'gce-internal';
+
+/**
+ * GKE Ingress (the GCE controller; cloud-managed, part of GKE).
+ *
+ * GKE ignores IngressClass objects and selects Ingresses only by the `kubernetes.io/ingress.class`
+ * annotation, so a GKE gateway emits nothing: its routes carry `gce` (public exposure) or `gce-internal`
+ * (`GatewayExposure.internalLoadBalancer(CloudProvider.GCP)`) instead of `spec.ingressClassName`.
+ */
+export class GkeIngressController implements IIngressController {
+  public readonly name = 'gke-ingress';
+  public readonly selfHosted?: boolean = false;
+
+  public deploy(_scope: Construct, options: ControllerDeployOptions): ControllerDeployment {
+    assertCloudManagedOptions('GKE Ingress', CloudProvider.GCP, options);
+    return {
+      controllerValue: GKE_CONTROLLER_VALUE,
+      routeBinding: { classAnnotation: options.exposure.internal ? GKE_INTERNAL_CLASS : GKE_EXTERNAL_CLASS },
+    };
+  }
+
+  public routeAnnotations(_options: RouteOptions): { [key: string]: string } {
+    return {};
+  }
+
+  /**
+   * GKE configures redirects in a FrontendConfig, timeouts and client filters in a BackendConfig (Cloud Armor),
+   * and the backend protocol on the Service: none of them is an Ingress annotation.
+   */
+  public unsupportedRouteOptions(options: RouteOptions): string[] {
+    return setOptionNames(options).filter((key) => {
+      switch (key) {
+        case 'sslRedirect': return options.sslRedirect !== false;
+        case 'backendProtocol': return options.backendProtocol !== BackendProtocol.HTTP;
+        default: return true;
+      }
+    });
+  }
+}

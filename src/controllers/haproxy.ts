@@ -1,0 +1,195 @@
+import { Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { setOptionNames } from './cloud-managed';
+import { ControllerDeployment, ControllerDeployOptions, IIngressController } from './controller-profile';
+import { ControllerWorkload } from './controller-workload';
+import { BackendProtocol, RouteOptions } from '../routing/route-options';
+
+/** HAProxy Kubernetes Ingress Controller 3.2.12, pinned by tag. */
+export const HAPROXY_IMAGE = 'docker.io/haproxytech/kubernetes-ingress:3.2.12';
+const HAPROXY_VERSION = '3.2.12';
+const HEALTHZ_PORT = 1042;
+const STATS_PORT = 1024;
+/** The controller's --controller-port (default 6060). */
+const CONTROLLER_PORT = 6060;
+const ANNOTATION_PREFIX = 'haproxy.org/';
+const UID = 1000;
+
+/** Options for the HAProxy Kubernetes Ingress Controller profile. */
+export interface HaproxyProps {
+  /**
+   * Controller image, pinned by tag (and ideally digest).
+   * @default - docker.io/haproxytech/kubernetes-ingress:3.2.12
+   */
+  readonly image?: string;
+  /**
+   * Extra controller ConfigMap entries; they override the defaults this profile sets.
+   * @default - none
+   */
+  readonly config?: { [key: string]: string };
+}
+
+/**
+ * The HAProxy Kubernetes Ingress Controller (haproxytech/kubernetes-ingress), Ingress resources only.
+ *
+ * Each gateway runs its own controller: `--ingress.class=<class>` pairs with the IngressClass controller
+ * value `haproxy.org/ingress-controller/<class>`. HAProxy binds 8080/8443 (and 1024 stats, 1042 health),
+ * so no capability is needed. No `--default-ssl-certificate` is passed: TLS routes name their own secret
+ * (CG-INGRESS-009), and the controller gets no right to write Secrets.
+ */
+export class HaproxyController implements IIngressController {
+  public readonly name = 'haproxy';
+  public readonly selfHosted?: boolean = true;
+
+  constructor(private readonly props: HaproxyProps = {}) {}
+
+  /** The `spec.controller` value for a class: unique per gateway, paired with `--ingress.class=<class>`. */
+  public controllerValue(className: string): string {
+    return `haproxy.org/ingress-controller/${className}`;
+  }
+
+  public deploy(scope: Construct, options: ControllerDeployOptions): ControllerDeployment {
+    const name = `${options.className}-controller`;
+    const controllerValue = this.controllerValue(options.className);
+    const workload = new ControllerWorkload(scope, 'Haproxy', options, {
+      appName: 'haproxy-ingress',
+      image: this.props.image ?? HAPROXY_IMAGE,
+      version: HAPROXY_VERSION,
+      args: [
+        `--configmap=${options.namespace}/${name}`,
+        `--publish-service=${options.namespace}/${name}`,
+        '--http-bind-port=8080',
+        '--https-bind-port=8443',
+        `--ingress.class=${options.className}`,
+        '--prometheus',
+        ...(options.defaultClass ? ['--empty-ingress-class'] : []),
+      ],
+      env: [
+        { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+        { name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
+        { name: 'POD_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
+      ],
+      ports: [
+        { name: 'http', containerPort: 8080, servicePort: 80, appProtocol: 'http' },
+        { name: 'https', containerPort: 8443, servicePort: 443, appProtocol: 'https' },
+        // Probes only; not published on the client Service.
+        { name: 'healthz', containerPort: HEALTHZ_PORT },
+        // The controller's own metrics (--prometheus: reloads, sync failures) at /metrics on its --controller-port.
+        { name: 'ctrl-metrics', containerPort: CONTROLLER_PORT },
+      ],
+      // HAProxy's stats frontend, which serves the proxy's Prometheus metrics at /metrics.
+      metricsPort: { name: 'stat', containerPort: STATS_PORT },
+      livenessProbe: healthz({ initialDelaySeconds: 10, periodSeconds: 10, failureThreshold: 3 }),
+      readinessProbe: healthz({ initialDelaySeconds: 10, periodSeconds: 10, failureThreshold: 3 }),
+      // Up to 150 s for the first configuration load on a large cluster, without slowing the liveness probe afterwards.
+      startupProbe: healthz({ initialDelaySeconds: 0, periodSeconds: 5, failureThreshold: 30 }),
+      terminationGracePeriodSeconds: 60,
+      podSecurityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+      containerSecurityContext: {
+        runAsNonRoot: true,
+        runAsUser: UID,
+        runAsGroup: UID,
+        allowPrivilegeEscalation: false,
+        // Every port is above 1023, so unlike upstream (which binds 80/443) no NET_BIND_SERVICE is added.
+        capabilities: { drop: ['ALL'] },
+        // The controller writes haproxy.cfg, maps, certificates and its runtime socket under /etc and /var at run time,
+        // and upstream does not support a read-only root filesystem.
+        readOnlyRootFilesystem: false,
+      },
+      defaultResources: {
+        cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.millis(1000) },
+        memory: { request: Size.mebibytes(400), limit: Size.gibibytes(1) },
+      },
+      // Upstream's ClusterRole, cut down to what Ingress handling needs; nothing here is wider than upstream.
+      clusterRules: [
+        // What the controller watches to build its configuration: its --configmap, backends (services, and endpoints where
+        // EndpointSlices are missing), namespaces, nodes, and pods (its own and its peers'). Read-only, as upstream.
+        // Dropped from upstream: events and serviceaccounts, which Ingress handling does not read.
+        { apiGroups: [''], resources: ['configmaps', 'endpoints', 'nodes', 'pods', 'services', 'namespaces'], verbs: ['get', 'list', 'watch'] },
+        // TLS secrets named by Ingresses. Upstream also grants create/patch/update for certificates the controller generates
+        // itself; no such feature is enabled here.
+        { apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list', 'watch'] },
+        { apiGroups: ['discovery.k8s.io'], resources: ['endpointslices'], verbs: ['get', 'list', 'watch'] },
+        { apiGroups: ['networking.k8s.io'], resources: ['ingresses', 'ingressclasses'], verbs: ['get', 'list', 'watch'] },
+        // Publishes the Service address on the Ingresses it serves.
+        { apiGroups: ['networking.k8s.io'], resources: ['ingresses/status'], verbs: ['update'] },
+        // Dropped from upstream: the haproxy.org custom resources, customresourcedefinitions (get/list/watch/update) and
+        // apps deployments/daemonsets (cluster-wide reads); the controller logs that the CRDs are unavailable and serves Ingresses.
+      ],
+      namespaceRules: [
+        // Peer discovery finds the other replicas through their ReplicaSet; upstream grants this cluster-wide.
+        { apiGroups: ['apps'], resources: ['replicasets'], verbs: ['get'] },
+      ],
+    });
+
+    new k8s.KubeConfigMap(workload, 'ConfigMap', {
+      metadata: { name, namespace: options.namespace, labels: workload.labels },
+      data: sortKeys({
+        // Clients reach HTTPS on the Service's 443, not on the container's 8443.
+        'ssl-redirect-port': '443',
+        ...(this.props.config ?? {}),
+      }),
+    });
+
+    return { controllerValue, podLabels: workload.selectorLabels, serviceName: workload.serviceName };
+  }
+
+  public routeAnnotations(options: RouteOptions): { [key: string]: string } {
+    const a: { [key: string]: string } = {};
+    if (options.sslRedirect !== undefined) a[`${ANNOTATION_PREFIX}ssl-redirect`] = String(options.sslRedirect);
+    if (options.allowedSourceRanges?.length) a[`${ANNOTATION_PREFIX}allow-list`] = options.allowedSourceRanges.join(',');
+    if (options.rateLimitPerSecond !== undefined) {
+      // Counted per client address over one-second periods; 429 tells clients to slow down rather than that they are forbidden.
+      a[`${ANNOTATION_PREFIX}rate-limit-requests`] = String(options.rateLimitPerSecond);
+      a[`${ANNOTATION_PREFIX}rate-limit-period`] = '1s';
+      a[`${ANNOTATION_PREFIX}rate-limit-status-code`] = '429';
+    }
+    const serverTimeout = options.readTimeout ?? options.sendTimeout;
+    if (serverTimeout) a[`${ANNOTATION_PREFIX}timeout-server`] = `${serverTimeout.toSeconds()}s`;
+    if (options.backendProtocol === BackendProtocol.HTTPS || options.backendProtocol === BackendProtocol.GRPCS) {
+      a[`${ANNOTATION_PREFIX}server-ssl`] = 'true';
+    }
+    if (options.backendProtocol === BackendProtocol.GRPC || options.backendProtocol === BackendProtocol.GRPCS) {
+      a[`${ANNOTATION_PREFIX}server-proto`] = 'h2';
+    }
+    return a;
+  }
+
+  /**
+   * HAProxy has no per-Ingress body size limit, and its connect timeout is global (ConfigMap only). Its one
+   * server-side inactivity timeout covers both directions, so read and send timeouts must agree.
+   */
+  public unsupportedRouteOptions(options: RouteOptions): string[] {
+    return setOptionNames(options).filter((key) => {
+      switch (key) {
+        case 'sslRedirect':
+        case 'allowedSourceRanges':
+        case 'rateLimitPerSecond':
+        case 'readTimeout':
+        case 'backendProtocol':
+          return false;
+        case 'sendTimeout':
+          return options.readTimeout !== undefined && options.readTimeout.toMilliseconds() !== options.sendTimeout!.toMilliseconds();
+        default:
+          return true;
+      }
+    });
+  }
+}
+
+function healthz(timing: { initialDelaySeconds: number; periodSeconds: number; failureThreshold: number }): k8s.Probe {
+  return {
+    httpGet: { path: '/healthz', port: k8s.IntOrString.fromNumber(HEALTHZ_PORT), scheme: 'HTTP' },
+    initialDelaySeconds: timing.initialDelaySeconds,
+    periodSeconds: timing.periodSeconds,
+    timeoutSeconds: 1,
+    successThreshold: 1,
+    failureThreshold: timing.failureThreshold,
+  };
+}
+
+function sortKeys(data: { [key: string]: string }): { [key: string]: string } {
+  return Object.fromEntries(Object.entries(data).sort(([a], [b]) => a.localeCompare(b)));
+}

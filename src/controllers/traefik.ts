@@ -1,0 +1,172 @@
+import { Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { setOptionNames } from './cloud-managed';
+import { ControllerDeployment, ControllerDeployOptions, IIngressController } from './controller-profile';
+import { ControllerWorkload } from './controller-workload';
+import { BackendProtocol, RouteOptions } from '../routing/route-options';
+
+/** Traefik Proxy v3.7.11, pinned by tag. */
+export const TRAEFIK_IMAGE = 'docker.io/traefik:v3.7.11';
+const TRAEFIK_VERSION = 'v3.7.11';
+/** The IngressClass controller value of every Traefik instance; instances pick their class by name. */
+export const TRAEFIK_CONTROLLER_VALUE = 'traefik.io/ingress-controller';
+/** The `traefik` entry point: serves only /ping (no dashboard or API is enabled). */
+const PING_PORT = 8080;
+const ANNOTATION_PREFIX = 'traefik.ingress.kubernetes.io/';
+const UID = 65532;
+
+/** Options for the Traefik controller profile. */
+export interface TraefikProps {
+  /**
+   * Controller image, pinned by tag (and ideally digest).
+   * @default - docker.io/traefik:v3.7.11
+   */
+  readonly image?: string;
+  /**
+   * Redirect every plain HTTP request to HTTPS (permanently) at the `web` entry point. Traefik can not redirect
+   * per route without a Middleware, so routes may set `sslRedirect: true` only when this is on, and
+   * `sslRedirect: false` only when it is off (CG-GATEWAY-003 reports the others).
+   * @default false
+   */
+  readonly redirectToHttps?: boolean;
+}
+
+/**
+ * Traefik Proxy v3 with its Kubernetes Ingress provider only (no CRD provider, no dashboard).
+ *
+ * Each gateway runs its own Traefik, bound to its class with `--providers.kubernetesingress.ingressclass`.
+ * Entry points listen on unprivileged ports (web 8000, websecure 8443, traefik 8080, metrics 9100),
+ * so the container drops every capability and runs with a read-only root filesystem.
+ */
+export class TraefikController implements IIngressController {
+  public readonly name = 'traefik';
+  public readonly selfHosted?: boolean = true;
+
+  constructor(private readonly props: TraefikProps = {}) {}
+
+  /** The `spec.controller` value: the same for every Traefik instance, which select their class by name. */
+  public controllerValue(): string {
+    return TRAEFIK_CONTROLLER_VALUE;
+  }
+
+  public deploy(scope: Construct, options: ControllerDeployOptions): ControllerDeployment {
+    const name = `${options.className}-controller`;
+    const workload = new ControllerWorkload(scope, 'Traefik', options, {
+      appName: 'traefik',
+      image: this.props.image ?? TRAEFIK_IMAGE,
+      version: TRAEFIK_VERSION,
+      args: [
+        '--global.checkNewVersion=false',
+        '--global.sendAnonymousUsage=false',
+        '--entryPoints.web.address=:8000/tcp',
+        '--entryPoints.websecure.address=:8443/tcp',
+        `--entryPoints.traefik.address=:${PING_PORT}/tcp`,
+        '--entryPoints.metrics.address=:9100/tcp',
+        '--entryPoints.websecure.http.tls=true',
+        ...(this.props.redirectToHttps ? [
+          // The Service publishes websecure on 443; redirecting to the entry point by name would send clients to :8443.
+          '--entryPoints.web.http.redirections.entryPoint.to=:443',
+          '--entryPoints.web.http.redirections.entryPoint.scheme=https',
+          '--entryPoints.web.http.redirections.entryPoint.permanent=true',
+        ] : []),
+        '--ping=true',
+        '--metrics.prometheus=true',
+        '--metrics.prometheus.entrypoint=metrics',
+        '--providers.kubernetesingress=true',
+        `--providers.kubernetesingress.ingressclass=${options.className}`,
+        `--providers.kubernetesingress.ingressendpoint.publishedservice=${options.namespace}/${name}`,
+      ],
+      env: [
+        { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+        { name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
+      ],
+      ports: [
+        { name: 'web', containerPort: 8000, servicePort: 80, appProtocol: 'http' },
+        { name: 'websecure', containerPort: 8443, servicePort: 443, appProtocol: 'https' },
+        // Probes only; not published on the client Service.
+        { name: 'traefik', containerPort: PING_PORT },
+      ],
+      metricsPort: { name: 'metrics', containerPort: 9100 },
+      readinessProbe: ping(1),
+      livenessProbe: ping(3),
+      terminationGracePeriodSeconds: 60,
+      podSecurityContext: {
+        runAsNonRoot: true,
+        runAsUser: UID,
+        runAsGroup: UID,
+        seccompProfile: { type: 'RuntimeDefault' },
+      },
+      containerSecurityContext: {
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ['ALL'] },
+        // Traefik writes only to /data and /tmp, which are emptyDir volumes.
+        readOnlyRootFilesystem: true,
+      },
+      volumes: [
+        { name: 'data', emptyDir: {} },
+        { name: 'tmp', emptyDir: {} },
+      ],
+      volumeMounts: [
+        { name: 'data', mountPath: '/data' },
+        { name: 'tmp', mountPath: '/tmp' },
+      ],
+      defaultResources: {
+        cpu: { request: kplus.Cpu.millis(100), limit: kplus.Cpu.millis(1000) },
+        memory: { request: Size.mebibytes(128), limit: Size.mebibytes(512) },
+      },
+      // Exactly what the Kubernetes Ingress provider reads and writes; the CRD and Gateway providers are off.
+      clusterRules: [
+        // Backends, and the TLS secrets named by Ingresses in any namespace.
+        { apiGroups: [''], resources: ['services', 'secrets'], verbs: ['get', 'list', 'watch'] },
+        // Cluster-scoped reads the provider makes when it matches Ingresses to this IngressClass.
+        { apiGroups: [''], resources: ['nodes'], verbs: ['get', 'list', 'watch'] },
+        // Backend pod addresses.
+        { apiGroups: ['discovery.k8s.io'], resources: ['endpointslices'], verbs: ['get', 'list', 'watch'] },
+        { apiGroups: ['networking.k8s.io'], resources: ['ingresses', 'ingressclasses'], verbs: ['get', 'list', 'watch'] },
+        // Publishes the Service address on the Ingresses it serves.
+        { apiGroups: ['networking.k8s.io'], resources: ['ingresses/status'], verbs: ['update'] },
+      ],
+      // No leader election and no namespaced state: no Role.
+      namespaceRules: [],
+    });
+    return { controllerValue: TRAEFIK_CONTROLLER_VALUE, podLabels: workload.selectorLabels, serviceName: workload.serviceName };
+  }
+
+  public routeAnnotations(options: RouteOptions): { [key: string]: string } {
+    const a: { [key: string]: string } = {};
+    if (options.sslRedirect === true && this.props.redirectToHttps) {
+      // HTTP is redirected at the entry point; the route itself is served on websecure only, with TLS.
+      a[`${ANNOTATION_PREFIX}router.entrypoints`] = 'websecure';
+      a[`${ANNOTATION_PREFIX}router.tls`] = 'true';
+    }
+    return a;
+  }
+
+  /**
+   * Body size, rate limits, source ranges and timeouts need Traefik Middleware or ServersTransport objects (CRDs),
+   * and the backend scheme is read from the backend Service, so a route can not set them with Ingress annotations.
+   */
+  public unsupportedRouteOptions(options: RouteOptions): string[] {
+    const redirect = this.props.redirectToHttps ?? false;
+    return setOptionNames(options).filter((key) => {
+      switch (key) {
+        case 'sslRedirect': return options.sslRedirect !== redirect;
+        case 'backendProtocol': return options.backendProtocol !== BackendProtocol.HTTP;
+        default: return true;
+      }
+    });
+  }
+}
+
+function ping(failureThreshold: number): k8s.Probe {
+  return {
+    httpGet: { path: '/ping', port: k8s.IntOrString.fromNumber(PING_PORT), scheme: 'HTTP' },
+    initialDelaySeconds: 2,
+    periodSeconds: 10,
+    timeoutSeconds: 2,
+    successThreshold: 1,
+    failureThreshold,
+  };
+}

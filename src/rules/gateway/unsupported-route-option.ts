@@ -1,0 +1,36 @@
+import { effectiveClassOf, singleDefaultClass } from '../ingress/ingress-facts';
+import { defineRule } from '../rule';
+import { Severity } from '../severity';
+
+/**
+ * Written by `Route` on its Ingress: the route options (RouteOptions property names, comma-separated) that the
+ * serving controller can not apply with Ingress annotations. It makes the gap visible in the manifest itself,
+ * and lets this rule report it from manifests alone.
+ */
+export const ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS = 'gateways.cdk8s.io/unsupported-route-options';
+
+export const UNSUPPORTED_ROUTE_OPTION = defineRule({
+  id: 'CG-GATEWAY-003',
+  severity: Severity.ERROR,
+  description: 'A route sets options its controller can not apply with Ingress annotations (they would be dropped silently)',
+  fix: 'Remove the options, move the route to a gateway whose controller supports them, or suppress with the reason the gap is acceptable',
+  manifestLevel: true,
+  kinds: ['Ingress', 'IngressClass'],
+  check(model, report) {
+    const defaultClass = singleDefaultClass(model);
+    for (const object of model.ofKind('Ingress')) {
+      const raw = object.annotations[ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS];
+      if (raw === undefined || raw === null) continue;
+      const value = String(raw);
+      const options = value.split(',').map((o) => o.trim()).filter((o) => o.length > 0);
+      if (options.length === 0) continue;
+      const className = effectiveClassOf(object, defaultClass) ?? '(no class)';
+      report({
+        object,
+        field: `metadata.annotations["${ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS}"]`,
+        value,
+        message: `the controller of class "${className}" has no Ingress annotation for ${options.join(', ')}; the route would silently run without ${options.length === 1 ? 'it' : 'them'}`,
+      });
+    }
+  },
+});

@@ -1,0 +1,146 @@
+import { Chart, Duration, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { gatewayApp, ofKind, quietStderr, single, synth } from './controller-test-utils';
+import {
+  AlbIpAddressType, BackendProtocol, CloudProvider, GatewayExposure, IngressClassGateway, IngressController, Route, RouteBackend,
+  RouteOptions, RuleEngine,
+} from '../../src';
+
+quietStderr();
+
+/**
+ * IngressClassParams (elbv2.k8s.aws/v1beta1) is a custom resource of the AWS Load Balancer Controller, not a Kubernetes
+ * kind, and ../shared/crds has no CRD for it, so the schema validator can not check it. Its shape is asserted field by
+ * field below instead; every other object is schema-validated.
+ */
+const UNVALIDATED = { IngressClassParams: 'AWS Load Balancer Controller CRD, not in ../shared/crds' };
+
+function routeApp(options: RouteOptions) {
+  const f = gatewayApp(IngressController.awsAlb());
+  const web = new Chart(f.app, 'web', { namespace: 'web' });
+  const route = new Route(web, 'Route', { gateway: f.gateway, host: 'www.example.com', backend: RouteBackend.fromServiceName('web', { port: 80 }), options });
+  return { ...f, route };
+}
+
+describe('AWS Load Balancer Controller class', () => {
+  it('emits an IngressClass for ingress.k8s.aws/alb that references its cluster-scoped IngressClassParams', () => {
+    // GIVEN a public ALB gateway of class "edge"
+    const { app, gateway } = gatewayApp(IngressController.awsAlb());
+    // WHEN
+    const objs = synth(app, { unvalidatedKinds: UNVALIDATED });
+    // THEN
+    expect(single(objs, 'IngressClass').spec).toStrictEqual({
+      controller: 'ingress.k8s.aws/alb',
+      parameters: { apiGroup: 'elbv2.k8s.aws', kind: 'IngressClassParams', name: 'edge' },
+    });
+    expect(gateway.controllerValue).toBe('ingress.k8s.aws/alb');
+    const params = single(objs, 'IngressClassParams');
+    expect(params.apiVersion).toBe('elbv2.k8s.aws/v1beta1');
+    expect(params.metadata.name).toBe('edge');
+    expect(params.metadata.namespace).toBeUndefined();
+    expect(params.spec).toStrictEqual({ scheme: 'internet-facing' });
+  });
+
+  it('needs the IngressClassParams exclusion, and only it, to pass schema validation', () => {
+    // GIVEN an ALB gateway
+    const { app } = gatewayApp(IngressController.awsAlb());
+    // THEN the validator knows no schema for IngressClassParams
+    expect(() => synth(app)).toThrow(/no schema for apiVersion "elbv2.k8s.aws\/v1beta1" kind "IngressClassParams"/);
+  });
+
+  it('deploys nothing else: no namespace, no workload, no RBAC', () => {
+    // GIVEN an ALB gateway (createNamespace left at its default)
+    const { app, gateway } = gatewayApp(IngressController.awsAlb());
+    // WHEN
+    const objs = synth(app, { unvalidatedKinds: UNVALIDATED });
+    // THEN
+    expect(objs.map((o) => o.kind).sort()).toStrictEqual(['IngressClass', 'IngressClassParams']);
+    expect(gateway.selfHosted).toBe(false);
+    expect(gateway.controllerPodLabels).toBeUndefined();
+  });
+
+  it('makes the load balancers internal for an internal AWS exposure, with group and IP address type', () => {
+    // GIVEN an internal gateway sharing one ALB, dual-stack
+    const { app } = gatewayApp(IngressController.awsAlb({ groupName: 'internal-apis', ipAddressType: AlbIpAddressType.DUALSTACK }), {
+      exposure: GatewayExposure.internalLoadBalancer(CloudProvider.AWS),
+    });
+    // WHEN
+    const params = single(synth(app, { unvalidatedKinds: UNVALIDATED }), 'IngressClassParams');
+    // THEN
+    expect(params.spec).toStrictEqual({ scheme: 'internal', group: { name: 'internal-apis' }, ipAddressType: 'dualstack' });
+  });
+
+  it('writes dualstack-without-public-ipv4 as the controller spells it', () => {
+    // GIVEN
+    const { app } = gatewayApp(IngressController.awsAlb({ ipAddressType: AlbIpAddressType.DUALSTACK_WITHOUT_PUBLIC_IPV4 }));
+    // THEN
+    expect(single(synth(app, { unvalidatedKinds: UNVALIDATED }), 'IngressClassParams').spec.ipAddressType).toBe('dualstack-without-public-ipv4');
+  });
+
+  it('lets several ALB classes share the controller value (one cloud controller serves them all)', () => {
+    // GIVEN two ALB gateways
+    const f = gatewayApp(IngressController.awsAlb());
+    new IngressClassGateway(f.chart, 'Internal', { className: 'internal', controller: IngressController.awsAlb(), exposure: GatewayExposure.internalLoadBalancer(CloudProvider.AWS) });
+    // WHEN
+    const objs = synth(f.app, { unvalidatedKinds: UNVALIDATED });
+    // THEN both classes exist and no rule objects
+    expect(ofKind(objs, 'IngressClass').map((c) => c.spec.controller)).toStrictEqual(['ingress.k8s.aws/alb', 'ingress.k8s.aws/alb']);
+    expect(RuleEngine.of(f.app).run().findings).toStrictEqual([]);
+  });
+
+  it('rejects an invalid IngressGroup name', () => {
+    expect(() => IngressController.awsAlb({ groupName: 'Shared_ALB' })).toThrow(/groupName "Shared_ALB" must be at most 63 lowercase/);
+  });
+
+  it.each([
+    ['an internal exposure in another cloud', { exposure: GatewayExposure.internalLoadBalancer(CloudProvider.GCP) }, /internal AWS ALB load balancer lives in aws/],
+    ['a ClusterIP exposure', { exposure: GatewayExposure.clusterIp() }, /ClusterIP exposure means nothing/],
+    ['source ranges', { exposure: GatewayExposure.publicLoadBalancer({ sourceRanges: ['10.0.0.0/8'] }) }, /allowedSourceRanges/],
+    ['Service annotations', { exposure: GatewayExposure.publicLoadBalancer({ annotations: { 'x/y': 'z' } }) }, /Service annotations \(x\/y\)/],
+    ['a loadBalancerClass', { exposure: GatewayExposure.publicLoadBalancer({ loadBalancerClass: 'service.k8s.aws/nlb' }) }, /loadBalancerClass/],
+    ['pod resources', { resources: { cpu: { request: kplus.Cpu.millis(100) } } }, /runs none in the cluster/],
+    ['replicas', { replicas: 3 }, /replicas and maxReplicas size controller pods/],
+    ['maxReplicas', { maxReplicas: 3 }, /replicas and maxReplicas size controller pods/],
+  ])('refuses %s rather than ignoring it', (_what, props, message) => {
+    expect(() => gatewayApp(IngressController.awsAlb(), props as any)).toThrow(message);
+  });
+});
+
+describe('AWS ALB route options', () => {
+  it('translates redirect, source ranges and backend protocol into alb.ingress.kubernetes.io annotations', () => {
+    // GIVEN a gRPC-over-TLS route with redirect and source ranges
+    const { app, route } = routeApp({ sslRedirect: true, allowedSourceRanges: ['10.0.0.0/8', '172.16.0.0/12'], backendProtocol: BackendProtocol.GRPCS });
+    // WHEN
+    synth(app, { unvalidatedKinds: UNVALIDATED });
+    // THEN
+    expect(route.ingress.toJson().metadata.annotations).toStrictEqual({
+      'alb.ingress.kubernetes.io/listen-ports': '[{"HTTP": 80}, {"HTTPS": 443}]',
+      'alb.ingress.kubernetes.io/ssl-redirect': '443',
+      'alb.ingress.kubernetes.io/inbound-cidrs': '10.0.0.0/8,172.16.0.0/12',
+      'alb.ingress.kubernetes.io/backend-protocol': 'HTTPS',
+      'alb.ingress.kubernetes.io/backend-protocol-version': 'GRPC',
+    });
+    expect(route.ingress.toJson().spec.ingressClassName).toBe('edge');
+  });
+
+  it.each([
+    [BackendProtocol.HTTP, {}],
+    [BackendProtocol.HTTPS, { 'alb.ingress.kubernetes.io/backend-protocol': 'HTTPS' }],
+    [BackendProtocol.GRPC, { 'alb.ingress.kubernetes.io/backend-protocol': 'HTTP', 'alb.ingress.kubernetes.io/backend-protocol-version': 'GRPC' }],
+  ])('maps backend protocol %s', (backendProtocol, annotations) => {
+    const route = routeApp({ backendProtocol }).route;
+    expect(route.ingress.toJson().metadata.annotations ?? {}).toStrictEqual(annotations);
+  });
+
+  it('reports body size, timeouts and rate limits, which an ALB can not apply per Ingress (CG-GATEWAY-003)', () => {
+    // GIVEN
+    const { app } = routeApp({
+      maxRequestBodySize: Size.mebibytes(1), readTimeout: Duration.seconds(60), rateLimitPerSecond: 10, sslRedirect: false,
+    });
+    // WHEN
+    const errors = RuleEngine.of(app).run().errors;
+    // THEN
+    expect(errors.map((e) => e.ruleId)).toStrictEqual(['CG-GATEWAY-003']);
+    expect(errors[0].value).toBe(JSON.stringify('maxRequestBodySize,readTimeout,rateLimitPerSecond'));
+  });
+});

@@ -1,0 +1,235 @@
+import * as path from 'path';
+import { MANIFEST_LEVEL_RULES } from '../../src/cli/manifests';
+import { GatewayValidationPlugin, GatewayValidationPluginProps } from '../../src/plugin/validation-plugin';
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'lint');
+const fixture = (...parts: string[]) => path.join(FIXTURES, ...parts);
+
+interface RecordedViolation {
+  readonly ruleName: string;
+  readonly recommendation: string;
+  readonly fix: string;
+  readonly violatingResources: Array<{ resourceName: string; manifestPath: string; locations: string[]; constructPath?: string }>;
+}
+
+/** A stand-in for cdk8s-cli's ValidationContext that records what the plugin reports. */
+function fakeContext(manifests: string[], metadata: Record<string, { path: string }> = {}) {
+  const violations: RecordedViolation[] = [];
+  const submits: Array<{ status: string; metadata?: Record<string, string> }> = [];
+  const logs: string[] = [];
+  const context = {
+    manifests,
+    pkg: 'cdk8s-gateways',
+    version: '0.0.0',
+    metadata,
+    report: {
+      addViolation: (violation: RecordedViolation) => {
+        if (submits.length > 0) throw new Error('Violations cannot be added to report after its submitted');
+        violations.push(violation);
+      },
+      submit: (status: string, meta?: Record<string, string>) => { submits.push({ status, metadata: meta }); },
+    },
+    logger: { log: (message: string) => { logs.push(message); } },
+  };
+  return { context, violations, submits, logs };
+}
+
+async function validate(manifests: string[], props?: GatewayValidationPluginProps, metadata?: Record<string, { path: string }>) {
+  const recorded = fakeContext(manifests, metadata);
+  await new GatewayValidationPlugin(props).validate(recorded.context);
+  return recorded;
+}
+
+describe('GatewayValidationPlugin', () => {
+  test('clean manifests: the report is submitted as success with no violations', async () => {
+    // GIVEN the compliant nginx-style setup, as cdk8s synth would list its files
+    const manifests = [fixture('clean', 'ingress-class.yaml'), fixture('clean', 'shop', 'app.yaml')];
+
+    // WHEN validating
+    const { violations, submits, logs } = await validate(manifests);
+
+    // THEN the report is complete and passes
+    expect(violations).toEqual([]);
+    expect(submits).toEqual([{ status: 'success', metadata: { errors: '0', warnings: '0', suppressed: '0' } }]);
+    expect(logs).toEqual([]);
+  });
+
+  test('error-level findings: one violation per rule, and the report fails', async () => {
+    // GIVEN manifests that break several rules
+    const file = fixture('violations.yaml');
+
+    // WHEN validating
+    const { violations, submits } = await validate([file]);
+
+    // THEN each broken rule is one violation, in catalogue order, and the report is submitted once as failure
+    expect(violations.map((v) => v.ruleName)).toEqual([
+      'CG-INGRESS-001', 'CG-INGRESS-002', 'CG-INGRESS-004', 'CG-INGRESS-006', 'CG-INGRESS-008',
+      'CG-CLASS-002', 'CG-POD-001', 'CG-POD-002', 'CG-POD-003', 'CG-CONTROLLER-004',
+    ]);
+    expect(submits).toEqual([{ status: 'failure', metadata: { errors: '12', warnings: '1', suppressed: '0' } }]);
+
+    // AND each violation names the manifest, the resource and the offending field paths
+    const byRule = (id: string) => violations.find((v) => v.ruleName === id)!;
+    expect(byRule('CG-INGRESS-001').violatingResources).toEqual([
+      { resourceName: 'storefront', manifestPath: file, locations: ['spec.rules[0].host'] },
+    ]);
+    expect(byRule('CG-CLASS-002').violatingResources).toEqual([
+      { resourceName: 'bad-controller', manifestPath: file, locations: ['spec.controller'] },
+    ]);
+    // one resource per object, with every field of that object that breaks the rule
+    expect(byRule('CG-POD-001').violatingResources).toEqual([{
+      resourceName: 'storefront',
+      manifestPath: file,
+      locations: [
+        'spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation',
+        'spec.template.spec.containers[0].securityContext.runAsNonRoot',
+        'spec.template.spec.containers[0].securityContext.seccompProfile.type',
+        'spec.template.spec.containers[0].securityContext.capabilities.drop',
+      ],
+    }]);
+  });
+
+  test('a violation carries the severity and description in its recommendation, the findings below it, and the rule fix', async () => {
+    // GIVEN manifests with an error and a warning
+    // WHEN validating
+    const { violations } = await validate([fixture('violations.yaml')]);
+
+    // THEN the recommendation starts with severity and description, then lists each finding
+    const host = violations.find((v) => v.ruleName === 'CG-INGRESS-001')!;
+    const rule = MANIFEST_LEVEL_RULES.find((r) => r.id === 'CG-INGRESS-001')!;
+    expect(host.recommendation.split('\n')).toEqual([
+      `[error] ${rule.description}`,
+      '    - Ingress/shop/storefront: spec.rules[0].host = "Shop.Example.com": host must be a lowercase RFC 1123 subdomain: '
+        + "labels of lower case alphanumeric characters or '-', separated by '.', each starting and ending with an alphanumeric character",
+    ]);
+    expect(host.fix).toBe(rule.fix);
+    expect(violations.find((v) => v.ruleName === 'CG-INGRESS-006')!.recommendation).toMatch(/^\[warning\] /);
+  });
+
+  test('warnings alone are violations, but the report succeeds', async () => {
+    // GIVEN a compliant but retired ingress-nginx controller
+    // WHEN validating
+    const { violations, submits } = await validate([fixture('warnings-only.yaml')]);
+
+    // THEN the warning is listed and the status is success
+    expect(violations.map((v) => v.ruleName)).toEqual(['CG-CONTROLLER-003']);
+    expect(violations[0].violatingResources[0].locations).toEqual(['spec.template.spec.containers[0].image']);
+    expect(submits.map((s) => s.status)).toEqual(['success']);
+  });
+
+  test('construct paths come from the context metadata, by resource name', async () => {
+    // GIVEN construct metadata as cdk8s writes it (keyed by metadata.name)
+    const metadata = { 'storefront': { path: 'app/shop/Storefront/Resource' }, 'bad-controller': { path: 'app/classes/Bad' } };
+
+    // WHEN validating
+    const { violations } = await validate([fixture('violations.yaml')], {}, metadata);
+
+    // THEN violating resources carry them
+    expect(violations.find((v) => v.ruleName === 'CG-INGRESS-001')!.violatingResources[0].constructPath).toBe('app/shop/Storefront/Resource');
+    expect(violations.find((v) => v.ruleName === 'CG-CLASS-002')!.violatingResources[0].constructPath).toBe('app/classes/Bad');
+    expect(violations.find((v) => v.ruleName === 'CG-CONTROLLER-004')!.violatingResources[0].constructPath).toBeUndefined();
+  });
+
+  test('a suppression annotation with a reason is honoured', async () => {
+    // GIVEN a Deployment on :latest whose CG-POD-003 finding is suppressed with a reason
+    // WHEN validating
+    const { violations, submits } = await validate([fixture('suppressed-valid.yaml')]);
+
+    // THEN there is no violation and the suppression is counted
+    expect(violations).toEqual([]);
+    expect(submits).toEqual([{ status: 'success', metadata: { errors: '0', warnings: '0', suppressed: '1' } }]);
+  });
+
+  test('a suppression with a too-short reason fails the report', async () => {
+    // GIVEN the same Deployment suppressed with the reason "ok"
+    // WHEN validating
+    const { violations, submits } = await validate([fixture('suppressed-short-reason.yaml')]);
+
+    // THEN both the bad suppression and the finding are violations
+    expect(violations.map((v) => v.ruleName)).toEqual(['CG-META-001', 'CG-POD-003']);
+    expect(violations[0].violatingResources[0].locations).toEqual(['metadata.annotations["suppress.gateways.cdk8s.io/CG-POD-003"]']);
+    expect(submits.map((s) => s.status)).toEqual(['failure']);
+  });
+
+  test('externalIngressClasses and externalTlsSecrets declare what exists outside the app', async () => {
+    // GIVEN an Ingress on class "alb" with TLS secret shop/wildcard-tls, neither in the manifests
+    const manifests = [fixture('external', 'ingress.yaml')];
+
+    // WHEN validating with and without the declarations
+    const without = await validate(manifests);
+    const declared = await validate(manifests, { externalIngressClasses: ['alb'], externalTlsSecrets: ['shop/wildcard-tls'] });
+
+    // THEN only the undeclared run fails
+    expect(without.violations.map((v) => v.ruleName)).toEqual(['CG-INGRESS-004', 'CG-INGRESS-009']);
+    expect(without.submits.map((s) => s.status)).toEqual(['failure']);
+    expect(declared.violations).toEqual([]);
+    expect(declared.submits.map((s) => s.status)).toEqual(['success']);
+  });
+
+  test('kind: List items are validated', async () => {
+    // GIVEN a List and a typed list
+    const file = fixture('list.yaml');
+
+    // WHEN validating
+    const { violations } = await validate([file]);
+
+    // THEN their items are the violating resources
+    expect(violations.map((v) => [v.ruleName, v.violatingResources])).toEqual([
+      ['CG-META-002', [{ resourceName: 'Bad_Name', manifestPath: file, locations: ['metadata.name'] }]],
+      ['CG-POD-003', [{ resourceName: 'api', manifestPath: file, locations: ['spec.template.spec.containers[0].image'] }]],
+    ]);
+  });
+
+  test('unreadable manifests fail the report, with the reason logged and in the summary', async () => {
+    // GIVEN a manifest with a YAML error and one that does not exist
+    const broken = fixture('invalid', 'unreadable.yaml');
+    const missing = fixture('invalid', 'missing.yaml');
+
+    // WHEN validating
+    const { violations, submits, logs } = await validate([fixture('violations.yaml'), broken, missing]);
+
+    // THEN nothing is judged, the report fails, and each problem is logged
+    expect(violations).toEqual([]);
+    expect(logs).toEqual([
+      `cdk8s-gateways: ${broken}: All mapping items must start at the same column at line 5, column 1`,
+      `cdk8s-gateways: ${missing}: no such file or directory`,
+    ]);
+    expect(submits).toHaveLength(1);
+    expect(submits[0].status).toBe('failure');
+    expect(submits[0].metadata!['unreadable manifests']).toContain('line 5, column 1');
+  });
+
+  test('constructed the way cdk8s-cli does: by class name, with the properties object', async () => {
+    // GIVEN the module export looked up by name, and cdk8s.yaml properties (or none: the CLI passes {})
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const module = require('../../src/plugin/validation-plugin');
+    const plugin = new module.GatewayValidationPlugin({ externalIngressClasses: ['alb'], externalTlsSecrets: ['shop/wildcard-tls'] });
+    const { context, submits } = fakeContext([fixture('external', 'ingress.yaml')]);
+
+    // WHEN validating
+    await plugin.validate(context);
+
+    // THEN it behaves as configured
+    expect(submits.map((s) => s.status)).toEqual(['success']);
+    expect(new module.GatewayValidationPlugin({})).toBeInstanceOf(GatewayValidationPlugin);
+  });
+
+  test.each([
+    [{ externalIngressClasses: 'alb' }, 'externalIngressClasses must be a list of non-empty strings (got "alb")'],
+    [{ externalIngressClasses: [''] }, 'externalIngressClasses must be a list of non-empty strings'],
+    [{ externalTlsSecrets: [42] }, 'externalTlsSecrets must be a list of non-empty strings (got [42])'],
+    [{ externalTlsSecrets: ['wildcard-tls'] }, 'externalTlsSecrets: "wildcard-tls" is not a secret reference of the form namespace/name'],
+  ])('invalid properties %j are rejected at construction', (props, message) => {
+    // GIVEN properties from cdk8s.yaml of the wrong shape
+    // WHEN constructing the plugin
+    // THEN it fails with a message naming the property
+    expect(() => new GatewayValidationPlugin(props as unknown as GatewayValidationPluginProps)).toThrow(`GatewayValidationPlugin: ${message}`);
+  });
+
+  test('a context without manifests and report is rejected', async () => {
+    // GIVEN something that is not a ValidationContext
+    // WHEN validating
+    // THEN the plugin says what it needs
+    await expect(new GatewayValidationPlugin().validate({ manifests: 'dist/app.k8s.yaml' })).rejects.toThrow(/needs a cdk8s-cli ValidationContext/);
+  });
+});

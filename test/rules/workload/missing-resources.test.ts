@@ -1,0 +1,48 @@
+import { deployment, findingsOf, lintObjects, ruleIds, shown, singleFinding } from '../../util/manifests';
+
+const ID = 'CG-POD-002';
+const FIELD = 'spec.template.spec.containers[0].resources';
+
+describe(`${ID} missing resources`, () => {
+  it('accepts cpu and memory requests plus a memory limit', () => {
+    // GIVEN the compliant Deployment (requests cpu/memory, limits memory; no cpu limit needed)
+    const report = lintObjects([deployment()]);
+    // THEN
+    expect(ruleIds(report)).not.toContain(ID);
+  });
+
+  it.each([
+    ['requests.cpu', { requests: { memory: '128Mi' }, limits: { memory: '256Mi' } }],
+    ['requests.memory', { requests: { cpu: '100m' }, limits: { memory: '256Mi' } }],
+    ['limits.memory', { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '1' } }],
+  ])('rejects a container without %s', (missing, resources) => {
+    // GIVEN resources lacking one piece
+    const dep = deployment({ container: { resources: undefined } });
+    dep.spec.template.spec.containers[0].resources = resources;
+    // WHEN
+    const f = singleFinding(lintObjects([dep]), ID);
+    // THEN
+    expect(f).toMatchObject({ kind: 'Deployment', field: FIELD, value: shown(resources) });
+    expect(f.message).toBe(`container "web" has no ${missing}`);
+  });
+
+  it('rejects a container without resources, naming all three', () => {
+    // GIVEN no resources at all
+    const dep = deployment({ container: { resources: undefined } });
+    // WHEN
+    const f = singleFinding(lintObjects([dep]), ID);
+    // THEN
+    expect(f).toMatchObject({ field: FIELD, value: '(unset)' });
+    expect(f.message).toBe('container "web" has no requests.cpu, requests.memory, limits.memory');
+  });
+
+  it('reports each container separately', () => {
+    // GIVEN a compliant main container and a sidecar without resources
+    const dep = deployment({ extraContainers: [{ name: 'sidecar', image: 'registry.example.com/sidecar:1.0.0', securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } } }] });
+    // WHEN
+    const found = findingsOf(lintObjects([dep]), ID);
+    // THEN
+    expect(found.map((f) => f.field)).toEqual(['spec.template.spec.containers[1].resources']);
+    expect(found[0].message).toContain('container "sidecar"');
+  });
+});
