@@ -198,9 +198,7 @@ describe('Route gateway selection', () => {
     expect(ingress.metadata.annotations).toStrictEqual({ 'nginx.ingress.kubernetes.io/limit-rps': '5' });
   });
 
-  // KNOWN BUG (reported): a route without a gateway in an app without a default gateway synthesizes an Ingress
-  // with no spec.ingressClassName and no finding at all. Flip to it() once a rule reports it.
-  it.failing('rejects a route without gateway when there is no default gateway, listing the available classes (CG-INGRESS-004)', () => {
+  it('rejects a route without gateway when there is no default gateway, listing the available classes (CG-INGRESS-010)', () => {
     // GIVEN two non-default gateways and a route naming none
     const app = Testing.app();
     const ingressChart = new Chart(app, 'ingress');
@@ -211,10 +209,10 @@ describe('Route gateway selection', () => {
     // WHEN
     const errors = RuleEngine.of(app).run().errors;
     // THEN the route is reported with every class it could use
-    expect(errors.map((e) => e.ruleId)).toStrictEqual(['CG-INGRESS-004']);
+    expect(errors.map((e) => e.ruleId)).toStrictEqual(['CG-INGRESS-010']);
     expect(errors[0].constructPath).toBe('shop/Route/Resource');
     expect(errors[0].message).toContain('internal, public-web');
-    expect(() => synthApp(app)).toThrow(/CG-INGRESS-004[\s\S]*internal, public-web/);
+    expect(() => synthApp(app)).toThrow(/CG-INGRESS-010[\s\S]*internal, public-web/);
   });
 
   it('puts the Ingress of gateway.addRoute in the given scope', () => {
