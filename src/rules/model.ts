@@ -43,6 +43,18 @@ export class ManifestObject {
     return this.namespace === undefined ? `${this.kind} ${this.name}` : `${this.kind} ${this.namespace}/${this.name}`;
   }
 
+  /** Where the object came from: its construct path, `file:document-index`, or its ref. */
+  public get location(): string {
+    if (this.origin.constructPath) return this.origin.constructPath;
+    if (this.origin.file !== undefined) return `${this.origin.file}:${this.origin.documentIndex}`;
+    return this.ref;
+  }
+
+  /** `Kind namespace/name (location)`: how messages that name two objects name each. */
+  public get refWithLocation(): string {
+    return `${this.ref} (${this.location})`;
+  }
+
   /** Reasons recorded in `suppress.gateways.cdk8s.io/<rule>` annotations, by rule ID. */
   public suppressionReason(ruleId: string): string | undefined {
     return this.annotations[SUPPRESSION_ANNOTATION_PREFIX + ruleId];

@@ -1,15 +1,14 @@
 import { controllerWorkloads } from '../known-controllers';
-import { containersOf, ManifestObject, PodTemplateRef } from '../model';
+import { containersOf, listOf, ManifestObject, PodTemplateRef } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { arrayOf, describeObject } from './gateway-facts';
 
 const FLAG = '--election-id=';
 
 /** The election id of a controller pod and the JSON path of the argument that sets it. */
 function electionIdOf(pod: PodTemplateRef): { id: string; field: string } | undefined {
   for (const { container, path } of containersOf(pod)) {
-    const args = arrayOf(container.args);
+    const args = listOf(container.args);
     const i = args.findIndex((a) => String(a).startsWith(FLAG));
     if (i !== -1) return { id: String(args[i]).slice(FLAG.length), field: `${path}.args[${i}]` };
   }
@@ -40,7 +39,7 @@ export const DUPLICATE_ELECTION_ID = defineRule({
         object: pod.object,
         field,
         value: `--election-id=${id}`,
-        message: `${describeObject(pod.object)} and ${describeObject(earlier)} both lead-elect on Lease "${id}" in namespace "${pod.object.namespace}"; only one of them updates Ingress status`,
+        message: `${pod.object.refWithLocation} and ${earlier.refWithLocation} both lead-elect on Lease "${id}" in namespace "${pod.object.namespace}"; only one of them updates Ingress status`,
       });
     }
   },

@@ -1,7 +1,6 @@
 import { ManifestObject } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { describeObject } from './gateway-facts';
 
 /** The API group of an apiVersion: `networking.k8s.io/v1` → `networking.k8s.io`, `v1` → `` (core). */
 function groupOf(apiVersion: string): string {
@@ -30,7 +29,7 @@ export const DUPLICATE_OBJECT = defineRule({
         object,
         field: 'metadata.name',
         value: object.name,
-        message: `${describeObject(object)} has the same kind, namespace and name as ${describeObject(earlier)}; applying both keeps only one`,
+        message: `${object.refWithLocation} has the same kind, namespace and name as ${earlier.refWithLocation}; applying both keeps only one`,
       });
     }
   },

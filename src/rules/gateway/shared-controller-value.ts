@@ -2,7 +2,7 @@ import { controllerPodsForClass } from '../known-controllers';
 import { ManifestObject, PodTemplateRef } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { argsOf, describeObject } from './gateway-facts';
+import { argsOf } from './gateway-facts';
 
 /**
  * Traefik's IngressClass controller value is fixed (`traefik.io/ingress-controller`) for every instance; each instance
@@ -47,7 +47,7 @@ export const SHARED_CONTROLLER_VALUE = defineRule({
           object: cls,
           field: 'spec.controller',
           value,
-          message: `${describeObject(cls)} and ${describeObject(first)} both have controller "${value}", and different controllers serve them `
+          message: `${cls.refWithLocation} and ${first.refWithLocation} both have controller "${value}", and different controllers serve them `
             + `(${[...workloads.keys()].sort().join(', ')}); each claims the Ingresses of both classes`,
         });
       }

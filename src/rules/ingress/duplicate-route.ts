@@ -3,9 +3,6 @@ import { defineRule } from '../rule';
 import { Severity } from '../severity';
 import { effectiveClassOf, pathClaims, singleDefaultClass } from './ingress-facts';
 
-function describe(object: ManifestObject): string {
-  return object.origin.constructPath ?? (object.origin.file ? `${object.origin.file}:${object.origin.documentIndex}` : object.ref);
-}
 
 export const DUPLICATE_ROUTE = defineRule({
   id: 'CG-INGRESS-005',
@@ -31,7 +28,7 @@ export const DUPLICATE_ROUTE = defineRule({
           object,
           field: `${claim.field}.path`,
           value: claim.path,
-          message: `host "${claim.host || '*'}" ${claim.pathType} path "${claim.path}" on class "${className}" is already routed by ${first.object.ref} ${first.field} (${describe(first.object)}); this one is ${object.ref} (${describe(object)})`,
+          message: `host "${claim.host || '*'}" ${claim.pathType} path "${claim.path}" on class "${className}" is already routed by ${first.object.ref} ${first.field} (${first.object.location}); this one is ${object.ref} (${object.location})`,
         });
       }
     }
