@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { IGateway } from './gateway';
+import { Route } from '../routing/route';
 
 
 const REGISTRIES = new WeakMap<IConstruct, GatewayRegistry>();
@@ -17,6 +18,7 @@ export class GatewayRegistry {
   }
 
   private readonly gateways: IGateway[] = [];
+  private readonly routes: Route[] = [];
 
   private constructor() {}
 
@@ -26,6 +28,15 @@ export class GatewayRegistry {
 
   public all(): readonly IGateway[] {
     return this.gateways;
+  }
+
+  public registerRoute(route: Route): void {
+    this.routes.push(route);
+  }
+
+  /** The routes a gateway serves, as resolved now (routes without a gateway follow the current default). */
+  public routesOf(gateway: IGateway): Route[] {
+    return this.routes.filter((route) => route.gateway === gateway);
   }
 
   /** The single default gateway, or undefined when there is none (or several, which CG-CLASS-001 reports). */

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { IIngressController, RouteBinding } from '../controllers/controller-profile';
+import { Route } from '../routing/route';
 
 /** A gateway as routes see it: the class to bind to and the controller that interprets route options. */
 export interface IGateway extends IConstruct {
@@ -14,4 +15,10 @@ export interface IGateway extends IConstruct {
    * @default - routes set spec.ingressClassName to className
    */
   readonly routeBinding?: RouteBinding;
+
+  /**
+   * Called once by every route served by this gateway (named, or the default gateway when the route is created),
+   * so the gateway can add what the route needs from it, for example a Certificate or a NetworkPolicy allowance.
+   */
+  bindRoute?(route: Route): void;
 }

@@ -164,4 +164,15 @@ export class IngressClassGateway extends Construct implements IGateway {
   public addRoute(scope: Construct, id: string, props: RouteBaseProps): Route {
     return new Route(scope, id, { ...props, gateway: this });
   }
+
+  /**
+   * Called by every route this gateway serves. Presets override it to add per-route objects (a Certificate, say);
+   * the base gateway needs nothing per route.
+   */
+  public bindRoute(_route: Route): void {}
+
+  /** The routes this gateway serves, as resolved now. */
+  public get routes(): Route[] {
+    return GatewayRegistry.of(this).routesOf(this);
+  }
 }

@@ -121,6 +121,9 @@ export class Route extends Construct {
       const unsupported = gateway.controller.unsupportedRouteOptions?.(options) ?? [];
       if (unsupported.length > 0) metadata.addAnnotation(ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS, unsupported.join(','));
     });
+
+    GatewayRegistry.of(this).registerRoute(this);
+    this.gateway?.bindRoute?.(this);
   }
 
   /** The gateway serving this route: the one given, or the app's default; undefined when neither exists. */
