@@ -1,7 +1,7 @@
 /**
  * One measurement, in its own process so peak RSS belongs to exactly one variant.
  *
- *   node child.js infra <file>                         capture the gateways chart JSON (see infra.ts)
+ *   node child.js infra <routes> <file>                capture the gateways chart JSON (see infra.ts)
  *   node child.js <variant> <routes> <outdir> <infra>  build + synth one variant, print one result line
  *
  * Runs precompiled JavaScript (see compile.ts): ts-node would load the TypeScript compiler into the
@@ -34,7 +34,7 @@ async function builder(variant: Variant, infra: GatewayInfra): Promise<(app: App
 async function measure(variant: Variant, routeCount: number, outdir: string, infraFile: string, withBreakdown: boolean): Promise<ChildResult> {
   const infra: GatewayInfra = JSON.parse(fs.readFileSync(infraFile, 'utf8'));
   const build = await builder(variant, infra);
-  // Loaded before the clock starts, whether used or not, so instrumented and plain runs load the same modules.
+  // Everything is loaded before the clock starts: module loading is not synthesis.
   const instrumentation = withBreakdown ? await import('./breakdown.js') : undefined;
   const routes = buildRoutes(routeCount);
   const mb = (bytes: number) => bytes / 1024 / 1024;
@@ -84,7 +84,7 @@ async function measure(variant: Variant, routeCount: number, outdir: string, inf
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === 'infra') {
     const { captureGatewayInfra } = await import('./infra.js');
-    fs.writeFileSync(argv[1], JSON.stringify(captureGatewayInfra()));
+    fs.writeFileSync(argv[2], JSON.stringify(captureGatewayInfra(buildRoutes(Number(argv[1])))));
     return;
   }
   const [variant, routes, outdir, infraFile, flag] = argv;

@@ -20,6 +20,8 @@ export const RESULT_MARKER = 'BENCH_RESULT ';
 export interface Breakdown {
   readonly ms: Record<string, number>;
   readonly calls: Record<string, number>;
+  /** Anything the instrumentation could not time. */
+  readonly notes: string[];
 }
 
 export interface ChildResult {

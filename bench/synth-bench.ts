@@ -162,13 +162,27 @@ function compareOutputs(a: string, b: string, label: string): string[] {
     const docsB = docs(b);
     const i = docsA.findIndex((doc, j) => doc !== docsB[j]);
     if (docsA.length !== docsB.length || i >= 0) {
-      problems.push(`${label}: ${file} differs (${docsA.length} vs ${docsB.length} documents)${i >= 0 ? `; first difference:\n${docsA[i]}---\n${docsB[i]}` : ''}`);
+      problems.push(`${label}: ${file} differs (${docsA.length} vs ${docsB.length} documents)${i >= 0 ? `\n${firstDifference(docsA[i], docsB[i])}` : ''}`);
     }
   }
   return problems;
 }
 
-function runSize(routes: number, options: Options, childJs: string, infraFile: string, workDir: string): SizeResult {
+/** The first differing line of two YAML documents, with a little context. */
+function firstDifference(a: string, b: string): string {
+  const linesA = a.split('\n');
+  const linesB = b.split('\n');
+  const at = linesA.findIndex((line, i) => line !== linesB[i]);
+  const from = Math.max(0, at - 3);
+  const excerpt = (lines: string[]) => lines.slice(from, at + 2).map((l) => `    ${l}`).join('\n');
+  return `  first difference at line ${at + 1}:\n${excerpt(linesA)}\n  vs\n${excerpt(linesB)}`;
+}
+
+function runSize(routes: number, options: Options, childJs: string, workDir: string): SizeResult {
+  // The baselines' controller objects, as the library writes them for this route list.
+  const infraFile = path.join(workDir, `gateway-infra-${routes}.json`);
+  runChild(childJs, ['infra', String(routes), infraFile]);
+
   const runs: Partial<Record<Variant, ChildResult[]>> = {};
   const outdirs: Partial<Record<Variant, string>> = {};
   for (let r = 0; r < options.repeat; r++) {
@@ -218,6 +232,14 @@ function runSize(routes: number, options: Options, childJs: string, infraFile: s
   }
 
   return { routes, results, runs, targets: targetsOf(results), check, breakdown, profile };
+}
+
+/** Which source was measured: others may be changing src/ while the benchmark runs. */
+function sourceRevision(): string {
+  const git = (...args: string[]) => spawnSync('git', ['-C', REPO_ROOT, ...args], { encoding: 'utf8' }).stdout?.trim() ?? '';
+  const head = git('rev-parse', '--short', 'HEAD') || 'unknown';
+  const dirty = git('status', '--porcelain', '--', 'src').split('\n').filter(Boolean).length;
+  return dirty ? `${head} + ${dirty} uncommitted change(s) in src/` : head;
 }
 
 function log(message: string): void {
@@ -270,6 +292,8 @@ function printSize(size: SizeResult, options: Options): void {
   }
   if (size.check) {
     console.log(size.check.length === 0 ? 'check: library and baseline (a) wrote identical YAML' : `check FAILED:\n${size.check.join('\n')}`);
+    // Not a performance assertion: a failed check means the baselines no longer measure the same work.
+    if (size.check.length > 0) process.exitCode = 1;
   }
   if (size.breakdown) printBreakdown(size.breakdown, options);
   if (size.profile) {
@@ -282,7 +306,10 @@ function printBreakdown(breakdown: Partial<Record<Variant, Breakdown>>, options:
   const names = [...new Set(Object.values(breakdown).flatMap((b) => Object.keys(b!.ms)))]
     .sort((a, b) => phaseOrder(a) - phaseOrder(b) || a.localeCompare(b));
   const rows = [['phase (instrumented run; calls in brackets)', ...options.variants.map((v) => VARIANT_SHORT[v])]];
-  for (const name of names) {
+  // Rules that take no measurable time would only bury the ones that do.
+  const negligible = (name: string) => name.startsWith('rule ') && Object.values(breakdown).every((b) => (b!.ms[name] ?? 0) < 1);
+  const hidden = names.filter(negligible).length;
+  for (const name of names.filter((n) => !negligible(n))) {
     rows.push([name, ...options.variants.map((v) => {
       const b = breakdown[v]!;
       if (b.ms[name] === undefined) return '';
@@ -291,10 +318,12 @@ function printBreakdown(breakdown: Partial<Record<Variant, Breakdown>>, options:
   }
   console.log('\nbreakdown (ms, cumulative over [calls]; rows without calls are derived; the wrappers add overhead of their own):');
   console.log(table(rows, (c) => c > 0));
+  if (hidden) console.log(`  (${hidden} rules under 1 ms not shown)`);
+  for (const note of new Set(Object.values(breakdown).flatMap((b) => b!.notes))) console.log(`  note: ${note}`);
 }
 
 function phaseOrder(name: string): number {
-  const order = ['build', 'synth', 'cdk8s', 'engine: run', 'engine', 'rule'];
+  const order = ['build', 'synth', 'cdk8s', 'engine: validation hook', 'engine: run', 'engine', 'rule'];
   return order.findIndex((prefix) => name.startsWith(prefix));
 }
 
@@ -302,19 +331,19 @@ function main(): void {
   const options = parseArgs(process.argv.slice(2));
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-gateways-bench-'));
   try {
-    log(`compiling src/ and bench/ into ${workDir}`);
+    const revision = sourceRevision(); // read when compiling, which is the source the children run
+    log(`compiling src/ and bench/ (${revision}) into ${workDir}`);
     const childJs = compileForChildren(REPO_ROOT, path.join(workDir, 'build'));
-    const infraFile = path.join(workDir, 'gateway-infra.json');
-    runChild(childJs, ['infra', infraFile]);
 
     const sizes: SizeResult[] = [];
     for (const routes of options.sizes) {
-      const size = runSize(routes, options, childJs, infraFile, workDir);
+      const size = runSize(routes, options, childJs, workDir);
       sizes.push(size);
       if (!options.json) printSize(size, options);
     }
     if (options.json) {
       console.log(JSON.stringify({
+        revision,
         node: process.version,
         platform: `${os.platform()} ${os.arch()}`,
         cpus: os.cpus().length,
@@ -325,7 +354,8 @@ function main(): void {
         sizes,
       }, undefined, 2));
     } else {
-      console.log(`\nnode ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}; peak RSS = process.resourceUsage().maxRSS of each child`);
+      console.log(`\nsource ${revision}; node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'};`
+        + ' peak RSS = process.resourceUsage().maxRSS of each child');
     }
   } finally {
     if (options.keep) log(`kept ${workDir}`);

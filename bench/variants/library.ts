@@ -19,8 +19,8 @@ export interface Gateways {
   readonly byClass: Map<string, IngressClassGateway>;
 }
 
-/** The gateways chart: two nginx classes and the ClusterIssuer. Also captured as JSON for the baselines (`infra.ts`). */
-export function buildGatewaysChart(app: App): Gateways {
+/** The gateways chart: two nginx classes and the ClusterIssuer. */
+function buildGatewaysChart(app: App): Gateways {
   const chart = new Chart(app, 'gateways');
   const publicWeb = new IngressClassGateway(chart, 'PublicWeb', {
     className: PUBLIC_WEB.className,
@@ -48,7 +48,8 @@ export function buildGatewaysChart(app: App): Gateways {
   return { chart, byClass: new Map([[PUBLIC_WEB.className, publicWeb], [INTERNAL_API.className, internalApi]]) };
 }
 
-export function build(app: App, routes: RouteSpec[], rulesEnabled: boolean): void {
+/** Builds the app; returns the gateways (infra.ts captures their chart for the baselines). */
+export function build(app: App, routes: RouteSpec[], rulesEnabled: boolean): Gateways {
   RuleEngine.of(app).enabled = rulesEnabled;
   const gateways = buildGatewaysChart(app);
   routesByTenant(routes).forEach((tenantRoutes, tenant) => {
@@ -84,6 +85,7 @@ export function build(app: App, routes: RouteSpec[], rulesEnabled: boolean): voi
       });
     }
   });
+  return gateways;
 }
 
 /** Typed twin of `appDeploymentManifest()` (same JSON; `--check` verifies it). */

@@ -65,6 +65,8 @@ export class RuleEngine {
   private readonly externalClasses = new Set<string>();
   private readonly externalSecrets = new Set<string>();
   private readonly suppressions: SuppressionEntry[] = [];
+  /** Objects whose toJson() answers from the rules' pass until the synth in progress ends. */
+  private readonly reused: ApiObject[] = [];
   /** Nesting depth of App.synth()/synthYaml() calls in progress. */
   private synthDepth = 0;
   /** The report of the synth in progress: cdk8s validates the whole app once per chart, and nothing changes in between. */
@@ -95,7 +97,10 @@ export class RuleEngine {
     const suppressionFindings = this.applySuppressions();
     const objects: ManifestObject[] = [];
     for (const construct of this.root.node.findAll()) {
-      if (ApiObject.isApiObject(construct)) objects.push(new ManifestObject(construct.toJson(), { constructPath: construct.node.path }));
+      if (!ApiObject.isApiObject(construct)) continue;
+      const json = construct.toJson();
+      if (this.synthDepth > 0) this.reuseDuringSynth(construct, json);
+      objects.push(new ManifestObject(json, { constructPath: construct.node.path }));
     }
     const model = new ClusterModel(objects, this.externalClasses, this.externalSecrets);
     return evaluate(model, ALL_RULES, suppressionFindings);
@@ -157,11 +162,27 @@ export class RuleEngine {
           try {
             return original.apply(app, args);
           } finally {
-            if (--this.synthDepth === 0) this.synthReport = undefined;
+            if (--this.synthDepth === 0) this.endSynth();
           }
         },
       });
     }
+  }
+
+  /**
+   * Serializing 40,000 objects twice (rules, then cdk8s writing charts) costs a second of synth and keeps two copies
+   * alive. Within one App.synth() nothing changes the objects after validation, so cdk8s may reuse the JSON the
+   * rules read; the shortcut is removed as soon as synth returns.
+   */
+  private reuseDuringSynth(apiObject: ApiObject, json: any): void {
+    Object.defineProperty(apiObject, 'toJson', { configurable: true, writable: true, value: () => json });
+    this.reused.push(apiObject);
+  }
+
+  private endSynth(): void {
+    this.synthReport = undefined;
+    for (const apiObject of this.reused) delete (apiObject as { toJson?: unknown }).toJson;
+    this.reused.length = 0;
   }
 
   private validateForSynth(): string[] {

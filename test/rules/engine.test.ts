@@ -165,6 +165,28 @@ describe('RuleEngine in a cdk8s app', () => {
     expect(stderr.mock.calls.filter(([text]) => String(text).includes('CG-INGRESS-006'))).toHaveLength(1);
   });
 
+  it('lets App.synth() reuse the JSON the rules read, writes the same YAML as without rules, and restores toJson afterwards', () => {
+    // GIVEN the same compliant app twice, rules on and rules off
+    const build = (enabled: boolean) => {
+      const { app, chart, engine } = newApp();
+      engine.enabled = enabled;
+      const web = obj(chart, 'web', deployment());
+      obj(new Chart(app, 'second'), 'svc', service());
+      return { app, web };
+    };
+    const on = build(true);
+    const off = build(false);
+    // WHEN synthesizing both
+    const yamlOn = on.app.synthYaml();
+    const yamlOff = off.app.synthYaml();
+    // THEN the output is identical, and no object keeps the synth-time shortcut
+    expect(yamlOn).toBe(yamlOff);
+    expect(Object.prototype.hasOwnProperty.call(on.web, 'toJson')).toBe(false);
+    // AND a change after synth shows up in the next synth
+    on.web.addJsonPatch(JsonPatch.replace('/spec/template/spec/containers/0/image', 'registry.example.com/web:latest'));
+    expect(() => on.app.synthYaml()).toThrow(/CG-POD-003/);
+  });
+
   it('re-evaluates after an external class is declared', () => {
     // GIVEN an Ingress on class "alb" that the app does not define
     const { app, chart, engine } = newApp();
