@@ -1,6 +1,7 @@
 /**
  * Synthesizes every example under examples/<name>/main.ts into dist/<name>/.
- * Each example exports `build(app)`; a failing example stops the run with its findings.
+ * Each example exports `build(app)`, and optionally `appProps` (for example an output layout) that the App is
+ * created with; the output directory is always dist/<name>/. A failing example stops the run with its findings.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -21,7 +22,7 @@ for (const name of names) {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const example = require(path.join(examplesDir, name, 'main.ts'));
-    const app: App = example.build(new App({ outdir }));
+    const app: App = example.build(new App({ ...(example.appProps ?? {}), outdir }));
     app.synth();
     const files = fs.readdirSync(outdir).sort();
     console.log(`synthesized examples/${name} -> dist/${name}/ (${files.join(', ')})`);

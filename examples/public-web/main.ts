@@ -1,65 +1,85 @@
 /**
- * The classic single-controller setup: one default nginx class, a web app, and an HTTPS route to it.
+ * The classic single-controller setup, the secure way: one default public-web gateway whose routes are all served
+ * over HTTPS with certificates that cert-manager issues from Let's Encrypt and renews.
+ *
+ * The output holds the Let's Encrypt ClusterIssuer (HTTP-01 through the gateway's class), one Certificate per TLS
+ * secret with exactly the hosts of the Ingresses that reference the secret, and those Ingresses.
  */
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { GatewayExposure, IngressClassGateway, IngressController, Route, RouteBackend, RuleEngine } from '../../src';
+import { AcmeIssuer, AcmeServer, IngressController, PublicWebGateway, Route, RouteBackend } from '../../src';
 
 export class IngressChart extends Chart {
-  public readonly gateway: IngressClassGateway;
+  public readonly gateway: PublicWebGateway;
 
   constructor(scope: Construct, id: string, props: ChartProps = {}) {
     super(scope, id, props);
-    this.gateway = new IngressClassGateway(this, 'PublicWeb', {
+    // Try a setup against AcmeServer.LETS_ENCRYPT_STAGING first: its rate limits are far higher.
+    const letsEncrypt = new AcmeIssuer(this, 'LetsEncrypt', {
+      server: AcmeServer.LETS_ENCRYPT,
+      email: 'platform@example.com',
+    });
+    // Registers itself as the issuer's HTTP-01 solver: challenges are served through the "public-web" class.
+    this.gateway = new PublicWebGateway(this, 'PublicWeb', {
       className: 'public-web',
       controller: IngressController.nginx(),
       defaultClass: true,
-      exposure: GatewayExposure.publicLoadBalancer(),
+      issuer: letsEncrypt,
     });
   }
 }
 
 export class WebAppChart extends Chart {
-  constructor(scope: Construct, id: string, gateway: IngressClassGateway, props: ChartProps = {}) {
+  constructor(scope: Construct, id: string, gateway: PublicWebGateway, props: ChartProps = {}) {
     super(scope, id, props);
-    const web = new kplus.Deployment(this, 'Web', {
-      replicas: 2,
-      containers: [{
-        name: 'web',
-        image: 'nginxinc/nginx-unprivileged:1.27.3-alpine',
-        portNumber: 8080,
-        resources: {
-          cpu: { request: kplus.Cpu.millis(50), limit: kplus.Cpu.millis(500) },
-          memory: { request: Size.mebibytes(64), limit: Size.mebibytes(128) },
-        },
-        securityContext: {
-          user: 101,
-          group: 101,
-          ensureNonRoot: true,
-          allowPrivilegeEscalation: false,
-          readOnlyRootFilesystem: false,
-          capabilities: { drop: [kplus.Capability.ALL] },
-          seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
-        },
-        liveness: kplus.Probe.fromHttpGet('/', { port: 8080 }),
-        readiness: kplus.Probe.fromHttpGet('/', { port: 8080 }),
-      }],
-      securityContext: { ensureNonRoot: true },
-    });
+    const web = webDeployment(this, 'Web');
     const service = web.exposeViaService({ name: 'web', ports: [{ port: 80, targetPort: 8080, name: 'http' }] });
-    new Route(this, 'WebRoute', {
+    const backend = RouteBackend.fromService(service);
+
+    // Two routes on one host share its secret, and so its Certificate.
+    new Route(this, 'WebRoute', { gateway, host: 'www.example.com', backend, tlsSecretName: 'www-example-com-tls' });
+    new Route(this, 'AssetsRoute', {
       gateway,
       host: 'www.example.com',
-      backend: RouteBackend.fromService(service),
+      path: '/assets',
+      backend,
       tlsSecretName: 'www-example-com-tls',
+      options: { maxRequestBodySize: Size.mebibytes(1) },
     });
+    // Another host gets a secret and Certificate of its own.
+    new Route(this, 'ShopRoute', { gateway, host: 'shop.example.com', backend, tlsSecretName: 'shop-example-com-tls' });
   }
 }
 
+function webDeployment(scope: Construct, id: string): kplus.Deployment {
+  return new kplus.Deployment(scope, id, {
+    replicas: 2,
+    containers: [{
+      name: 'web',
+      image: 'nginxinc/nginx-unprivileged:1.27.3-alpine',
+      portNumber: 8080,
+      resources: {
+        cpu: { request: kplus.Cpu.millis(50), limit: kplus.Cpu.millis(500) },
+        memory: { request: Size.mebibytes(64), limit: Size.mebibytes(128) },
+      },
+      securityContext: {
+        user: 101,
+        group: 101,
+        ensureNonRoot: true,
+        allowPrivilegeEscalation: false,
+        readOnlyRootFilesystem: false,
+        capabilities: { drop: [kplus.Capability.ALL] },
+        seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
+      },
+      liveness: kplus.Probe.fromHttpGet('/', { port: 8080 }),
+      readiness: kplus.Probe.fromHttpGet('/', { port: 8080 }),
+    }],
+    securityContext: { ensureNonRoot: true },
+  });
+}
+
 export function build(app: App): App {
-  // The certificate is issued outside this example (cert-manager TLS arrives with PublicWebGateway).
-  RuleEngine.of(app).declareExternalTlsSecret('web', 'www-example-com-tls');
   const ingress = new IngressChart(app, 'ingress');
   new WebAppChart(app, 'web', ingress.gateway, { namespace: 'web' });
   return app;

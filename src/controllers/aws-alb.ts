@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { assertCloudManagedOptions, setOptionNames } from './cloud-managed';
-import { ControllerDeployment, ControllerDeployOptions, IIngressController } from './controller-profile';
+import { ControllerDeployment, ControllerDeployOptions, HardenedController, IIngressController, PublicWebHardening } from './controller-profile';
 import { CloudProvider } from '../gateways/exposure';
 import { LABEL_INGRESS_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
@@ -71,6 +71,17 @@ export class AwsAlbController implements IIngressController {
       // Cluster-scoped, so no scope or namespace.
       parameters: { apiGroup: PARAMS_API_GROUP, kind: 'IngressClassParams', name: options.className },
     };
+  }
+
+  /**
+   * Not supported: the AWS Load Balancer Controller terminates TLS with ACM certificates, which it discovers from the
+   * Ingress hosts, and ignores Ingress TLS secrets, so the cert-manager certificates of a PublicWebGateway would never
+   * be served.
+   */
+  public hardenForPublicWeb(_hardening: PublicWebHardening): HardenedController {
+    throw new Error('AWS ALB terminates TLS with ACM certificates and ignores Ingress TLS secrets, so a PublicWebGateway\'s cert-manager certificates '
+      + 'would never be served; use an IngressClassGateway with ACM (alb.ingress.kubernetes.io/certificate-arn or certificate discovery), '
+      + 'or a self-hosted controller behind a network load balancer');
   }
 
   public routeAnnotations(options: RouteOptions): { [key: string]: string } {

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { assertCloudManagedOptions, setOptionNames } from './cloud-managed';
-import { ControllerDeployment, ControllerDeployOptions, IIngressController } from './controller-profile';
+import { ControllerDeployment, ControllerDeployOptions, HardenedController, IIngressController, PublicWebHardening } from './controller-profile';
 import { CloudProvider } from '../gateways/exposure';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 
@@ -28,7 +28,23 @@ export class AzureApplicationGatewayController implements IIngressController {
   public readonly name = 'azure-application-gateway';
   public readonly selfHosted?: boolean = false;
 
-  constructor(private readonly props: AzureApplicationGatewayProps = {}) {}
+  /**
+   * @param props the profile's options
+   * @param hardening public-web hardening applied to every route (set by `hardenForPublicWeb`)
+   */
+  constructor(private readonly props: AzureApplicationGatewayProps = {}, private readonly hardening?: PublicWebHardening) {}
+
+  /**
+   * Every route gets `ssl-redirect` and the read timeout as `request-timeout`. Not applied: HSTS (the Application
+   * Gateway adds response headers only through a rewrite rule set configured in Azure), the body size limit (a WAF
+   * policy setting), and connect and send timeouts (no such settings).
+   */
+  public hardenForPublicWeb(hardening: PublicWebHardening): HardenedController {
+    return {
+      controller: new AzureApplicationGatewayController(this.props, hardening),
+      unsupported: ['hsts', 'maxRequestBodySize', 'connectTimeout', ...(hardening.sendTimeout ? ['sendTimeout'] : [])],
+    };
+  }
 
   public deploy(_scope: Construct, options: ControllerDeployOptions): ControllerDeployment {
     assertCloudManagedOptions('Azure Application Gateway', CloudProvider.AZURE, options);
@@ -40,9 +56,11 @@ export class AzureApplicationGatewayController implements IIngressController {
 
   public routeAnnotations(options: RouteOptions): { [key: string]: string } {
     const a: { [key: string]: string } = {};
-    if (options.sslRedirect === true) a[`${ANNOTATION_PREFIX}ssl-redirect`] = 'true';
+    const h = this.hardening;
+    if (options.sslRedirect === true || (h && options.sslRedirect !== false)) a[`${ANNOTATION_PREFIX}ssl-redirect`] = 'true';
     // The Application Gateway waits this long for the whole backend response.
-    if (options.readTimeout) a[`${ANNOTATION_PREFIX}request-timeout`] = String(options.readTimeout.toSeconds());
+    const readTimeout = options.readTimeout ?? h?.readTimeout;
+    if (readTimeout) a[`${ANNOTATION_PREFIX}request-timeout`] = String(readTimeout.toSeconds());
     if (options.backendProtocol === BackendProtocol.HTTPS) a[`${ANNOTATION_PREFIX}backend-protocol`] = 'https';
     return a;
   }

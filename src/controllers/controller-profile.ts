@@ -1,7 +1,9 @@
+import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { GatewayExposure } from '../gateways/exposure';
 import { IngressClassParameters } from '../gateways/ingress-class-parameters';
+import { ControllerNetworkOptions } from '../network/controller-network-options';
 import { RouteOptions } from '../routing/route-options';
 
 /** What a gateway asks of its controller profile. */
@@ -20,6 +22,11 @@ export interface ControllerDeployOptions {
   readonly resources?: kplus.ContainerResources;
   /** How clients reach the controller. */
   readonly exposure: GatewayExposure;
+  /**
+   * What the NetworkPolicy of the controller pods admits besides the routes' backends, which it derives.
+   * @default - clients from any address (public exposure) or the private ranges (internal), metrics from `monitoring`, the API server on TCP 443/6443 at any address
+   */
+  readonly network?: ControllerNetworkOptions;
 }
 
 /** What a controller profile deployed, for the gateway's IngressClass, routes and policies. */
@@ -86,4 +93,104 @@ export interface IIngressController {
    * @default - every option is supported
    */
   unsupportedRouteOptions?(options: RouteOptions): string[];
+
+  /**
+   * This controller configured for internet-facing web traffic (`PublicWebGateway`): plain HTTP redirected to
+   * HTTPS, HSTS on HTTPS responses, and `hardening`'s request limits as defaults for every route. What the
+   * controller can not apply is listed in the result, not dropped: the gateway records it and CG-TLS-012 and
+   * CG-TLS-013 report it. Throws when the controller can not serve cert-manager certificates at all.
+   * @default - not supported: a PublicWebGateway rejects the controller
+   */
+  hardenForPublicWeb?(hardening: PublicWebHardening): HardenedController;
+
+  /**
+   * This controller with gateway-wide edge settings (`InternalApiGateway`, `ApiGatewayEdge`): a client allowlist,
+   * a per-client rate limit, request limits and how client address headers are forwarded, applied the way this
+   * controller can (its ConfigMap, entry point middlewares, or a default annotation on every route). What it can not
+   * apply is listed in the result; the gateway records it on its IngressClass and CG-GATEWAY-005 reports it.
+   * @default - not supported: the edge presets reject the controller
+   */
+  configureEdge?(settings: EdgeSettings): EdgeConfiguredController;
+}
+
+/** Gateway-wide edge settings; each unset field leaves the controller's own behaviour. */
+export interface EdgeSettings {
+  /**
+   * Client CIDRs the controller serves; others are refused (403) by the proxy itself.
+   * @default - every client address
+   */
+  readonly clientAllowlist?: string[];
+  /**
+   * Requests per second accepted from one client address (per controller replica); a route's own
+   * `rateLimitPerSecond` overrides it where the controller supports that.
+   * @default - no limit
+   */
+  readonly rateLimitPerSecond?: number;
+  /**
+   * Largest request body accepted.
+   * @default - the controller's default
+   */
+  readonly maxRequestBodySize?: Size;
+  /**
+   * How long to wait for a backend to accept a connection.
+   * @default - the controller's default
+   */
+  readonly connectTimeout?: Duration;
+  /**
+   * How long to wait for a backend's response.
+   * @default - the controller's default
+   */
+  readonly readTimeout?: Duration;
+  /**
+   * How long to wait between two writes of a request to a backend.
+   * @default - the controller's default
+   */
+  readonly sendTimeout?: Duration;
+  /**
+   * Addresses of proxies in front of the controller (a CDN, an L7 load balancer) whose `X-Forwarded-For` the
+   * controller trusts. Without it, client-supplied `X-Forwarded-*` headers are ignored and the controller sends the
+   * connection's own source address upstream in `X-Forwarded-For` and `X-Real-IP`.
+   * @default - no proxy is trusted
+   */
+  readonly trustedProxyCidrs?: string[];
+}
+
+/** A controller profile configured with edge settings, and the settings it could not apply. */
+export interface EdgeConfiguredController {
+  /** The configured profile, to deploy in place of the original. */
+  readonly controller: IIngressController;
+  /** `EdgeSettings` property names the controller can not apply. Empty when everything applies. */
+  readonly unsupported: string[];
+}
+
+/** What a `PublicWebGateway` asks of its controller, besides serving every route over HTTPS. */
+export interface PublicWebHardening {
+  /** Strict-Transport-Security `max-age`: how long browsers use only HTTPS for the host. */
+  readonly hstsMaxAge: Duration;
+  /** Add `includeSubDomains` to the HSTS header (every subdomain must then serve HTTPS). */
+  readonly hstsIncludeSubdomains: boolean;
+  /** Add `preload` to the HSTS header (for the browsers' preload lists). */
+  readonly hstsPreload: boolean;
+  /** Largest request body accepted. */
+  readonly maxRequestBodySize: Size;
+  /** How long to wait for a backend to accept a connection. */
+  readonly connectTimeout: Duration;
+  /** How long to wait for a backend's response (between two reads). */
+  readonly readTimeout: Duration;
+  /**
+   * How long to wait between two writes of the request to a backend.
+   * @default - the controller's default
+   */
+  readonly sendTimeout?: Duration;
+}
+
+/** A controller profile hardened for public web traffic, and the hardening it could not apply. */
+export interface HardenedController {
+  /** The hardened profile, to deploy in place of the original. */
+  readonly controller: IIngressController;
+  /**
+   * The hardening the controller can not apply: `httpsRedirect`, `hsts`, or `PublicWebHardening` property names
+   * such as `maxRequestBodySize`. Empty when everything applies.
+   */
+  readonly unsupported: string[];
 }

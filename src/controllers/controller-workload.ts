@@ -5,6 +5,7 @@ import { ControllerDeployOptions } from './controller-profile';
 import {
   LABEL_COMPONENT, LABEL_INGRESS_CLASS, LABEL_INSTANCE, LABEL_MANAGED_BY, LABEL_NAME, LABEL_PART_OF, LABEL_VERSION, MANAGED_BY,
 } from '../labels';
+import { ControllerNetworkPolicy } from '../network/controller-network-policy';
 
 /** A named port of the controller container, and how the Service exposes it. */
 export interface ControllerPort {
@@ -26,6 +27,8 @@ export interface ControllerWorkloadSpec {
   readonly ports: ControllerPort[];
   /** Port that serves Prometheus metrics; gets its own ClusterIP Service. */
   readonly metricsPort: ControllerPort;
+  /** Port of the controller's admission webhook, if it runs one; only the API server may reach it. */
+  readonly webhookPort?: ControllerPort;
   readonly livenessProbe: k8s.Probe;
   readonly readinessProbe: k8s.Probe;
   readonly startupProbe?: k8s.Probe;
@@ -52,6 +55,8 @@ export class ControllerWorkload extends Construct {
   public readonly deploymentName: string;
   public readonly serviceName: string;
   public readonly serviceAccountName: string;
+  /** The NetworkPolicy selecting the controller pods (ingress and egress). */
+  public readonly networkPolicy: ControllerNetworkPolicy;
 
   constructor(scope: Construct, id: string, options: ControllerDeployOptions, spec: ControllerWorkloadSpec) {
     super(scope, id);
@@ -97,7 +102,7 @@ export class ControllerWorkload extends Construct {
     }
 
     const resources = options.resources ?? spec.defaultResources;
-    const allPorts = [...spec.ports, spec.metricsPort];
+    const allPorts = [...spec.ports, spec.metricsPort, ...(spec.webhookPort ? [spec.webhookPort] : [])];
     new k8s.KubeDeployment(this, 'Deployment', {
       metadata: metadata(name),
       spec: {
@@ -187,6 +192,20 @@ export class ControllerWorkload extends Construct {
         maxReplicas: Math.max(options.maxReplicas, options.replicas),
         metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 75 } } }],
       },
+    });
+
+    // Every controller pod is isolated for ingress and egress; see ControllerNetworkPolicy for what it admits.
+    this.networkPolicy = new ControllerNetworkPolicy(this, 'NetworkPolicy', {
+      name,
+      namespace,
+      labels: this.labels,
+      className: options.className,
+      podLabels: this.selectorLabels,
+      clientPorts: spec.ports.filter((p) => p.servicePort !== undefined).map((p) => p.containerPort),
+      metricsPort: spec.metricsPort.containerPort,
+      webhookPort: spec.webhookPort?.containerPort,
+      exposure: options.exposure,
+      network: options.network,
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { assertCloudManagedOptions, setOptionNames } from './cloud-managed';
-import { ControllerDeployment, ControllerDeployOptions, IIngressController } from './controller-profile';
+import { ControllerDeployment, ControllerDeployOptions, HardenedController, IIngressController, PublicWebHardening } from './controller-profile';
 import { CloudProvider } from '../gateways/exposure';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 
@@ -27,6 +27,15 @@ export class GkeIngressController implements IIngressController {
       controllerValue: GKE_CONTROLLER_VALUE,
       routeBinding: { classAnnotation: options.exposure.internal ? GKE_INTERNAL_CLASS : GKE_EXTERNAL_CLASS },
     };
+  }
+
+  /**
+   * Not supported: GKE redirects HTTP to HTTPS only through a FrontendConfig and adds response headers (HSTS) only
+   * through a BackendConfig, custom resources this library has no bindings for.
+   */
+  public hardenForPublicWeb(_hardening: PublicWebHardening): HardenedController {
+    throw new Error('GKE Ingress redirects HTTP to HTTPS only with a FrontendConfig and sends HSTS only with a BackendConfig, '
+      + 'which this library does not write; use an IngressClassGateway and add both yourself, or a self-hosted controller');
   }
 
   public routeAnnotations(_options: RouteOptions): { [key: string]: string } {

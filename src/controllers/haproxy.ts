@@ -3,7 +3,9 @@ import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { setOptionNames } from './cloud-managed';
-import { ControllerDeployment, ControllerDeployOptions, IIngressController } from './controller-profile';
+import {
+  ControllerDeployment, ControllerDeployOptions, EdgeConfiguredController, EdgeSettings, HardenedController, IIngressController, PublicWebHardening,
+} from './controller-profile';
 import { ControllerWorkload } from './controller-workload';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 
@@ -43,7 +45,42 @@ export class HaproxyController implements IIngressController {
   public readonly name = 'haproxy';
   public readonly selfHosted?: boolean = true;
 
-  constructor(private readonly props: HaproxyProps = {}) {}
+  /**
+   * @param props the profile's options
+   * @param hardening public-web hardening written into the controller ConfigMap (set by `hardenForPublicWeb`)
+   * @param edge edge settings (set by `configureEdge`)
+   */
+  constructor(private readonly props: HaproxyProps = {}, private readonly hardening?: PublicWebHardening, private readonly edge?: EdgeSettings) {}
+
+  /**
+   * Applied in the controller ConfigMap: `ssl-redirect` with `ssl-redirect-code: 301`, HSTS through
+   * `response-set-header`, `timeout-connect` and `timeout-server`. Not applied: the body size limit (HAProxy's
+   * Ingress controller has no setting for it), and a send timeout that differs from the read timeout (one
+   * `timeout-server` covers both directions). `config` entries override these.
+   */
+  public hardenForPublicWeb(hardening: PublicWebHardening): HardenedController {
+    const sendDiffers = hardening.sendTimeout !== undefined && hardening.sendTimeout.toMilliseconds() !== hardening.readTimeout.toMilliseconds();
+    return {
+      controller: new HaproxyController(this.props, hardening, this.edge),
+      unsupported: ['maxRequestBodySize', ...(sendDiffers ? ['sendTimeout'] : [])],
+    };
+  }
+
+  /**
+   * Applied in the controller ConfigMap: `allow-list`, the per-client rate limit (`rate-limit-requests` per `1s`, 429),
+   * `timeout-connect`, `timeout-server` and `forwarded-for` (X-Forwarded-For from the connection's address). Not applied:
+   * the body size limit (no setting), a send timeout that differs from the read timeout (one `timeout-server`), and
+   * trusted proxies (the controller can take the client address from a header, `src-ip-header`, but not only from
+   * given proxies). `config` entries override these.
+   */
+  public configureEdge(settings: EdgeSettings): EdgeConfiguredController {
+    const unsupported: string[] = [];
+    if (settings.maxRequestBodySize) unsupported.push('maxRequestBodySize');
+    const server = settings.readTimeout ?? settings.sendTimeout;
+    if (settings.sendTimeout && server && server.toMilliseconds() !== settings.sendTimeout.toMilliseconds()) unsupported.push('sendTimeout');
+    if (settings.trustedProxyCidrs?.length) unsupported.push('trustedProxyCidrs');
+    return { controller: new HaproxyController(this.props, this.hardening, settings), unsupported };
+  }
 
   /** The `spec.controller` value for a class: unique per gateway, paired with `--ingress.class=<class>`. */
   public controllerValue(className: string): string {
@@ -129,6 +166,8 @@ export class HaproxyController implements IIngressController {
       data: sortKeys({
         // Clients reach HTTPS on the Service's 443, not on the container's 8443.
         'ssl-redirect-port': '443',
+        ...(this.hardening ? publicWebConfig(this.hardening) : {}),
+        ...(this.edge ? edgeConfig(this.edge) : {}),
         ...(this.props.config ?? {}),
       }),
     });
@@ -177,6 +216,33 @@ export class HaproxyController implements IIngressController {
       }
     });
   }
+}
+
+/** The ConfigMap entries of a public-web gateway. */
+function publicWebConfig(h: PublicWebHardening): { [key: string]: string } {
+  const hsts = [`max-age=${h.hstsMaxAge.toSeconds()}`, ...(h.hstsIncludeSubdomains ? ['includeSubDomains'] : []), ...(h.hstsPreload ? ['preload'] : [])];
+  return {
+    'ssl-redirect': 'true',
+    'ssl-redirect-code': '301',
+    'response-set-header': `Strict-Transport-Security "${hsts.join('; ')}"`,
+    'timeout-connect': `${h.connectTimeout.toSeconds()}s`,
+    'timeout-server': `${h.readTimeout.toSeconds()}s`,
+  };
+}
+
+/** The ConfigMap entries of edge settings (those HAProxy supports). */
+function edgeConfig(e: EdgeSettings): { [key: string]: string } {
+  const c: { [key: string]: string } = { 'forwarded-for': 'true' };
+  if (e.clientAllowlist?.length) c['allow-list'] = e.clientAllowlist.join(', ');
+  if (e.rateLimitPerSecond !== undefined) {
+    c['rate-limit-requests'] = String(e.rateLimitPerSecond);
+    c['rate-limit-period'] = '1s';
+    c['rate-limit-status-code'] = '429';
+  }
+  if (e.connectTimeout) c['timeout-connect'] = `${e.connectTimeout.toSeconds()}s`;
+  const server = e.readTimeout ?? e.sendTimeout;
+  if (server) c['timeout-server'] = `${server.toSeconds()}s`;
+  return c;
 }
 
 function healthz(timing: { initialDelaySeconds: number; periodSeconds: number; failureThreshold: number }): k8s.Probe {

@@ -2,7 +2,9 @@ import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { ControllerDeployment, ControllerDeployOptions, IIngressController } from './controller-profile';
+import {
+  ControllerDeployment, ControllerDeployOptions, EdgeConfiguredController, EdgeSettings, HardenedController, IIngressController, PublicWebHardening,
+} from './controller-profile';
 import { ControllerWorkload } from './controller-workload';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 
@@ -67,7 +69,35 @@ const JSON_ACCESS_LOG = JSON.stringify({
 export class IngressNginxController implements IIngressController {
   public readonly name = 'ingress-nginx';
 
-  constructor(private readonly props: IngressNginxProps = {}) {}
+  /**
+   * @param props the profile's options
+   * @param hardening public-web hardening written into the controller ConfigMap (set by `hardenForPublicWeb`)
+   * @param edge edge settings (set by `configureEdge`)
+   */
+  constructor(
+    private readonly props: IngressNginxProps = {},
+    private readonly hardening?: PublicWebHardening,
+    private readonly edge?: EdgeSettings,
+  ) {}
+
+  /**
+   * ingress-nginx applies all of it in its ConfigMap: `ssl-redirect` and `force-ssl-redirect` (308 to HTTPS, except
+   * for `/.well-known/acme-challenge`), `hsts*`, `proxy-body-size` and the `proxy-*-timeout` keys. Route options
+   * still override the limits per route. `config` entries override these.
+   */
+  public hardenForPublicWeb(hardening: PublicWebHardening): HardenedController {
+    return { controller: new IngressNginxController(this.props, hardening, this.edge), unsupported: [] };
+  }
+
+  /**
+   * ingress-nginx applies every edge setting: the allowlist (`whitelist-source-range`), request limits and client
+   * address handling (`use-forwarded-headers`, `proxy-real-ip-cidr`) in its ConfigMap, and the per-client rate limit as
+   * a `limit-rps` annotation on every route (a route's own `rateLimitPerSecond` replaces it; 429 beyond it).
+   * `config` entries override these.
+   */
+  public configureEdge(settings: EdgeSettings): EdgeConfiguredController {
+    return { controller: new IngressNginxController(this.props, this.hardening, settings), unsupported: [] };
+  }
 
   /** The `spec.controller` value for a class: unique per gateway, so two nginx gateways never claim each other's Ingresses. */
   public controllerValue(className: string): string {
@@ -165,11 +195,20 @@ export class IngressNginxController implements IIngressController {
         'server-tokens': 'false',
         'log-format-escape-json': 'true',
         'log-format-upstream': JSON_ACCESS_LOG,
+        ...(this.hardening ? publicWebConfig(this.hardening) : {}),
+        ...(this.edge ? edgeConfig(this.edge) : {}),
         ...(this.props.config ?? {}),
       }),
     });
 
-    return { controllerValue, podLabels: workload.selectorLabels, serviceName: workload.serviceName };
+    const edgeRateLimit = this.edge?.rateLimitPerSecond;
+    return {
+      controllerValue,
+      podLabels: workload.selectorLabels,
+      serviceName: workload.serviceName,
+      // ingress-nginx limits requests per client only per Ingress: every route carries the default, which its own option replaces.
+      ...(edgeRateLimit !== undefined ? { routeBinding: { annotations: { [`${ANNOTATION_PREFIX}limit-rps`]: String(edgeRateLimit) } } } : {}),
+    };
   }
 
   public routeAnnotations(options: RouteOptions): { [key: string]: string } {
@@ -182,8 +221,58 @@ export class IngressNginxController implements IIngressController {
     if (options.allowedSourceRanges?.length) a[`${ANNOTATION_PREFIX}whitelist-source-range`] = options.allowedSourceRanges.join(',');
     if (options.rateLimitPerSecond !== undefined) a[`${ANNOTATION_PREFIX}limit-rps`] = String(options.rateLimitPerSecond);
     if (options.backendProtocol && options.backendProtocol !== BackendProtocol.HTTP) a[`${ANNOTATION_PREFIX}backend-protocol`] = options.backendProtocol;
+    if (options.clientCertificate) {
+      const auth = options.clientCertificate;
+      a[`${ANNOTATION_PREFIX}auth-tls-secret`] = `${auth.caSecretNamespace}/${auth.caSecretName}`;
+      a[`${ANNOTATION_PREFIX}auth-tls-verify-client`] = 'on';
+      a[`${ANNOTATION_PREFIX}auth-tls-verify-depth`] = String(auth.verifyDepth ?? 1);
+    }
     return a;
   }
+}
+
+/** The ConfigMap entries of a public-web gateway. */
+function publicWebConfig(h: PublicWebHardening): { [key: string]: string } {
+  return {
+    'ssl-redirect': 'true',
+    // Also redirects Ingresses without TLS (CG-TLS-011 reports them); ACME HTTP-01 paths stay on HTTP (no-tls-redirect-locations).
+    'force-ssl-redirect': 'true',
+    'hsts': 'true',
+    'hsts-max-age': String(h.hstsMaxAge.toSeconds()),
+    'hsts-include-subdomains': String(h.hstsIncludeSubdomains),
+    'hsts-preload': String(h.hstsPreload),
+    'proxy-body-size': nginxSize(h.maxRequestBodySize),
+    'proxy-connect-timeout': String(h.connectTimeout.toSeconds()),
+    'proxy-read-timeout': String(h.readTimeout.toSeconds()),
+    ...(h.sendTimeout ? { 'proxy-send-timeout': String(h.sendTimeout.toSeconds()) } : {}),
+  };
+}
+
+/** The ConfigMap entries of edge settings. */
+function edgeConfig(e: EdgeSettings): { [key: string]: string } {
+  const c: { [key: string]: string } = {};
+  if (e.clientAllowlist?.length) c['whitelist-source-range'] = e.clientAllowlist.join(',');
+  if (e.rateLimitPerSecond !== undefined) c['limit-req-status-code'] = '429';
+  if (e.maxRequestBodySize) c['proxy-body-size'] = nginxSize(e.maxRequestBodySize);
+  if (e.connectTimeout) c['proxy-connect-timeout'] = String(e.connectTimeout.toSeconds());
+  if (e.readTimeout) c['proxy-read-timeout'] = String(e.readTimeout.toSeconds());
+  if (e.sendTimeout) c['proxy-send-timeout'] = String(e.sendTimeout.toSeconds());
+  if (e.trustedProxyCidrs?.length) {
+    // The real client address is taken from X-Forwarded-For only on connections from these proxies, and appended to upstream.
+    c['use-forwarded-headers'] = 'true';
+    c['compute-full-forwarded-for'] = 'true';
+    c['proxy-real-ip-cidr'] = e.trustedProxyCidrs.join(',');
+  } else {
+    // Client-supplied X-Forwarded-* headers are ignored; upstreams get the connection's source address.
+    c['use-forwarded-headers'] = 'false';
+  }
+  return c;
+}
+
+/** An nginx size: whole mebibytes as "8m", otherwise kibibytes ("1536k"). */
+function nginxSize(size: Size): string {
+  const kib = size.toKibibytes();
+  return kib % 1024 === 0 ? `${kib / 1024}m` : `${kib}k`;
 }
 
 function healthz(failureThreshold: number): k8s.Probe {

@@ -2,8 +2,11 @@ import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { stringify } from 'yaml';
 import { setOptionNames } from './cloud-managed';
-import { ControllerDeployment, ControllerDeployOptions, IIngressController } from './controller-profile';
+import {
+  ControllerDeployment, ControllerDeployOptions, EdgeConfiguredController, EdgeSettings, HardenedController, IIngressController, PublicWebHardening,
+} from './controller-profile';
 import { ControllerWorkload } from './controller-workload';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 
@@ -16,6 +19,13 @@ export const TRAEFIK_CONTROLLER_VALUE = 'traefik.io/ingress-controller';
 const PING_PORT = 8080;
 const ANNOTATION_PREFIX = 'traefik.ingress.kubernetes.io/';
 const UID = 65532;
+/** Where the file provider reads the dynamic configuration of a public-web gateway (a ConfigMap). */
+const DYNAMIC_CONFIG_DIR = '/etc/traefik/dynamic';
+/** The headers middleware that adds Strict-Transport-Security, defined in that file. */
+const HSTS_MIDDLEWARE = 'public-web-hsts';
+/** The edge middlewares (client allowlist, per-client rate limit), defined in the same file-provider ConfigMap. */
+const ALLOWLIST_MIDDLEWARE = 'edge-allowlist';
+const RATE_LIMIT_MIDDLEWARE = 'edge-rate-limit';
 
 /** Options for the Traefik controller profile. */
 export interface TraefikProps {
@@ -44,7 +54,40 @@ export class TraefikController implements IIngressController {
   public readonly name = 'traefik';
   public readonly selfHosted?: boolean = true;
 
-  constructor(private readonly props: TraefikProps = {}) {}
+  /**
+   * @param props the profile's options
+   * @param hardening public-web hardening (set by `hardenForPublicWeb`)
+   * @param edge edge settings (set by `configureEdge`)
+   */
+  constructor(private readonly props: TraefikProps = {}, private readonly hardening?: PublicWebHardening, private readonly edge?: EdgeSettings) {}
+
+  /**
+   * Redirects at the `web` entry point (`redirectToHttps`); HSTS comes from a headers middleware in a file-provider
+   * ConfigMap that the `websecure` entry point applies to every router (no Traefik CRDs needed); the timeouts are
+   * the default servers transport's `dialTimeout` and `responseHeaderTimeout`. Not applied: the body size limit
+   * (Traefik has one only in its Buffering middleware, which holds whole requests and responses and breaks
+   * streaming), and a send timeout (Traefik has none).
+   */
+  public hardenForPublicWeb(hardening: PublicWebHardening): HardenedController {
+    return {
+      controller: new TraefikController({ ...this.props, redirectToHttps: true }, hardening, this.edge),
+      unsupported: ['maxRequestBodySize', ...(hardening.sendTimeout ? ['sendTimeout'] : [])],
+    };
+  }
+
+  /**
+   * The allowlist (`ipAllowList`) and the per-client rate limit (`rateLimit`, keyed by the client address) are
+   * middlewares in a file-provider ConfigMap that both entry points apply to every router; the timeouts are the
+   * default servers transport's `dialTimeout` and `responseHeaderTimeout` (a public-web gateway's own timeouts win);
+   * trusted proxies are the entry points' `forwardedHeaders.trustedIPs` (without them Traefik already ignores
+   * client-supplied `X-Forwarded-*` headers). Not applied: the body size limit and a send timeout (see `hardenForPublicWeb`).
+   */
+  public configureEdge(settings: EdgeSettings): EdgeConfiguredController {
+    return {
+      controller: new TraefikController(this.props, this.hardening, settings),
+      unsupported: [...(settings.maxRequestBodySize ? ['maxRequestBodySize'] : []), ...(settings.sendTimeout ? ['sendTimeout'] : [])],
+    };
+  }
 
   /** The `spec.controller` value: the same for every Traefik instance, which select their class by name. */
   public controllerValue(): string {
@@ -53,6 +96,16 @@ export class TraefikController implements IIngressController {
 
   public deploy(scope: Construct, options: ControllerDeployOptions): ControllerDeployment {
     const name = `${options.className}-controller`;
+    const hardening = this.hardening;
+    const edge = this.edge;
+    const dynamicConfigName = `${name}-dynamic`;
+    const edgeMiddlewares = [
+      ...(edge?.clientAllowlist?.length ? [ALLOWLIST_MIDDLEWARE] : []),
+      ...(edge?.rateLimitPerSecond !== undefined ? [RATE_LIMIT_MIDDLEWARE] : []),
+    ];
+    const fileProvider = hardening !== undefined || edgeMiddlewares.length > 0;
+    const websecureMiddlewares = [...(hardening ? [HSTS_MIDDLEWARE] : []), ...edgeMiddlewares].map((m) => `${m}@file`).join(',');
+    const trusted = edge?.trustedProxyCidrs?.length ? edge.trustedProxyCidrs.join(',') : undefined;
     const workload = new ControllerWorkload(scope, 'Traefik', options, {
       appName: 'traefik',
       image: this.props.image ?? TRAEFIK_IMAGE,
@@ -77,6 +130,20 @@ export class TraefikController implements IIngressController {
         '--providers.kubernetesingress=true',
         `--providers.kubernetesingress.ingressclass=${options.className}`,
         `--providers.kubernetesingress.ingressendpoint.publishedservice=${options.namespace}/${name}`,
+        ...(fileProvider ? [
+          `--providers.file.directory=${DYNAMIC_CONFIG_DIR}`,
+          '--providers.file.watch=true',
+          `--entryPoints.websecure.http.middlewares=${websecureMiddlewares}`,
+          ...(edgeMiddlewares.length ? [`--entryPoints.web.http.middlewares=${edgeMiddlewares.map((m) => `${m}@file`).join(',')}`] : []),
+        ] : []),
+        ...(hardening ? [
+          `--serversTransport.forwardingTimeouts.dialTimeout=${hardening.connectTimeout.toSeconds()}s`,
+          `--serversTransport.forwardingTimeouts.responseHeaderTimeout=${hardening.readTimeout.toSeconds()}s`,
+        ] : [
+          ...(edge?.connectTimeout ? [`--serversTransport.forwardingTimeouts.dialTimeout=${edge.connectTimeout.toSeconds()}s`] : []),
+          ...(edge?.readTimeout ? [`--serversTransport.forwardingTimeouts.responseHeaderTimeout=${edge.readTimeout.toSeconds()}s`] : []),
+        ]),
+        ...(trusted ? [`--entryPoints.web.forwardedHeaders.trustedIPs=${trusted}`, `--entryPoints.websecure.forwardedHeaders.trustedIPs=${trusted}`] : []),
       ],
       env: [
         { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
@@ -107,10 +174,12 @@ export class TraefikController implements IIngressController {
       volumes: [
         { name: 'data', emptyDir: {} },
         { name: 'tmp', emptyDir: {} },
+        ...(fileProvider ? [{ name: 'dynamic', configMap: { name: dynamicConfigName } }] : []),
       ],
       volumeMounts: [
         { name: 'data', mountPath: '/data' },
         { name: 'tmp', mountPath: '/tmp' },
+        ...(fileProvider ? [{ name: 'dynamic', mountPath: DYNAMIC_CONFIG_DIR, readOnly: true }] : []),
       ],
       defaultResources: {
         cpu: { request: kplus.Cpu.millis(100), limit: kplus.Cpu.millis(1000) },
@@ -131,6 +200,15 @@ export class TraefikController implements IIngressController {
       // No leader election and no namespaced state: no Role.
       namespaceRules: [],
     });
+    if (fileProvider) {
+      new k8s.KubeConfigMap(workload, 'DynamicConfig', {
+        metadata: { name: dynamicConfigName, namespace: options.namespace, labels: workload.labels },
+        data: {
+          ...(hardening ? { 'public-web.yaml': publicWebDynamicConfig(hardening) } : {}),
+          ...(edge && edgeMiddlewares.length ? { 'edge.yaml': edgeDynamicConfig(edge) } : {}),
+        },
+      });
+    }
     return { controllerValue: TRAEFIK_CONTROLLER_VALUE, podLabels: workload.selectorLabels, serviceName: workload.serviceName };
   }
 
@@ -158,6 +236,30 @@ export class TraefikController implements IIngressController {
       }
     });
   }
+}
+
+/** The file provider's dynamic configuration of a public-web gateway: the HSTS headers middleware. */
+function publicWebDynamicConfig(h: PublicWebHardening): string {
+  return stringify({
+    http: {
+      middlewares: {
+        [HSTS_MIDDLEWARE]: {
+          headers: { stsSeconds: h.hstsMaxAge.toSeconds(), stsIncludeSubdomains: h.hstsIncludeSubdomains, stsPreload: h.hstsPreload },
+        },
+      },
+    },
+  });
+}
+
+/** The file provider's dynamic configuration of edge settings: the allowlist and rate limit middlewares. */
+function edgeDynamicConfig(e: EdgeSettings): string {
+  const middlewares: { [name: string]: unknown } = {};
+  if (e.clientAllowlist?.length) middlewares[ALLOWLIST_MIDDLEWARE] = { ipAllowList: { sourceRange: [...e.clientAllowlist] } };
+  if (e.rateLimitPerSecond !== undefined) {
+    // Keyed by the client address (the default source criterion); bursts of up to one second's worth are accepted.
+    middlewares[RATE_LIMIT_MIDDLEWARE] = { rateLimit: { average: e.rateLimitPerSecond, period: '1s', burst: e.rateLimitPerSecond } };
+  }
+  return stringify({ http: { middlewares } });
 }
 
 function ping(failureThreshold: number): k8s.Probe {

@@ -7,6 +7,8 @@ import { GatewayRegistry } from './gateway-registry';
 import { IngressClassParameters } from './ingress-class-parameters';
 import { ControllerDeployment, IIngressController, RouteBinding } from '../controllers/controller-profile';
 import { ANNOTATION_DEFAULT_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
+import { ApiServerAccess } from '../network/api-server-access';
+import { allowGatewayToBackend } from '../network/backend-allowance';
 import { Route, RouteBaseProps } from '../routing/route';
 import { RuleEngine } from '../rules/engine';
 
@@ -58,6 +60,25 @@ export interface IngressClassGatewayProps {
    * @default - none, or what the controller profile emits
    */
   readonly parameters?: IngressClassParameters;
+  /**
+   * Client CIDRs the controller's NetworkPolicy admits on its HTTP and HTTPS ports. The load balancer's own
+   * `sourceRanges` are enforced by the load balancer and are not copied here: its health checks and in-cluster
+   * clients come from other addresses.
+   * @default - any address for a public exposure; for an internal one (internal load balancer, ClusterIP), the private ranges 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 and fc00::/7
+   */
+  readonly allowedSourceCidrs?: string[];
+  /**
+   * Namespace whose pods (Prometheus) may scrape the controller's metrics port.
+   * @default 'monitoring'
+   */
+  readonly monitoringNamespace?: string;
+  /**
+   * How the controller reaches the Kubernetes API server, for its egress NetworkPolicy. There is no portable
+   * selector for the API server, so the default allows TCP 443 and 6443 to any address; give its CIDRs with
+   * `ApiServerAccess.fromCidrs` to narrow it.
+   * @default ApiServerAccess.anyAddress()
+   */
+  readonly apiServerAccess?: ApiServerAccess;
 }
 
 /** Pod Security Admission labels: the namespace only admits pods that meet the `restricted` profile. */
@@ -125,6 +146,11 @@ export class IngressClassGateway extends Construct implements IGateway {
       maxReplicas: props.maxReplicas ?? 10,
       resources: props.resources,
       exposure: this.exposure,
+      network: {
+        clientSourceCidrs: props.allowedSourceCidrs,
+        monitoringNamespace: props.monitoringNamespace,
+        apiServer: props.apiServerAccess,
+      },
     });
     this.controllerValue = deployment.controllerValue;
     this.controllerPodLabels = deployment.podLabels;
@@ -166,10 +192,14 @@ export class IngressClassGateway extends Construct implements IGateway {
   }
 
   /**
-   * Called by every route this gateway serves. Presets override it to add per-route objects (a Certificate, say);
-   * the base gateway needs nothing per route.
+   * Called by every route this gateway serves. When the route's namespace is isolated (a `Tenant`, or
+   * `NetworkIsolation.declareIsolatedNamespace`), adds the NetworkPolicy that admits this gateway's controller pods
+   * to the backend pods on the backend's target port. Presets that override it to add per-route objects
+   * (a Certificate, say) must call `super.bindRoute(route)`.
    */
-  public bindRoute(_route: Route): void {}
+  public bindRoute(route: Route): void {
+    allowGatewayToBackend({ className: this.className, namespace: this.namespace, podLabels: this.controllerPodLabels }, route);
+  }
 
   /** The routes this gateway serves, as resolved now. */
   public get routes(): Route[] {

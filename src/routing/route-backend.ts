@@ -1,3 +1,4 @@
+import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 
 /** Options for a backend given as a cdk8s-plus Service. */
@@ -26,6 +27,17 @@ export interface NamedServiceBackendOptions {
    * @default - the namespace of the chart that owns the route
    */
   readonly namespace?: string;
+  /**
+   * Labels of the pods behind the Service (its selector). The NetworkPolicies of isolated namespaces admit the
+   * gateway to exactly these pods, and the controller's egress is narrowed to them.
+   * @default - unknown: a route into an isolated namespace (a `Tenant`) then fails synth, and the controller may reach every pod of the namespace
+   */
+  readonly podLabels?: { [key: string]: string };
+  /**
+   * The container port that the Service port leads to (the Service's `targetPort`), which NetworkPolicies match.
+   * @default - unknown: a route into an isolated namespace then fails synth, and the controller may reach the namespace on any port
+   */
+  readonly targetPort?: number;
 }
 
 /** The port of an Ingress backend, as the Ingress spells it. */
@@ -34,21 +46,51 @@ export interface BackendPort {
   readonly name?: string;
 }
 
+/** How a backend resolves its facts at synth. */
+interface BackendResolvers {
+  readonly port: () => BackendPort;
+  readonly podLabels: () => { [key: string]: string } | undefined;
+  readonly targetPort: () => number | undefined;
+}
+
 /** Where a route sends traffic: a Service in the route's namespace. */
 export class RouteBackend {
-  /** A cdk8s-plus Service; its namespace becomes the route's namespace. */
+  /**
+   * A cdk8s-plus Service; its namespace becomes the route's namespace. Its selector identifies the backend pods
+   * and its port's `targetPort` the container port, for NetworkPolicies.
+   */
   public static fromService(service: kplus.Service, options: ServiceBackendOptions = {}): RouteBackend {
-    return new RouteBackend(service.name, service.metadata.namespace, () => {
-      if (options.port !== undefined) return { number: options.port };
+    const servicePort = (): kplus.ServicePort | undefined => {
       const ports = service.ports;
-      // Several ports and none chosen: leave the port unset, so CG-INGRESS-003 reports the route.
-      return ports.length === 1 ? { number: ports[0].port } : {};
+      if (options.port !== undefined) return ports.find((p) => p.port === options.port);
+      return ports.length === 1 ? ports[0] : undefined;
+    };
+    return new RouteBackend(service.name, service.metadata.namespace, {
+      port: () => {
+        if (options.port !== undefined) return { number: options.port };
+        // Several ports and none chosen: leave the port unset, so CG-INGRESS-003 reports the route.
+        const port = servicePort();
+        return port ? { number: port.port } : {};
+      },
+      podLabels: () => {
+        // cdk8s-plus keeps the selector private; its rendered Service carries it.
+        const selector = ApiObject.of(service).toJson().spec?.selector;
+        return selector && Object.keys(selector).length > 0 ? selector : undefined;
+      },
+      targetPort: () => {
+        const port = servicePort();
+        return port ? port.targetPort ?? port.port : undefined;
+      },
     }, service);
   }
 
-  /** A Service by name, with its port number or port name. */
+  /** A Service by name, with its port number or port name (and, for isolated namespaces, its pods and target port). */
   public static fromServiceName(name: string, options: NamedServiceBackendOptions): RouteBackend {
-    return new RouteBackend(name, options.namespace, () => ({ number: options.port, name: options.portName }));
+    return new RouteBackend(name, options.namespace, {
+      port: () => ({ number: options.port, name: options.portName }),
+      podLabels: () => (options.podLabels ? { ...options.podLabels } : undefined),
+      targetPort: () => options.targetPort,
+    });
   }
 
   private constructor(
@@ -56,13 +98,26 @@ export class RouteBackend {
     public readonly serviceName: string,
     /** Namespace of the Service, when known. */
     public readonly namespace: string | undefined,
-    private readonly resolvePort: () => BackendPort,
+    private readonly resolve: BackendResolvers,
     /** The cdk8s-plus Service, when the backend was given as one. */
     public readonly service?: kplus.Service,
   ) {}
 
   /** The port, resolved at synth (a Service's ports may be added after the route). */
   public get port(): BackendPort {
-    return this.resolvePort();
+    return this.resolve.port();
+  }
+
+  /**
+   * Labels of the backend pods: the cdk8s-plus Service's selector, or the `podLabels` given; undefined when unknown.
+   * Resolved when read (a Service may select its pods after the route is created).
+   */
+  public get podLabels(): { [key: string]: string } | undefined {
+    return this.resolve.podLabels();
+  }
+
+  /** The container port the route's traffic arrives on (the Service port's `targetPort`); undefined when unknown. */
+  public get targetPort(): number | undefined {
+    return this.resolve.targetPort();
   }
 }

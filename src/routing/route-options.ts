@@ -9,6 +9,22 @@ export enum BackendProtocol {
 }
 
 /**
+ * Client certificate (mutual TLS) authentication of a route: clients must present a certificate signed by the CA in
+ * a Secret. The route must have TLS.
+ */
+export interface ClientCertificateAuth {
+  /** Name of the Secret whose `ca.crt` holds the CA certificates (PEM) that client certificates must chain to. */
+  readonly caSecretName: string;
+  /** Namespace of that Secret. */
+  readonly caSecretNamespace: string;
+  /**
+   * Longest chain of intermediate certificates accepted between the client certificate and the CA.
+   * @default 1
+   */
+  readonly verifyDepth?: number;
+}
+
+/**
  * Per-route proxy behaviour, typed and controller-neutral. Each controller profile turns it into
  * its own annotations, so routes stay portable between controllers (and, later, to Gateway API filters).
  */
@@ -53,4 +69,11 @@ export interface RouteOptions {
    * @default BackendProtocol.HTTP
    */
   readonly backendProtocol?: BackendProtocol;
+  /**
+   * Require a client certificate signed by a given CA (mutual TLS). Only ingress-nginx applies it with Ingress
+   * annotations (`auth-tls-*`; nginx verifies client certificates per host, so every route of the host must agree);
+   * on other controllers CG-GATEWAY-003 reports it.
+   * @default - no client certificate required
+   */
+  readonly clientCertificate?: ClientCertificateAuth;
 }

@@ -4,7 +4,9 @@ import { SNIPPETS_ALLOWED } from './controller/snippets-allowed';
 import { TOO_FEW_CONTROLLER_REPLICAS } from './controller/too-few-replicas';
 import { DUPLICATE_ELECTION_ID } from './gateway/duplicate-election-id';
 import { DUPLICATE_OBJECT } from './gateway/duplicate-object';
+import { EDGE_SETTINGS_GAP } from './gateway/edge-settings-gap';
 import { INGRESS_WITHOUT_CLASS } from './gateway/ingress-without-class';
+import { INTERNAL_API_EXPOSED } from './gateway/internal-api-exposure';
 import { SHARED_CONTROLLER_VALUE } from './gateway/shared-controller-value';
 import { UNSUPPORTED_ROUTE_OPTION } from './gateway/unsupported-route-option';
 import { CLASS_FIELD_AND_ANNOTATION } from './ingress/class-conflict';
@@ -21,9 +23,26 @@ import { INVALID_CLASS_PARAMETERS } from './ingress-class/invalid-parameters';
 import { MULTIPLE_DEFAULT_CLASSES } from './ingress-class/multiple-defaults';
 import { INVALID_OBJECT_NAME } from './meta/invalid-object-name';
 import { invalidSuppression } from './meta/invalid-suppression';
+import { CLASS_OUTSIDE_TENANT } from './network/class-outside-tenant';
+import { HOST_OUTSIDE_TENANT } from './network/host-outside-tenant';
+import { POLICY_SELECTS_NOTHING } from './network/policy-selects-nothing';
 import { UNREACHABLE_BACKEND } from './network/unreachable-backend';
 import { Rule } from './rule';
 import { RuleInfo } from './rule-info';
+import { ACME_NAME_WITHOUT_SOLVER } from './tls/acme-name-without-solver';
+import { CERTIFICATE_WITHOUT_IDENTITY } from './tls/certificate-without-identity';
+import { COMMON_NAME_TOO_LONG } from './tls/common-name-too-long';
+import { DURATION_TOO_SHORT } from './tls/duration-too-short';
+import { HTTP01_SOLVER_UNREACHABLE } from './tls/http01-solver-unreachable';
+import { INVALID_ISSUER_KIND } from './tls/invalid-issuer-kind';
+import { INVALID_KEY_SIZE } from './tls/invalid-key-size';
+import { INVALID_RENEW_BEFORE } from './tls/invalid-renew-before';
+import { PLAIN_HTTP_ON_PUBLIC_WEB } from './tls/plain-http-public-web';
+import { PUBLIC_WEB_HARDENING_GAP } from './tls/public-web-hardening-gap';
+import { PUBLIC_WEB_LIMITS_GAP } from './tls/public-web-limits-gap';
+import { SHARED_TLS_SECRET } from './tls/shared-tls-secret';
+import { UNCOVERED_TLS_HOST } from './tls/uncovered-tls-host';
+import { UNUSED_CERTIFICATE } from './tls/unused-certificate';
 import { INVALID_PORT } from './workload/invalid-port';
 import { MISSING_RESOURCES } from './workload/missing-resources';
 import { RESTRICTED_POD_SECURITY } from './workload/restricted-pod-security';
@@ -59,6 +78,25 @@ export const ALL_RULES: readonly Rule[] = [
   SHARED_CONTROLLER_VALUE,
   DUPLICATE_ELECTION_ID,
   UNSUPPORTED_ROUTE_OPTION,
+  POLICY_SELECTS_NOTHING,
+  HOST_OUTSIDE_TENANT,
+  CLASS_OUTSIDE_TENANT,
+  CERTIFICATE_WITHOUT_IDENTITY,
+  COMMON_NAME_TOO_LONG,
+  DURATION_TOO_SHORT,
+  INVALID_RENEW_BEFORE,
+  INVALID_KEY_SIZE,
+  INVALID_ISSUER_KIND,
+  ACME_NAME_WITHOUT_SOLVER,
+  SHARED_TLS_SECRET,
+  UNCOVERED_TLS_HOST,
+  UNUSED_CERTIFICATE,
+  PLAIN_HTTP_ON_PUBLIC_WEB,
+  PUBLIC_WEB_HARDENING_GAP,
+  PUBLIC_WEB_LIMITS_GAP,
+  HTTP01_SOLVER_UNREACHABLE,
+  INTERNAL_API_EXPOSED,
+  EDGE_SETTINGS_GAP,
 ];
 
 let ids: ReadonlySet<string> | undefined;

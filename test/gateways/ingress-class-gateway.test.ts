@@ -48,7 +48,7 @@ describe('IngressClassGateway object set', () => {
     // THEN one of each, and two Services (client + metrics)
     expect(objs.map((o) => o.kind).sort()).toStrictEqual([
       'ClusterRole', 'ClusterRoleBinding', 'ConfigMap', 'Deployment', 'HorizontalPodAutoscaler', 'IngressClass',
-      'Namespace', 'PodDisruptionBudget', 'Role', 'RoleBinding', 'Service', 'Service', 'ServiceAccount',
+      'Namespace', 'NetworkPolicy', 'PodDisruptionBudget', 'Role', 'RoleBinding', 'Service', 'Service', 'ServiceAccount',
     ]);
     // AND every namespaced object lives in ingress-<class>
     const namespaced = objs.filter((o) => !['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'IngressClass'].includes(o.kind));
@@ -251,7 +251,7 @@ describe('IngressClassGateway namespace and replicas', () => {
     expect(gateway.namespace).toBe('edge-system');
     expect(ofKind(objs, 'Namespace').map((n) => n.metadata.name)).toStrictEqual(['edge-system']);
     const namespaced = objs.filter((o) => !['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'IngressClass'].includes(o.kind));
-    expect(namespaced.length).toBe(9);
+    expect(namespaced.length).toBe(10);
     for (const o of namespaced) expect(`${o.kind} ${o.metadata.namespace}`).toBe(`${o.kind} edge-system`);
     expect(ofKind(objs, 'ClusterRoleBinding')[0].subjects).toStrictEqual([{ kind: 'ServiceAccount', name: 'public-web-controller', namespace: 'edge-system' }]);
   });
@@ -500,7 +500,7 @@ describe('IngressClassGateway validation', () => {
     const objs = synthApp(app);
     const report = RuleEngine.of(app).run();
     // THEN synth succeeded, with exactly one warning and no error
-    expect(objs.length).toBe(13);
+    expect(objs.length).toBe(14);
     expect(report.errors).toStrictEqual([]);
     expect(report.warnings.map((f) => [f.ruleId, f.severity, f.constructPath])).toStrictEqual([
       ['CG-CONTROLLER-003', Severity.WARNING, 'ingress/Gateway/IngressNginx/Deployment'],

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ALL_RULES, RuleCatalogue } from '../../src/rules/catalogue';
 import {
-  certificate, configMap, controllerDeployment, hpa, lintObjects, namespace, networkPolicy, pdb, pod, ruleIds, secret, webApp,
+  certificate, configMap, controllerDeployment, hpa, ingress, lintObjects, namespace, networkPolicy, pdb, pod, ruleIds, secret, webApp,
 } from '../util/manifests';
 
 const RULES_SRC = path.join(__dirname, '..', '..', 'src', 'rules');
@@ -64,6 +64,8 @@ describe('test manifest builders', () => {
       namespace(),
       secret(),
       certificate(),
+      // Serves the Certificate's secret: an unused Certificate is a warning (CG-TLS-010).
+      ingress({ name: 'secure', paths: [{ path: '/secure' }], tls: [{ hosts: ['app.example.com'], secretName: 'web-tls' }] }),
       pod({ name: 'debug' }),
       controllerDeployment(),
       pdb({ name: 'ingress-controller', namespace: 'ingress-system', selector: { 'app.kubernetes.io/name': 'ingress-controller' } }),

@@ -205,3 +205,98 @@ describe(`${ID} unreachable backend`, () => {
     expect(findingsOf(lintObjects(objs), ID)).toEqual([]);
   });
 });
+
+describe(`${ID} unreachable backend: the controller's egress`, () => {
+  const CONTROLLER_SELECTOR = { matchLabels: { 'app.kubernetes.io/name': 'ingress-controller' } };
+  const appPods = { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': APP_NS } }, podSelector: { matchLabels: { app: 'web' } } };
+
+  /** An egress policy on the controller pods with the given rules. */
+  const controllerEgress = (egress: any[], policyTypes: string[] | undefined = ['Egress']): Manifest => networkPolicy({
+    name: 'controller-egress',
+    namespace: CONTROLLER_NS,
+    podSelector: CONTROLLER_SELECTOR,
+    policyTypes,
+    egress,
+    ...(policyTypes === undefined ? { override: { spec: { policyTypes: undefined } } } : {}),
+  });
+
+  it('rejects a controller whose egress policy does not let it out to the backend', () => {
+    // GIVEN the controller may only reach DNS
+    const dnsOnly = [{ to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } } }], ports: [{ protocol: 'UDP', port: 53 }] }];
+    const report = lintObjects(cluster(controllerEgress(dnsOnly)));
+    // WHEN
+    const f = singleFinding(report, ID);
+    // THEN the Ingress backend is reported, naming the egress policy, the controller, the Service, its namespace and the target port
+    expect(f).toMatchObject({ kind: 'Ingress', namespace: APP_NS, field: 'spec.rules[0].http.paths[0].backend.service' });
+    expect(f.message).toBe(`NetworkPolicy ${CONTROLLER_NS}/controller-egress restricts the egress of the "nginx" controller (Deployment ${CONTROLLER_NS}/ingress-controller), `
+      + `and none lets it reach the pods of Service web in namespace ${APP_NS} on port 8080`);
+  });
+
+  it('accepts egress to the backend namespace and pods on the target port', () => {
+    // GIVEN egress to app=web in apps on 8080
+    const report = lintObjects(cluster(controllerEgress([{ to: [appPods], ports: [{ protocol: 'TCP', port: 8080 }] }])));
+    // THEN
+    expect(findingsOf(report, ID)).toStrictEqual([]);
+  });
+
+  it('accepts egress to the whole backend namespace on any port', () => {
+    // GIVEN egress to namespace apps, no ports
+    const report = lintObjects(cluster(controllerEgress([{ to: [{ namespaceSelector: appPods.namespaceSelector }] }])));
+    // THEN
+    expect(findingsOf(report, ID)).toStrictEqual([]);
+  });
+
+  it('rejects egress on the Service port instead of the target port', () => {
+    // GIVEN egress to app=web on 80 (the Service port; the controller connects to the pod on 8080)
+    const report = lintObjects(cluster(controllerEgress([{ to: [appPods], ports: [{ protocol: 'TCP', port: 80 }] }])));
+    // THEN
+    expect(singleFinding(report, ID).message).toContain('on port 8080');
+  });
+
+  it('rejects egress to other pods of the backend namespace', () => {
+    // GIVEN egress to app=db only
+    const db = { ...appPods, podSelector: { matchLabels: { app: 'db' } } };
+    const report = lintObjects(cluster(controllerEgress([{ to: [db], ports: [{ port: 8080 }] }])));
+    // THEN
+    expect(findingsOf(report, ID)).toHaveLength(1);
+  });
+
+  it('does not count an ipBlock as reaching pods', () => {
+    // GIVEN egress to 0.0.0.0/0 on 8080
+    const report = lintObjects(cluster(controllerEgress([{ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [{ port: 8080 }] }])));
+    // THEN
+    expect(findingsOf(report, ID)).toHaveLength(1);
+  });
+
+  it('treats a policy without policyTypes as restricting egress when it has egress rules, as the API server does', () => {
+    // GIVEN no policyTypes and an egress rule to DNS only
+    const report = lintObjects(cluster(controllerEgress([{ ports: [{ protocol: 'UDP', port: 53 }] }], undefined)));
+    // THEN
+    expect(findingsOf(report, ID)).toHaveLength(1);
+  });
+
+  it('reports the backend side first and only once when both sides block', () => {
+    // GIVEN default-deny at the backend and DNS-only egress at the controller
+    const report = lintObjects(cluster(defaultDeny(), controllerEgress([{ ports: [{ protocol: 'UDP', port: 53 }] }])));
+    // THEN
+    expect(singleFinding(report, ID).message).toContain('NetworkPolicy default-deny isolates the pods of Service web');
+  });
+
+  it('accepts egress to a namespace selected by its labels, and rejects egress to another namespace by name', () => {
+    // GIVEN Namespace apps labelled team=shop; one policy allowing team=shop, another allowing namespace "other" by name
+    const ns = namespace({ name: APP_NS, labels: { team: 'shop' } });
+    const byLabel = controllerEgress([{ to: [{ namespaceSelector: { matchLabels: { team: 'shop' } } }], ports: [{ port: 8080 }] }]);
+    const toOther = controllerEgress([{ to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'other' } } }], ports: [{ port: 8080 }] }]);
+    const withLabels = (policy: Manifest) => cluster(policy).map((o) => (o.kind === 'Namespace' && o.metadata.name === APP_NS ? ns : o));
+    // THEN
+    expect(findingsOf(lintObjects(withLabels(byLabel)), ID)).toStrictEqual([]);
+    expect(findingsOf(lintObjects(withLabels(toOther)), ID)).toHaveLength(1);
+  });
+
+  it('stays silent when the controller egress policy selects other pods', () => {
+    // GIVEN an egress policy for other pods of the controller namespace
+    const other = networkPolicy({ name: 'other', namespace: CONTROLLER_NS, podSelector: { matchLabels: { app: 'other' } }, policyTypes: ['Egress'], egress: [] });
+    // THEN
+    expect(findingsOf(lintObjects(cluster(other)), ID)).toStrictEqual([]);
+  });
+});

@@ -1,0 +1,100 @@
+import { Duration, Size } from 'cdk8s';
+import { Construct } from 'constructs';
+import { PublicWebGateway, PublicWebGatewayProps } from './public-web-gateway';
+import { EdgeSettings } from '../controllers/controller-profile';
+import { checkCidr } from '../network/peers';
+import { Route } from '../routing/route';
+import { RouteBackend } from '../routing/route-backend';
+import { ANNOTATION_EDGE_UNSUPPORTED } from '../rules/gateway/edge-facts';
+
+/** Props of an `ApiGatewayEdge`. */
+export interface ApiGatewayEdgeProps {
+  /** The API hostname the edge serves, for example `api.mycompany.com`. */
+  readonly host: string;
+  /**
+   * The edge class: a `PublicWebGateway` (TLS from `issuer`, HTTPS redirect, HSTS, request limits). Its
+   * `maxRequestBodySize`, `connectTimeout`, `readTimeout` and `sendTimeout` are also the edge settings.
+   */
+  readonly edge: PublicWebGatewayProps;
+  /**
+   * The API gateway tier every request is forwarded to: `ApiGatewayTier.backend`, or an existing Service
+   * (`RouteBackend.fromServiceName(name, { namespace, port, podLabels, targetPort })`). The route's Ingress and
+   * Certificate are created in its namespace.
+   */
+  readonly apiGateway: RouteBackend;
+  /**
+   * Secret of the API host's certificate, issued by the edge's issuer.
+   * @default - the host with dots replaced by "-", plus "-tls" (for example `api-mycompany-com-tls`)
+   */
+  readonly tlsSecretName?: string;
+  /**
+   * Requests per second accepted from one client address (per edge replica).
+   * @default 100
+   */
+  readonly rateLimitPerSecond?: number;
+  /**
+   * Proxies in front of the edge (a CDN) whose `X-Forwarded-For` it trusts.
+   * @default - none: client-supplied forwarding headers are ignored and the API gateway gets the connecting address
+   */
+  readonly trustedProxyCidrs?: string[];
+}
+
+/**
+ * The edge-to-API-gateway layout: an edge class terminates TLS for an API hostname and forwards everything to a
+ * dedicated API gateway tier, which routes to the upstream services.
+ *
+ * - The edge is a `PublicWebGateway` whose controller also gets edge settings (`IIngressController.configureEdge`):
+ *   a per-client rate limit, the body size and timeouts, and client address forwarding (`X-Forwarded-For` and
+ *   `X-Real-IP` from the connection unless `trustedProxyCidrs` are given). What the controller can not apply is
+ *   recorded on the IngressClass and reported by CG-GATEWAY-005.
+ * - One route: `host` + `/` to `apiGateway`, with TLS.
+ * - NetworkPolicies: the edge controller's egress reaches only the API gateway pods on their target port; with an
+ *   `ApiGatewayTier`, the tier's pods admit only that edge controller (through the route's allowance) and reach only
+ *   their declared upstreams and DNS.
+ */
+export class ApiGatewayEdge extends Construct {
+  /** The edge gateway. */
+  public readonly edgeGateway: PublicWebGateway;
+  /** The route of the API host to the API gateway. */
+  public readonly route: Route;
+  /** The edge settings asked of the controller. */
+  public readonly edgeSettings: EdgeSettings;
+  /** The edge settings the controller can not apply (`EdgeSettings` property names). */
+  public readonly unsupportedEdgeSettings: string[];
+
+  constructor(scope: Construct, id: string, props: ApiGatewayEdgeProps) {
+    super(scope, id);
+    const edge = props.edge;
+    const where = `API gateway edge "${edge.className}"`;
+    if (!edge.controller.configureEdge) {
+      throw new Error(`${where}: the ${edge.controller.name} profile has no edge settings (configureEdge); use IngressController.nginx(), traefik() or haproxy()`);
+    }
+    const rate = props.rateLimitPerSecond ?? 100;
+    if (!Number.isInteger(rate) || rate < 1) throw new Error(`${where}: rateLimitPerSecond must be a positive integer (got ${rate})`);
+    for (const cidr of props.trustedProxyCidrs ?? []) {
+      const reason = checkCidr(cidr);
+      if (reason) throw new Error(`${where}: trusted proxy CIDR "${cidr}" ${reason}`);
+    }
+    // The same limits as the PublicWebGateway's defaults, so both layers agree.
+    this.edgeSettings = {
+      rateLimitPerSecond: rate,
+      maxRequestBodySize: edge.maxRequestBodySize ?? Size.mebibytes(8),
+      connectTimeout: edge.connectTimeout ?? Duration.seconds(5),
+      readTimeout: edge.readTimeout ?? Duration.seconds(60),
+      sendTimeout: edge.sendTimeout,
+      trustedProxyCidrs: props.trustedProxyCidrs,
+    };
+    const configured = edge.controller.configureEdge(this.edgeSettings);
+    this.unsupportedEdgeSettings = [...configured.unsupported];
+    this.edgeGateway = new PublicWebGateway(this, 'Edge', { ...edge, controller: configured.controller });
+    if (this.unsupportedEdgeSettings.length > 0) {
+      this.edgeGateway.ingressClass?.metadata.addAnnotation(ANNOTATION_EDGE_UNSUPPORTED, this.unsupportedEdgeSettings.join(','));
+    }
+    this.route = new Route(this, 'Route', {
+      gateway: this.edgeGateway,
+      host: props.host,
+      backend: props.apiGateway,
+      tlsSecretName: props.tlsSecretName ?? `${props.host.replace(/^\*\./, 'wildcard.').replace(/\./g, '-')}-tls`,
+    });
+  }
+}

@@ -1,0 +1,183 @@
+import { ApiObject, Duration, Size } from 'cdk8s';
+import { Construct } from 'constructs';
+import { CloudProvider, GatewayExposure } from './exposure';
+import { IngressClassGateway, IngressClassGatewayProps } from './ingress-class-gateway';
+import { EdgeSettings } from '../controllers/controller-profile';
+import { checkCidr, PRIVATE_SOURCE_CIDRS } from '../network/peers';
+import { Route } from '../routing/route';
+import { ANNOTATION_EDGE_UNSUPPORTED, INTERNAL_API_PROFILE } from '../rules/gateway/edge-facts';
+import { ANNOTATION_GATEWAY_PROFILE } from '../rules/tls/tls-facts';
+import { CaIssuer } from '../tls/ca-issuer';
+import { CertificateOptions, TlsCertificate } from '../tls/certificate';
+import { ICertificateIssuer } from '../tls/issuer';
+
+/** Props of an `InternalApiGateway`. */
+export interface InternalApiGatewayProps extends IngressClassGatewayProps {
+  /**
+   * The cloud whose internal load balancer serves the gateway (its Service annotations). For a name read from
+   * configuration, `CloudProvider.of(name)` fails on an unknown one, listing the supported providers.
+   */
+  readonly provider: CloudProvider;
+  /**
+   * The cert-manager issuer of every route's certificate.
+   * @default - a private CA of this gateway: `CaIssuer.withSelfSignedRoot` named `<className>-ca` (ClusterIssuers, CA secret in `cert-manager`)
+   */
+  readonly issuer?: ICertificateIssuer;
+  /**
+   * Key and lifetime of the certificates this gateway creates.
+   * @default - ECDSA P-256 keys rotated on renewal, 90-day certificates renewed 30 days before expiry
+   */
+  readonly certificates?: CertificateOptions;
+  /**
+   * Requests per second accepted from one client address (per controller replica), unless a route sets its own.
+   * @default 50
+   */
+  readonly rateLimitPerSecond?: number;
+  /**
+   * Largest request body accepted.
+   * @default Size.mebibytes(8)
+   */
+  readonly maxRequestBodySize?: Size;
+  /**
+   * How long to wait for a backend to accept a connection.
+   * @default Duration.seconds(5)
+   */
+  readonly connectTimeout?: Duration;
+  /**
+   * How long to wait for a backend's response.
+   * @default Duration.seconds(60)
+   */
+  readonly readTimeout?: Duration;
+  /**
+   * Proxies in front of the gateway whose `X-Forwarded-For` it trusts.
+   * @default - none: client-supplied forwarding headers are ignored
+   */
+  readonly trustedProxyCidrs?: string[];
+}
+
+/**
+ * An `IngressClassGateway` preset for APIs that must never be reachable from the internet.
+ *
+ * - An internal load balancer of `provider` (`GatewayExposure.internalLoadBalancer`), restricted to the client
+ *   allowlist `allowedSourceCidrs` (default: the private ranges) in three places: the Service's
+ *   `loadBalancerSourceRanges`, the controller's own allowlist (`EdgeSettings.clientAllowlist`) and the controller
+ *   NetworkPolicy. The controller sees client addresses (`externalTrafficPolicy: Local`), so the allowlist must include
+ *   whatever reaches the pods directly, for example load balancer health checks against IP targets.
+ * - The controller Service and the IngressClass carry `gateways.cdk8s.io/profile: internal-api`; an external load
+ *   balancer (an `exposure` given explicitly) fails synth with CG-GATEWAY-004, like every other finding.
+ * - TLS from an internal CA: each route's `tlsSecretName` gets a cert-manager Certificate from `issuer` (by default a
+ *   private CA of this gateway), for exactly the route's host, in the route's namespace.
+ * - Never the default class unless `defaultClass` is set; a per-client rate limit, body size and timeout defaults
+ *   through the controller profile (`IIngressController.configureEdge`); what the controller can not apply is recorded
+ *   on the IngressClass and reported by CG-GATEWAY-005.
+ * - Client certificate (mTLS) authentication per route with `RouteOptions.clientCertificate` (ingress-nginx only;
+ *   CG-GATEWAY-003 reports it on other controllers).
+ *
+ * Needs a self-hosted controller that supports edge settings (ingress-nginx, Traefik, HAProxy).
+ */
+export class InternalApiGateway extends IngressClassGateway {
+  /** The cloud of the internal load balancer. */
+  public readonly provider: CloudProvider;
+  /** The issuer of the routes' certificates. */
+  public readonly issuer: ICertificateIssuer;
+  /** The client CIDRs the gateway serves. */
+  public readonly allowedSourceCidrs: string[];
+  /** The edge settings asked of the controller. */
+  public readonly edgeSettings: EdgeSettings;
+  /** The edge settings the controller can not apply (`EdgeSettings` property names). */
+  public readonly unsupportedEdgeSettings: string[];
+  private readonly certificateOptions: CertificateOptions;
+  private readonly certificatesBySecret = new Map<string, TlsCertificate>();
+  private readonly boundRoutes = new Set<Route>();
+
+  constructor(scope: Construct, id: string, props: InternalApiGatewayProps) {
+    const allowlist = checkedAllowlist(props.className, props.allowedSourceCidrs);
+    if (!props.controller.configureEdge) {
+      throw new Error(`internal API gateway "${props.className}": the ${props.controller.name} profile has no edge settings (configureEdge); `
+        + 'use IngressController.nginx(), traefik() or haproxy()');
+    }
+    const settings: EdgeSettings = {
+      clientAllowlist: allowlist,
+      rateLimitPerSecond: positive(props.className, 'rateLimitPerSecond', props.rateLimitPerSecond ?? 50),
+      maxRequestBodySize: props.maxRequestBodySize ?? Size.mebibytes(8),
+      connectTimeout: props.connectTimeout ?? Duration.seconds(5),
+      readTimeout: props.readTimeout ?? Duration.seconds(60),
+      trustedProxyCidrs: props.trustedProxyCidrs,
+    };
+    const configured = props.controller.configureEdge(settings);
+    const exposure = props.exposure ?? GatewayExposure.internalLoadBalancer(props.provider, { sourceRanges: allowlist });
+    super(scope, id, {
+      ...props,
+      controller: configured.controller,
+      exposure,
+      allowedSourceCidrs: allowlist,
+      defaultClass: props.defaultClass ?? false,
+    });
+
+    this.provider = props.provider;
+    this.allowedSourceCidrs = allowlist;
+    this.edgeSettings = settings;
+    this.unsupportedEdgeSettings = [...configured.unsupported];
+    this.certificateOptions = props.certificates ?? {};
+    this.issuer = props.issuer ?? CaIssuer.withSelfSignedRoot(this, 'InternalCa', { name: `${this.className}-ca` });
+
+    // Marks the class and the client Service for the rules (CG-GATEWAY-004, CG-GATEWAY-005), in the manifests themselves.
+    this.ingressClass?.metadata.addAnnotation(ANNOTATION_GATEWAY_PROFILE, INTERNAL_API_PROFILE);
+    if (this.unsupportedEdgeSettings.length > 0) {
+      this.ingressClass?.metadata.addAnnotation(ANNOTATION_EDGE_UNSUPPORTED, this.unsupportedEdgeSettings.join(','));
+    }
+    for (const service of this.clientServices()) service.metadata.addAnnotation(ANNOTATION_GATEWAY_PROFILE, INTERNAL_API_PROFILE);
+
+    // Routes declared before this gateway that fall to it as the default class were not bound yet.
+    for (const route of this.routes) this.bindRoute(route);
+  }
+
+  /**
+   * Binds a route: the base gateway's allowances, then a Certificate for the route's TLS secret (once per secret and
+   * namespace), issued by the gateway's issuer for the route's host.
+   */
+  public bindRoute(route: Route): void {
+    if (this.boundRoutes.has(route)) return;
+    this.boundRoutes.add(route);
+    super.bindRoute(route);
+    const secretName = route.tlsSecretName;
+    if (secretName === undefined) return;
+    const namespace = route.ingress.metadata.namespace;
+    const key = `${namespace ?? 'default'}/${secretName}`;
+    if (this.certificatesBySecret.has(key)) return;
+    this.certificatesBySecret.set(key, new TlsCertificate(route, 'Certificate', {
+      ...this.certificateOptions,
+      secretName,
+      namespace,
+      dnsNames: [route.host],
+      issuer: this.issuer,
+    }));
+  }
+
+  /** The Certificates this gateway created for its routes, one per TLS secret. */
+  public get certificates(): TlsCertificate[] {
+    return [...this.certificatesBySecret.values()];
+  }
+
+  /** The controller's client-facing Service (`<className>-controller`). */
+  private clientServices(): ApiObject[] {
+    const name = `${this.className}-controller`;
+    return this.node.findAll()
+      .filter((c): c is ApiObject => c instanceof ApiObject && c.kind === 'Service' && c.name === name);
+  }
+}
+
+function checkedAllowlist(className: string, cidrs: string[] | undefined): string[] {
+  if (cidrs === undefined) return [...PRIVATE_SOURCE_CIDRS];
+  if (cidrs.length === 0) throw new Error(`internal API gateway "${className}": allowedSourceCidrs is empty, so no client could reach it; leave it unset for the private ranges`);
+  for (const cidr of cidrs) {
+    const reason = checkCidr(cidr);
+    if (reason) throw new Error(`internal API gateway "${className}": allowed source CIDR "${cidr}" ${reason}`);
+  }
+  return [...new Set(cidrs)].sort();
+}
+
+function positive(className: string, name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`internal API gateway "${className}": ${name} must be a positive integer (got ${value})`);
+  return value;
+}

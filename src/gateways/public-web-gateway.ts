@@ -1,0 +1,183 @@
+import { Duration, Size } from 'cdk8s';
+import { Construct } from 'constructs';
+import { GatewayExposure } from './exposure';
+import { IngressClassGateway, IngressClassGatewayProps } from './ingress-class-gateway';
+import { PublicWebHardening } from '../controllers/controller-profile';
+import { Route } from '../routing/route';
+import { ANNOTATION_GATEWAY_PROFILE, ANNOTATION_PUBLIC_WEB_UNSUPPORTED, PUBLIC_WEB_PROFILE } from '../rules/tls/tls-facts';
+import { AcmeIssuer } from '../tls/acme-issuer';
+import { CertificateOptions, TlsCertificate } from '../tls/certificate';
+import { ICertificateIssuer } from '../tls/issuer';
+
+/** The Strict-Transport-Security header of a public web gateway. */
+export interface HstsOptions {
+  /**
+   * How long browsers use only HTTPS for the host after seeing the header.
+   * @default Duration.days(365)
+   */
+  readonly maxAge?: Duration;
+  /**
+   * Extend HSTS to every subdomain of each host. Only when every subdomain serves HTTPS: a subdomain still on
+   * plain HTTP (an intranet tool, say) becomes unreachable for browsers that saw the header.
+   * @default false
+   */
+  readonly includeSubdomains?: boolean;
+  /**
+   * Mark the hosts for the browsers' HSTS preload lists (needs `includeSubdomains` and a max-age of at least a year,
+   * and is hard to undo).
+   * @default false
+   */
+  readonly preload?: boolean;
+}
+
+/** Props of a `PublicWebGateway`. */
+export interface PublicWebGatewayProps extends IngressClassGatewayProps {
+  /**
+   * The cert-manager issuer of every route's certificate. An `AcmeIssuer` of this app gets this gateway as an
+   * HTTP-01 solver (see `solveHttp01`).
+   */
+  readonly issuer: ICertificateIssuer;
+  /**
+   * Register this gateway as an HTTP-01 solver of `issuer` when it is an `AcmeIssuer` of this app, so its
+   * challenges are served through this gateway's class. Turn off for an issuer that validates with DNS-01 only.
+   * @default true
+   */
+  readonly solveHttp01?: boolean;
+  /**
+   * Key and lifetime of the certificates this gateway creates.
+   * @default - ECDSA P-256 keys rotated on renewal, 90-day certificates renewed 30 days before expiry
+   */
+  readonly certificates?: CertificateOptions;
+  /**
+   * The Strict-Transport-Security header sent on HTTPS responses.
+   * @default - max-age one year, without includeSubDomains and preload
+   */
+  readonly hsts?: HstsOptions;
+  /**
+   * Largest request body accepted (HTTP 413 beyond it), unless a route sets its own.
+   * @default Size.mebibytes(8)
+   */
+  readonly maxRequestBodySize?: Size;
+  /**
+   * How long to wait for a backend to accept a connection, unless a route sets its own.
+   * @default Duration.seconds(5)
+   */
+  readonly connectTimeout?: Duration;
+  /**
+   * How long to wait for a backend's response, unless a route sets its own.
+   * @default Duration.seconds(60)
+   */
+  readonly readTimeout?: Duration;
+  /**
+   * How long to wait between two writes of a request to a backend, unless a route sets its own.
+   * @default - the controller's default (ingress-nginx: 60 s)
+   */
+  readonly sendTimeout?: Duration;
+}
+
+const SECONDS_PER_YEAR = 365 * 24 * 60 * 60;
+
+/**
+ * An `IngressClassGateway` preset for internet-facing web traffic.
+ *
+ * - An external load balancer (`GatewayExposure.publicLoadBalancer()`; an internal exposure is rejected).
+ * - TLS on every route: each route's `tlsSecretName` gets a cert-manager `Certificate` from `issuer`, in the route's
+ *   namespace, with exactly the route's host as dnsNames (one Certificate per secret). A route without TLS fails
+ *   synth (CG-TLS-011) unless suppressed with a reason.
+ * - HTTP redirected to HTTPS and HSTS, plus request body and timeout defaults, the way the controller profile does
+ *   it (`IIngressController.hardenForPublicWeb`). What a controller can not apply is recorded on the IngressClass
+ *   and reported by CG-TLS-012 (redirect, HSTS) and CG-TLS-013 (limits). AWS ALB (ACM certificates only) and GKE
+ *   (FrontendConfig/BackendConfig) are rejected.
+ *
+ * The IngressClass carries `gateways.cdk8s.io/profile: public-web`, so the TLS rule also applies to hand-written
+ * Ingresses of the class in `lint` and the synth plugin.
+ */
+export class PublicWebGateway extends IngressClassGateway {
+  /** The issuer of the routes' certificates. */
+  public readonly issuer: ICertificateIssuer;
+  /** What the controller was asked to apply. */
+  public readonly hardening: PublicWebHardening;
+  /** The hardening the controller can not apply (`httpsRedirect`, `hsts`, or `PublicWebHardening` property names). */
+  public readonly unsupportedHardening: string[];
+  private readonly certificateOptions: CertificateOptions;
+  private readonly certificatesBySecret = new Map<string, TlsCertificate>();
+  private readonly boundRoutes = new Set<Route>();
+
+  constructor(scope: Construct, id: string, props: PublicWebGatewayProps) {
+    const exposure = props.exposure ?? GatewayExposure.publicLoadBalancer();
+    if (exposure.internal) {
+      throw new Error(`public web gateway "${props.className}" is internet-facing: use GatewayExposure.publicLoadBalancer() (or no exposure), `
+        + 'or an IngressClassGateway for an internal gateway');
+    }
+    const hardening = hardeningOf(props);
+    if (!props.controller.hardenForPublicWeb) {
+      throw new Error(`public web gateway "${props.className}": the ${props.controller.name} profile can not redirect to HTTPS or send HSTS (it has no hardenForPublicWeb)`);
+    }
+    const hardened = props.controller.hardenForPublicWeb(hardening);
+    super(scope, id, { ...props, controller: hardened.controller, exposure });
+
+    this.issuer = props.issuer;
+    this.hardening = hardening;
+    this.unsupportedHardening = [...hardened.unsupported];
+    this.certificateOptions = props.certificates ?? {};
+
+    // Marks the class for the rules (CG-TLS-011 to CG-TLS-013), in the manifests themselves.
+    this.ingressClass?.metadata.addAnnotation(ANNOTATION_GATEWAY_PROFILE, PUBLIC_WEB_PROFILE);
+    if (this.unsupportedHardening.length > 0) {
+      this.ingressClass?.metadata.addAnnotation(ANNOTATION_PUBLIC_WEB_UNSUPPORTED, this.unsupportedHardening.join(','));
+    }
+    if ((props.solveHttp01 ?? true) && props.issuer instanceof AcmeIssuer) props.issuer.addHttp01Gateway(this);
+
+    // Routes declared before this gateway that fall to it as the default class were not bound yet.
+    for (const route of this.routes) this.bindRoute(route);
+  }
+
+  /**
+   * Binds a route: the base gateway's allowances, then a Certificate for the route's TLS secret (once per secret and
+   * namespace), issued by the gateway's issuer for the route's host. A route without `tlsSecretName` gets none;
+   * CG-TLS-011 reports it at synth.
+   */
+  public bindRoute(route: Route): void {
+    if (this.boundRoutes.has(route)) return;
+    this.boundRoutes.add(route);
+    super.bindRoute(route);
+
+    const secretName = route.tlsSecretName;
+    if (secretName === undefined) return;
+    const namespace = route.ingress.metadata.namespace;
+    const key = `${namespace ?? 'default'}/${secretName}`;
+    // One Certificate per secret. A route that shares the secret for another host is reported by CG-TLS-008 and CG-TLS-009.
+    if (this.certificatesBySecret.has(key)) return;
+    this.certificatesBySecret.set(key, new TlsCertificate(route, 'Certificate', {
+      ...this.certificateOptions,
+      secretName,
+      namespace,
+      dnsNames: [route.host],
+      issuer: this.issuer,
+    }));
+  }
+
+  /** The Certificates this gateway created for its routes, one per TLS secret. */
+  public get certificates(): TlsCertificate[] {
+    return [...this.certificatesBySecret.values()];
+  }
+}
+
+function hardeningOf(props: PublicWebGatewayProps): PublicWebHardening {
+  const hsts = props.hsts ?? {};
+  const maxAge = hsts.maxAge ?? Duration.days(365);
+  const includeSubdomains = hsts.includeSubdomains ?? false;
+  const preload = hsts.preload ?? false;
+  if (preload && (!includeSubdomains || maxAge.toSeconds() < SECONDS_PER_YEAR)) {
+    throw new Error(`public web gateway "${props.className}": HSTS preload needs includeSubdomains and a max-age of at least one year (${SECONDS_PER_YEAR} s)`);
+  }
+  return {
+    hstsMaxAge: maxAge,
+    hstsIncludeSubdomains: includeSubdomains,
+    hstsPreload: preload,
+    maxRequestBodySize: props.maxRequestBodySize ?? Size.mebibytes(8),
+    connectTimeout: props.connectTimeout ?? Duration.seconds(5),
+    readTimeout: props.readTimeout ?? Duration.seconds(60),
+    sendTimeout: props.sendTimeout,
+  };
+}

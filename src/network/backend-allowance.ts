@@ -1,0 +1,112 @@
+import { Lazy } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct, IConstruct } from 'constructs';
+import { routeNamespace } from './controller-network-policy';
+import { NetworkIsolation } from './network-isolation';
+import { namespacePeer, sortedNumbers, tcp } from './peers';
+import { LABEL_INGRESS_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
+import { Route } from '../routing/route';
+
+/** The gateway side of an allowance: which controller pods, where. Internal. */
+export interface GatewayPeer {
+  readonly className: string;
+  /** Namespace of the controller pods. */
+  readonly namespace: string;
+  /** Labels of the controller pods; undefined when the proxy runs outside the cluster (cloud-managed). */
+  readonly podLabels?: { [key: string]: string };
+}
+
+const ALLOWANCES = new WeakMap<IConstruct, Map<string, BackendAllowancePolicy>>();
+
+/**
+ * Admits the gateway's controller pods to the route's backend pods on its target port, when the route's namespace
+ * is isolated (`NetworkIsolation`). Routes of one gateway to one Service share a policy (`allow-<class>-to-<service>`)
+ * whose ports are the union of their target ports. Called by the gateway's `bindRoute`.
+ */
+export function allowGatewayToBackend(gateway: GatewayPeer, route: Route): void {
+  const namespace = routeNamespace(route);
+  if (!NetworkIsolation.of(route).isIsolated(namespace)) return;
+  const root = route.node.root;
+  let byKey = ALLOWANCES.get(root);
+  if (!byKey) {
+    byKey = new Map();
+    ALLOWANCES.set(root, byKey);
+  }
+  const key = `${namespace}/${gateway.className}/${route.backend.serviceName}`;
+  const existing = byKey.get(key);
+  if (existing) existing.addRoute(route);
+  else byKey.set(key, new BackendAllowancePolicy(route, 'GatewayAllowance', { gateway, namespace, route }));
+}
+
+interface BackendAllowancePolicyProps {
+  readonly gateway: GatewayPeer;
+  readonly namespace: string;
+  readonly route: Route;
+}
+
+/**
+ * A NetworkPolicy in an isolated namespace that admits one gateway's controller pods to one Service's pods on
+ * the target ports of the routes to it. Pods and ports are resolved at synth; a backend whose pods or target
+ * port can not be identified fails synth rather than leave a hole (or a 504).
+ */
+class BackendAllowancePolicy extends Construct {
+  private readonly routes: Route[] = [];
+
+  constructor(scope: Construct, id: string, props: BackendAllowancePolicyProps) {
+    super(scope, id);
+    const { gateway, namespace, route } = props;
+    this.routes.push(route);
+    const serviceName = route.backend.serviceName;
+    if (!gateway.podLabels) {
+      // Cloud load balancers reach pods from addresses this library can not know; an allowance would be a guess.
+      route.node.addValidation({
+        validate: () => [`route ${route.node.path} (host "${route.host}") is on gateway "${gateway.className}", whose proxy runs outside the cluster, `
+          + `and its namespace "${namespace}" is isolated: no NetworkPolicy can name the load balancer's addresses portably. `
+          + 'Use a self-hosted gateway for isolated namespaces, or admit the load balancer subnets with your own NetworkPolicy'],
+      });
+      return;
+    }
+    const controllerPeer = namespacePeer(gateway.namespace, gateway.podLabels);
+    new k8s.KubeNetworkPolicy(this, 'Resource', {
+      metadata: {
+        name: `allow-${gateway.className}-to-${serviceName}`,
+        namespace,
+        labels: { [LABEL_MANAGED_BY]: MANAGED_BY, [LABEL_INGRESS_CLASS]: gateway.className },
+      },
+      spec: {
+        podSelector: Lazy.any({ produce: () => ({ matchLabels: this.podLabels(namespace) }) }),
+        policyTypes: ['Ingress'],
+        ingress: [{
+          from: [controllerPeer],
+          ports: Lazy.any({ produce: () => this.targetPorts(namespace).map(tcp) }),
+        }],
+      },
+    });
+  }
+
+  /** Adds a route to the same Service through the same gateway (idempotent: gateways may bind a route more than once). */
+  public addRoute(route: Route): void {
+    if (!this.routes.includes(route)) this.routes.push(route);
+  }
+
+  private podLabels(namespace: string): { [key: string]: string } {
+    const route = this.routes[0];
+    const labels = route.backend.podLabels;
+    if (!labels) throw new Error(unidentified(route, namespace, 'pods'));
+    return labels;
+  }
+
+  private targetPorts(namespace: string): number[] {
+    return sortedNumbers(this.routes.map((route) => {
+      const port = route.backend.targetPort;
+      if (port === undefined) throw new Error(unidentified(route, namespace, 'target port'));
+      return port;
+    }));
+  }
+}
+
+function unidentified(route: Route, namespace: string, what: string): string {
+  return `route ${route.node.path} (host "${route.host}"): the ${what} of backend Service "${route.backend.serviceName}" in isolated namespace "${namespace}" `
+    + 'can not be identified, so no NetworkPolicy can admit the gateway to it. Route to a cdk8s-plus Service that selects its pods '
+    + '(RouteBackend.fromService), or give RouteBackend.fromServiceName(name, { podLabels, targetPort })';
+}

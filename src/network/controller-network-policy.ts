@@ -1,0 +1,143 @@
+import { Lazy } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { ApiServerAccess } from './api-server-access';
+import { ControllerNetworkOptions } from './controller-network-options';
+import {
+  ACME_HTTP01_SOLVER_LABELS, ACME_HTTP01_SOLVER_PORT, checkCidr, DEFAULT_MONITORING_NAMESPACE, dnsEgressRule, ipBlockPeer, labelKey,
+  namespacePeer, PRIVATE_SOURCE_CIDRS, sortedNumbers, tcp,
+} from './peers';
+import { GatewayExposure } from '../gateways/exposure';
+import { GatewayRegistry } from '../gateways/gateway-registry';
+import { Route } from '../routing/route';
+
+/** Everything the controller policy needs to know about the workload it protects. Internal. */
+export interface ControllerNetworkPolicyProps {
+  readonly name: string;
+  readonly namespace: string;
+  readonly labels: { [key: string]: string };
+  readonly className: string;
+  /** Labels that select the controller pods. */
+  readonly podLabels: { [key: string]: string };
+  /** Container ports that serve clients (HTTP and HTTPS). */
+  readonly clientPorts: number[];
+  readonly metricsPort: number;
+  /** Container port of an admission webhook, when the controller runs one. */
+  readonly webhookPort?: number;
+  readonly exposure: GatewayExposure;
+  readonly network?: ControllerNetworkOptions;
+}
+
+/** One destination of the controller's egress: a namespace, optionally narrowed to pods, on some ports (all when undefined). */
+interface BackendFlow {
+  readonly namespace: string;
+  readonly podLabels?: { [key: string]: string };
+  readonly ports?: number[];
+}
+
+/** The client sources a controller admits: the allowlist given, else any address (public) or the private ranges (internal). */
+export function controllerClientSources(exposure: GatewayExposure, explicit: string[] | undefined): string[] | undefined {
+  if (explicit !== undefined) {
+    if (explicit.length === 0) throw new Error('clientSourceCidrs is empty: no client could reach the gateway; leave it unset to use the default');
+    for (const cidr of explicit) {
+      const reason = checkCidr(cidr);
+      if (reason) throw new Error(`client source CIDR "${cidr}" ${reason}`);
+    }
+    return [...new Set(explicit)].sort();
+  }
+  return exposure.internal ? [...PRIVATE_SOURCE_CIDRS] : undefined;
+}
+
+/**
+ * The NetworkPolicy of one gateway's controller pods, covering ingress and egress:
+ *
+ * - ingress on the client ports from the allowed sources, on the metrics port from the monitoring namespace,
+ *   and on the webhook port (if any) from the API server;
+ * - egress to the backends of the gateway's routes (namespace, pods and target port; resolved at synth, so
+ *   routes declared after the gateway count), to cert-manager HTTP-01 solver pods in namespaces with TLS
+ *   routes, to the API server, and to cluster DNS.
+ *
+ * Kubelet probes are not subject to NetworkPolicy in the common CNIs (they come from the node), so probe-only
+ * ports are not opened.
+ */
+export class ControllerNetworkPolicy extends Construct {
+  public readonly policy: k8s.KubeNetworkPolicy;
+
+  constructor(scope: Construct, id: string, props: ControllerNetworkPolicyProps) {
+    super(scope, id);
+    const network = props.network ?? {};
+    const sources = controllerClientSources(props.exposure, network.clientSourceCidrs);
+    const apiServer = network.apiServer ?? ApiServerAccess.anyAddress();
+    const monitoringNamespace = network.monitoringNamespace ?? DEFAULT_MONITORING_NAMESPACE;
+
+    const ingress: k8s.NetworkPolicyIngressRule[] = [
+      { ...(sources ? { from: sources.map(ipBlockPeer) } : {}), ports: sortedNumbers(props.clientPorts).map(tcp) },
+      { from: [namespacePeer(monitoringNamespace)], ports: [tcp(props.metricsPort)] },
+    ];
+    if (props.webhookPort !== undefined) {
+      // An open webhook port is what CVE-2025-1974 exploited: only the API server may call it, so its addresses are required.
+      if (!apiServer.cidrs) {
+        throw new Error(`gateway "${props.className}": the controller runs an admission webhook, which only the API server may reach; give its addresses with ApiServerAccess.fromCidrs(...)`);
+      }
+      ingress.push({ from: apiServer.cidrs.map(ipBlockPeer), ports: [tcp(props.webhookPort)] });
+    }
+
+    this.policy = new k8s.KubeNetworkPolicy(this, 'Resource', {
+      metadata: { name: props.name, namespace: props.namespace, labels: props.labels },
+      spec: {
+        podSelector: { matchLabels: { ...props.podLabels } },
+        policyTypes: ['Ingress', 'Egress'],
+        ingress,
+        egress: Lazy.any({
+          produce: () => [
+            ...backendFlows(this, props.className).map(flowRule),
+            { ...(apiServer.cidrs ? { to: apiServer.cidrs.map(ipBlockPeer) } : {}), ports: apiServer.ports.map(tcp) },
+            dnsEgressRule(),
+          ],
+        }),
+      },
+    });
+  }
+}
+
+function flowRule(flow: BackendFlow): k8s.NetworkPolicyEgressRule {
+  return {
+    to: [namespacePeer(flow.namespace, flow.podLabels)],
+    ...(flow.ports ? { ports: flow.ports.map(tcp) } : {}),
+  };
+}
+
+/** The namespace a route's Ingress lands in (`default` when neither the backend nor the chart names one). */
+export function routeNamespace(route: Route): string {
+  return route.ingress.metadata.namespace ?? 'default';
+}
+
+/**
+ * Where the controller of class `className` sends traffic: one flow per backend namespace and pod set, with the
+ * union of their target ports, plus the HTTP-01 solver pods of namespaces with TLS routes. Sorted, so every synth
+ * writes the same policy.
+ */
+function backendFlows(scope: Construct, className: string): BackendFlow[] {
+  const registry = GatewayRegistry.of(scope);
+  const routes = registry.all().filter((g) => g.className === className).flatMap((g) => registry.routesOf(g));
+  const flows = new Map<string, { namespace: string; podLabels?: { [key: string]: string }; ports?: Set<number> }>();
+  const add = (namespace: string, podLabels: { [key: string]: string } | undefined, port: number | undefined) => {
+    const key = `${namespace}\u0000${labelKey(podLabels)}`;
+    let flow = flows.get(key);
+    if (!flow) {
+      flow = { namespace, podLabels, ports: new Set() };
+      flows.set(key, flow);
+    }
+    // An unknown target port opens the flow to every port: the controller must still reach the backend.
+    if (port === undefined) flow.ports = undefined;
+    else flow.ports?.add(port);
+  };
+  for (const route of routes) {
+    const namespace = routeNamespace(route);
+    add(namespace, route.backend.podLabels, route.backend.targetPort);
+    if (route.tlsSecretName !== undefined) add(namespace, ACME_HTTP01_SOLVER_LABELS, ACME_HTTP01_SOLVER_PORT);
+  }
+  return [...flows.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, f]) => ({ namespace: f.namespace, podLabels: f.podLabels, ports: f.ports ? sortedNumbers(f.ports) : undefined }));
+}

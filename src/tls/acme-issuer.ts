@@ -1,0 +1,302 @@
+import { ApiObject, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { ICertificateIssuer, IssuerKind, IssuerOptions } from './issuer';
+import { issuerKindFor, issuerObject } from './issuer-object';
+import { IGateway } from '../gateways/gateway';
+import { GatewayRegistry } from '../gateways/gateway-registry';
+import {
+  ClusterIssuerSpecAcmeSolvers, ClusterIssuerSpecAcmeSolversDns01,
+} from '../imports/cert-manager.io';
+
+/** An ACME directory: where cert-manager registers its account and orders certificates. */
+export class AcmeServer {
+  /** Let's Encrypt production: publicly trusted certificates, with rate limits (50 certificates per domain per week). */
+  public static readonly LETS_ENCRYPT = new AcmeServer('https://acme-v02.api.letsencrypt.org/directory', 'letsencrypt');
+
+  /** Let's Encrypt staging: untrusted certificates with generous rate limits, for trying a setup out. */
+  public static readonly LETS_ENCRYPT_STAGING = new AcmeServer('https://acme-staging-v02.api.letsencrypt.org/directory', 'letsencrypt-staging');
+
+  /** Any other ACME directory (ZeroSSL, a private step-ca, ...), by its directory URL. */
+  public static fromUrl(url: string): AcmeServer {
+    if (!/^https:\/\/[^\s/]+(\/\S*)?$/.test(url)) throw new Error(`ACME server "${url}" must be an https:// directory URL`);
+    return new AcmeServer(url);
+  }
+
+  private constructor(
+    /** The directory URL. */
+    public readonly url: string,
+    /** The issuer name used when none is given. */
+    public readonly defaultIssuerName?: string,
+  ) {}
+}
+
+/** Options every DNS-01 solver takes. */
+export interface Dns01SolverOptions {
+  /**
+   * DNS zones the solver answers for (cert-manager's `selector.dnsZones`). cert-manager prefers a solver whose zone
+   * matches a name over a catch-all one, so names in these zones are validated with DNS-01 even when the issuer
+   * also has an HTTP-01 solver.
+   * @default - every name; as the issuer's HTTP-01 solver comes first, DNS-01 then validates only wildcards
+   */
+  readonly dnsZones?: string[];
+}
+
+/** AWS Route 53. */
+export interface Route53SolverProps extends Dns01SolverOptions {
+  /**
+   * AWS region of the Route 53 API calls.
+   * @default - from cert-manager's AWS environment
+   */
+  readonly region?: string;
+  /**
+   * The hosted zone ID, to skip the lookup.
+   * @default - looked up from the name
+   */
+  readonly hostedZoneId?: string;
+  /**
+   * ARN of an IAM role to assume.
+   * @default - cert-manager's own credentials (IRSA or EKS Pod Identity)
+   */
+  readonly role?: string;
+}
+
+/** Cloudflare, with an API token. */
+export interface CloudflareSolverProps extends Dns01SolverOptions {
+  /** Secret holding the API token: in cert-manager's namespace for a ClusterIssuer, in the Issuer's namespace otherwise. */
+  readonly apiTokenSecretName: string;
+  /**
+   * Key of the token in that Secret.
+   * @default 'api-token'
+   */
+  readonly apiTokenSecretKey?: string;
+}
+
+/** Google Cloud DNS. */
+export interface CloudDnsSolverProps extends Dns01SolverOptions {
+  /** The Google Cloud project of the zone. */
+  readonly project: string;
+  /**
+   * Secret holding a service account key.
+   * @default - Workload Identity (no key)
+   */
+  readonly serviceAccountSecretName?: string;
+  /**
+   * Key of the service account JSON in that Secret.
+   * @default 'key.json'
+   */
+  readonly serviceAccountSecretKey?: string;
+  /**
+   * The managed zone name, to skip the lookup.
+   * @default - looked up from the name
+   */
+  readonly hostedZoneName?: string;
+}
+
+/** Azure DNS, with a managed identity. */
+export interface AzureDnsSolverProps extends Dns01SolverOptions {
+  /** The Azure subscription of the DNS zone. */
+  readonly subscriptionId: string;
+  /** The resource group of the DNS zone. */
+  readonly resourceGroupName: string;
+  /**
+   * The DNS zone name, to skip the lookup.
+   * @default - looked up from the name
+   */
+  readonly hostedZoneName?: string;
+  /**
+   * Client ID of the user-assigned managed identity to use.
+   * @default - cert-manager's workload identity
+   */
+  readonly managedIdentityClientId?: string;
+}
+
+/** A cert-manager DNS-01 webhook (for a DNS provider cert-manager does not build in). */
+export interface WebhookSolverProps extends Dns01SolverOptions {
+  /** The API group the webhook registers (`groupName` in its installation). */
+  readonly groupName: string;
+  /** The solver name the webhook registers. */
+  readonly solverName: string;
+  /**
+   * The webhook's own configuration.
+   * @default - none
+   */
+  readonly config?: { [key: string]: any };
+}
+
+/**
+ * A DNS-01 challenge solver: cert-manager proves control of a name with a TXT record. The only way ACME issues
+ * wildcard names (`*.example.com`), and it works for hosts not reachable from the internet.
+ */
+export class Dns01Solver {
+  /** AWS Route 53. */
+  public static route53(props: Route53SolverProps = {}): Dns01Solver {
+    return new Dns01Solver('route53', {
+      route53: { region: props.region, hostedZoneId: props.hostedZoneId, role: props.role },
+    }, props.dnsZones);
+  }
+
+  /** Cloudflare, with an API token from a Secret. */
+  public static cloudflare(props: CloudflareSolverProps): Dns01Solver {
+    return new Dns01Solver('cloudflare', {
+      cloudflare: { apiTokenSecretRef: { name: props.apiTokenSecretName, key: props.apiTokenSecretKey ?? 'api-token' } },
+    }, props.dnsZones);
+  }
+
+  /** Google Cloud DNS. */
+  public static cloudDns(props: CloudDnsSolverProps): Dns01Solver {
+    return new Dns01Solver('cloudDNS', {
+      cloudDns: {
+        project: props.project,
+        hostedZoneName: props.hostedZoneName,
+        serviceAccountSecretRef: props.serviceAccountSecretName !== undefined
+          ? { name: props.serviceAccountSecretName, key: props.serviceAccountSecretKey ?? 'key.json' }
+          : undefined,
+      },
+    }, props.dnsZones);
+  }
+
+  /** Azure DNS. */
+  public static azureDns(props: AzureDnsSolverProps): Dns01Solver {
+    return new Dns01Solver('azureDNS', {
+      azureDns: {
+        subscriptionId: props.subscriptionId,
+        resourceGroupName: props.resourceGroupName,
+        hostedZoneName: props.hostedZoneName,
+        managedIdentity: props.managedIdentityClientId !== undefined ? { clientId: props.managedIdentityClientId } : undefined,
+      },
+    }, props.dnsZones);
+  }
+
+  /** A DNS-01 webhook solver. */
+  public static webhook(props: WebhookSolverProps): Dns01Solver {
+    return new Dns01Solver('webhook', {
+      webhook: { groupName: props.groupName, solverName: props.solverName, config: props.config },
+    }, props.dnsZones);
+  }
+
+  private constructor(
+    /** The provider, as cert-manager names it (`route53`, `cloudflare`, `cloudDNS`, `azureDNS`, `webhook`). */
+    public readonly provider: string,
+    private readonly config: ClusterIssuerSpecAcmeSolversDns01,
+    /** The zones the solver is selected for; undefined for every name. */
+    public readonly dnsZones?: string[],
+  ) {}
+
+  /** @internal */
+  public _toSolver(): ClusterIssuerSpecAcmeSolvers {
+    return { dns01: this.config, ...(this.dnsZones?.length ? { selector: { dnsZones: [...this.dnsZones] } } : {}) };
+  }
+}
+
+/** Props of an `AcmeIssuer`. */
+export interface AcmeIssuerProps extends IssuerOptions {
+  /** Account email: the ACME server sends expiry and incident notices to it. */
+  readonly email: string;
+  /**
+   * The ACME directory.
+   * @default AcmeServer.LETS_ENCRYPT
+   */
+  readonly server?: AcmeServer;
+  /**
+   * Secret cert-manager creates for the ACME account's private key (in its own namespace for a ClusterIssuer).
+   * @default - `<issuer name>-account-key`
+   */
+  readonly accountKeySecretName?: string;
+  /**
+   * Gateways whose controllers serve HTTP-01 challenges (the solver Ingress uses each one's class). A
+   * `PublicWebGateway` adds itself. With several, each solver is selected by the hosts of its gateway's routes,
+   * so every challenge is answered where the host's DNS points.
+   * @default - none
+   */
+  readonly http01Gateways?: IGateway[];
+  /**
+   * DNS-01 solvers, for wildcard hosts and hosts the internet can not reach.
+   * @default - none
+   */
+  readonly dns01Solvers?: Dns01Solver[];
+}
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/**
+ * An ACME issuer (Let's Encrypt by default): a `ClusterIssuer`, or a namespaced `Issuer` when `namespace` is set.
+ *
+ * HTTP-01 challenges are served by the gateways given (their solver Ingress names the gateway's class, and a
+ * ClusterIP solver Service for self-hosted controllers, so no node port opens); DNS-01 solvers cover wildcard
+ * hosts. An issuer without any solver fails synth.
+ */
+export class AcmeIssuer extends Construct implements ICertificateIssuer {
+  public readonly issuerName: string;
+  public readonly issuerKind: IssuerKind;
+  public readonly issuerNamespace?: string;
+  /** The ACME directory. */
+  public readonly server: AcmeServer;
+  /** The Issuer or ClusterIssuer object. */
+  public readonly apiObject: ApiObject;
+  private readonly http01: IGateway[] = [];
+  private readonly dns01: Dns01Solver[] = [];
+
+  constructor(scope: Construct, id: string, props: AcmeIssuerProps) {
+    super(scope, id);
+    this.server = props.server ?? AcmeServer.LETS_ENCRYPT;
+    const name = props.name ?? this.server.defaultIssuerName;
+    if (name === undefined) throw new Error(`ACME issuer ${this.node.path}: give a name for an issuer of ${this.server.url}`);
+    if (!EMAIL.test(props.email)) throw new Error(`ACME issuer "${name}": email "${props.email}" is not an email address`);
+    this.issuerName = name;
+    this.issuerNamespace = props.namespace;
+    this.issuerKind = issuerKindFor(props.namespace);
+    for (const gateway of props.http01Gateways ?? []) this.addHttp01Gateway(gateway);
+    for (const solver of props.dns01Solvers ?? []) this.addDns01Solver(solver);
+
+    this.apiObject = issuerObject(this, name, props.namespace, {
+      acme: {
+        server: this.server.url,
+        email: props.email,
+        privateKeySecretRef: { name: props.accountKeySecretName ?? `${name}-account-key` },
+        // Resolved at synth: gateways register themselves after the issuer exists.
+        solvers: Lazy.any({ produce: () => this.solvers() }) as unknown as ClusterIssuerSpecAcmeSolvers[],
+      },
+    });
+    this.node.addValidation({
+      validate: () => (this.http01.length + this.dns01.length === 0
+        ? [`ACME issuer "${name}" has no challenge solver: use it with a PublicWebGateway, or give http01Gateways or dns01Solvers`]
+        : []),
+    });
+  }
+
+  /** Serves HTTP-01 challenges through `gateway` (its class routes the solver Ingress). Adding a gateway twice has no effect. */
+  public addHttp01Gateway(gateway: IGateway): void {
+    if (!this.http01.includes(gateway)) this.http01.push(gateway);
+  }
+
+  /** Adds a DNS-01 solver. */
+  public addDns01Solver(solver: Dns01Solver): void {
+    this.dns01.push(solver);
+  }
+
+  /** The gateways that serve this issuer's HTTP-01 challenges. */
+  public get http01Gateways(): IGateway[] {
+    return [...this.http01];
+  }
+
+  private solvers(): ClusterIssuerSpecAcmeSolvers[] {
+    const http01: ClusterIssuerSpecAcmeSolvers[] = this.http01.length === 1
+      ? [{ http01: { ingress: http01Ingress(this.http01[0]) } }]
+      : this.http01.flatMap((gateway) => {
+        // Several gateways: each answers the challenges of its own hosts, which is where their DNS points.
+        const hosts = [...new Set(GatewayRegistry.of(this).routesOf(gateway).map((r) => r.host).filter((h) => !h.startsWith('*.')))].sort();
+        return hosts.length > 0 ? [{ selector: { dnsNames: hosts }, http01: { ingress: http01Ingress(gateway) } }] : [];
+      });
+    return [...http01, ...this.dns01.map((s) => s._toSolver())];
+  }
+}
+
+/** The HTTP-01 solver Ingress settings that put challenges on a gateway. */
+function http01Ingress(gateway: IGateway): { ingressClassName?: string; class?: string; serviceType?: string } {
+  const classAnnotation = gateway.routeBinding?.classAnnotation;
+  return {
+    ...(classAnnotation !== undefined ? { class: classAnnotation } : { ingressClassName: gateway.className }),
+    // Self-hosted controllers route to pod endpoints, so the solver Service needs no node port (cert-manager's default).
+    ...((gateway.controller.selfHosted ?? true) ? { serviceType: 'ClusterIP' } : {}),
+  };
+}
