@@ -5,6 +5,7 @@ import { ControllerDeployment, ControllerDeployOptions, HardenedController, IIng
 import { CloudProvider } from '../gateways/exposure';
 import { LABEL_INGRESS_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
+import { InvalidInputError } from '../rules/input/invalid-input';
 
 /** The IngressClass controller value of the AWS Load Balancer Controller (shared by all its classes). */
 export const AWS_ALB_CONTROLLER_VALUE = 'ingress.k8s.aws/alb';
@@ -50,12 +51,13 @@ export class AwsAlbController implements IIngressController {
 
   constructor(private readonly props: AwsAlbProps = {}) {
     if (props.groupName !== undefined && !GROUP_NAME.test(props.groupName)) {
-      throw new Error(`AWS ALB groupName "${props.groupName}" must be at most 63 lowercase letters, digits, '-' or '.', starting and ending with a letter or digit`);
+      throw new InvalidInputError(`IngressController.awsAlb: groupName ${JSON.stringify(props.groupName)} is not a valid IngressGroup name; `
+        + 'give at most 63 lowercase letters, digits, \'-\' or \'.\', starting and ending with a letter or digit');
     }
   }
 
   public deploy(scope: Construct, options: ControllerDeployOptions): ControllerDeployment {
-    assertCloudManagedOptions('AWS ALB', CloudProvider.AWS, options);
+    assertCloudManagedOptions(scope, 'AWS ALB', CloudProvider.AWS, options);
     new ApiObject(scope, 'IngressClassParams', {
       apiVersion: `${PARAMS_API_GROUP}/v1beta1`,
       kind: 'IngressClassParams',
@@ -79,7 +81,7 @@ export class AwsAlbController implements IIngressController {
    * be served.
    */
   public hardenForPublicWeb(_hardening: PublicWebHardening): HardenedController {
-    throw new Error('AWS ALB terminates TLS with ACM certificates and ignores Ingress TLS secrets, so a PublicWebGateway\'s cert-manager certificates '
+    throw new InvalidInputError('AWS ALB terminates TLS with ACM certificates and ignores Ingress TLS secrets, so a PublicWebGateway\'s cert-manager certificates '
       + 'would never be served; use an IngressClassGateway with ACM (alb.ingress.kubernetes.io/certificate-arn or certificate discovery), '
       + 'or a self-hosted controller behind a network load balancer');
   }

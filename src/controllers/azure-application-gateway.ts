@@ -46,8 +46,8 @@ export class AzureApplicationGatewayController implements IIngressController {
     };
   }
 
-  public deploy(_scope: Construct, options: ControllerDeployOptions): ControllerDeployment {
-    assertCloudManagedOptions('Azure Application Gateway', CloudProvider.AZURE, options);
+  public deploy(scope: Construct, options: ControllerDeployOptions): ControllerDeployment {
+    assertCloudManagedOptions(scope, 'Azure Application Gateway', CloudProvider.AZURE, options);
     return {
       controllerValue: this.props.controllerValue ?? AZURE_APPLICATION_GATEWAY_CONTROLLER_VALUE,
       routeBinding: options.exposure.internal ? { annotations: { [`${ANNOTATION_PREFIX}use-private-ip`]: 'true' } } : undefined,

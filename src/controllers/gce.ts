@@ -3,6 +3,7 @@ import { assertCloudManagedOptions, setOptionNames } from './cloud-managed';
 import { ControllerDeployment, ControllerDeployOptions, HardenedController, IIngressController, PublicWebHardening } from './controller-profile';
 import { CloudProvider } from '../gateways/exposure';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
+import { InvalidInputError } from '../rules/input/invalid-input';
 
 /** The GKE Ingress controller's name; it is never written into an IngressClass, since GKE reads none. */
 export const GKE_CONTROLLER_VALUE = 'k8s.io/ingress-gce';
@@ -21,8 +22,8 @@ export class GkeIngressController implements IIngressController {
   public readonly name = 'gke-ingress';
   public readonly selfHosted?: boolean = false;
 
-  public deploy(_scope: Construct, options: ControllerDeployOptions): ControllerDeployment {
-    assertCloudManagedOptions('GKE Ingress', CloudProvider.GCP, options);
+  public deploy(scope: Construct, options: ControllerDeployOptions): ControllerDeployment {
+    assertCloudManagedOptions(scope, 'GKE Ingress', CloudProvider.GCP, options);
     return {
       controllerValue: GKE_CONTROLLER_VALUE,
       routeBinding: { classAnnotation: options.exposure.internal ? GKE_INTERNAL_CLASS : GKE_EXTERNAL_CLASS },
@@ -34,7 +35,7 @@ export class GkeIngressController implements IIngressController {
    * through a BackendConfig, custom resources this library has no bindings for.
    */
   public hardenForPublicWeb(_hardening: PublicWebHardening): HardenedController {
-    throw new Error('GKE Ingress redirects HTTP to HTTPS only with a FrontendConfig and sends HSTS only with a BackendConfig, '
+    throw new InvalidInputError('GKE Ingress redirects HTTP to HTTPS only with a FrontendConfig and sends HSTS only with a BackendConfig, '
       + 'which this library does not write; use an IngressClassGateway and add both yourself, or a self-hosted controller');
   }
 

@@ -6,6 +6,7 @@ import { checkCidr } from '../network/peers';
 import { Route } from '../routing/route';
 import { RouteBackend } from '../routing/route-backend';
 import { ANNOTATION_EDGE_UNSUPPORTED } from '../rules/gateway/edge-facts';
+import { rejectInput } from '../rules/input/reject-input';
 
 /** Props of an `ApiGatewayEdge`. */
 export interface ApiGatewayEdgeProps {
@@ -65,16 +66,20 @@ export class ApiGatewayEdge extends Construct {
   constructor(scope: Construct, id: string, props: ApiGatewayEdgeProps) {
     super(scope, id);
     const edge = props.edge;
-    const where = `API gateway edge "${edge.className}"`;
     if (!edge.controller.configureEdge) {
-      throw new Error(`${where}: the ${edge.controller.name} profile has no edge settings (configureEdge); use IngressController.nginx(), traefik() or haproxy()`);
+      rejectInput(this, 'edge.controller', edge.controller.name,
+        'the controller profile has no edge settings (configureEdge); use IngressController.nginx(), traefik() or haproxy()');
     }
-    const rate = props.rateLimitPerSecond ?? 100;
-    if (!Number.isInteger(rate) || rate < 1) throw new Error(`${where}: rateLimitPerSecond must be a positive integer (got ${rate})`);
-    for (const cidr of props.trustedProxyCidrs ?? []) {
+    let rate = props.rateLimitPerSecond ?? 100;
+    if (!Number.isInteger(rate) || rate < 1) {
+      rejectInput(this, 'rateLimitPerSecond', rate, 'must be a positive integer (1 or more)');
+      rate = 100;
+    }
+    const trustedProxyCidrs = props.trustedProxyCidrs?.filter((cidr, i) => {
       const reason = checkCidr(cidr);
-      if (reason) throw new Error(`${where}: trusted proxy CIDR "${cidr}" ${reason}`);
-    }
+      if (reason) rejectInput(this, `trustedProxyCidrs[${i}]`, cidr, `trusted proxy CIDR ${reason}; give an IPv4 or IPv6 address with a prefix length`);
+      return reason === undefined;
+    });
     // The same limits as the PublicWebGateway's defaults, so both layers agree.
     this.edgeSettings = {
       rateLimitPerSecond: rate,
@@ -82,9 +87,9 @@ export class ApiGatewayEdge extends Construct {
       connectTimeout: edge.connectTimeout ?? Duration.seconds(5),
       readTimeout: edge.readTimeout ?? Duration.seconds(60),
       sendTimeout: edge.sendTimeout,
-      trustedProxyCidrs: props.trustedProxyCidrs,
+      trustedProxyCidrs,
     };
-    const configured = edge.controller.configureEdge(this.edgeSettings);
+    const configured = edge.controller.configureEdge?.(this.edgeSettings) ?? { controller: edge.controller, unsupported: [] };
     this.unsupportedEdgeSettings = [...configured.unsupported];
     this.edgeGateway = new PublicWebGateway(this, 'Edge', { ...edge, controller: configured.controller });
     if (this.unsupportedEdgeSettings.length > 0) {

@@ -7,6 +7,7 @@ import { LABEL_COMPONENT, LABEL_INSTANCE, LABEL_MANAGED_BY, LABEL_NAME, LABEL_PA
 import { NetworkIsolation } from '../network/network-isolation';
 import { dnsEgressRule, labelKey, namespacePeer, sortedNumbers, tcp } from '../network/peers';
 import { RouteBackend } from '../routing/route-backend';
+import { rejectInput } from '../rules/input/reject-input';
 
 /** An environment variable read from a Secret key; the value never appears in the manifests. */
 export interface SecretEnvVar {
@@ -128,12 +129,22 @@ export class ApiGatewayTier extends Construct {
   constructor(scope: Construct, id: string, props: ApiGatewayTierProps) {
     super(scope, id);
     const { name, namespace } = props;
-    const replicas = props.replicas ?? 2;
-    if (!Number.isInteger(replicas) || replicas < 2) throw new Error(`API gateway tier "${name}": replicas must be at least 2 (got ${replicas}), so one pod can be disrupted`);
-    if (props.upstreams.length === 0) throw new Error(`API gateway tier "${name}": declare the upstream services it routes to; its NetworkPolicy admits only those`);
-    const credentials = Object.keys(props.env ?? {}).filter((key) => CREDENTIAL_NAME.test(key));
-    if (credentials.length > 0) {
-      throw new Error(`API gateway tier "${name}": env ${credentials.join(', ')} looks like a credential; read it from a Secret with secretEnv instead of writing it into the manifests`);
+    let replicas = props.replicas ?? 2;
+    if (!Number.isInteger(replicas) || replicas < 2) {
+      rejectInput(this, 'replicas', replicas, 'replicas must be a whole number of at least 2, so one pod can be disrupted');
+      replicas = 2;
+    }
+    if (props.upstreams.length === 0) {
+      rejectInput(this, 'upstreams', props.upstreams, 'declare the upstream services the tier routes to; its NetworkPolicy admits only those');
+    }
+    // Credentials are left out of the manifests: the finding fails synth anyway.
+    const env: { [key: string]: string } = {};
+    for (const [key, value] of Object.entries(props.env ?? {})) {
+      if (CREDENTIAL_NAME.test(key)) {
+        rejectInput(this, `env.${key}`, '(redacted)', 'looks like a credential; read it from a Secret with secretEnv instead of writing it into the manifests');
+      } else {
+        env[key] = value;
+      }
     }
     const proxyPort = props.proxyPort ?? 8080;
     const servicePort = props.servicePort ?? 80;
@@ -186,7 +197,7 @@ export class ApiGatewayTier extends Construct {
               args: props.args,
               ports,
               env: [
-                ...Object.entries(props.env ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([key, value]) => ({ name: key, value })),
+                ...Object.entries(env).sort(([a], [b]) => a.localeCompare(b)).map(([key, value]) => ({ name: key, value })),
                 ...(props.secretEnv ?? []).map((e) => ({ name: e.name, valueFrom: { secretKeyRef: { name: e.secretName, key: e.key } } })),
               ],
               readinessProbe: probe(3),
@@ -284,8 +295,10 @@ export class ApiGatewayTier extends Construct {
     const port = upstream.targetPort;
     if (!podLabels || port === undefined) {
       const what = podLabels ? 'target port' : 'pods';
-      throw new Error(`API gateway tier "${this.name}": the ${what} of upstream Service "${upstream.serviceName}" can not be identified, `
+      rejectInput(this, 'upstreams', upstream.serviceName, `the ${what} of upstream Service "${upstream.serviceName}" can not be identified, `
         + 'so no NetworkPolicy can admit exactly it. Use RouteBackend.fromService, or fromServiceName(name, { podLabels, targetPort })');
+      // A selector that matches nothing keeps the policy closed while the finding fails the synth.
+      return { namespace: upstream.namespace ?? this.namespace, podLabels: { 'gateways.cdk8s.io/unidentified-backend': 'true' }, port: port ?? 1 };
     }
     return { namespace: upstream.namespace ?? this.namespace, podLabels, port };
   }

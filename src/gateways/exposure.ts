@@ -1,3 +1,5 @@
+import { InvalidInputError } from '../rules/input/invalid-input';
+
 /**
  * A cloud whose load balancer integration this library knows, with the Service annotations
  * that make its load balancer internal.
@@ -30,7 +32,7 @@ export class CloudProvider {
   public static of(name: string): CloudProvider {
     const provider = CloudProvider.all().find((p) => p.name === name.toLowerCase());
     if (!provider) {
-      throw new Error(`unknown cloud provider "${name}"; supported: ${CloudProvider.all().map((p) => p.name).join(', ')}`);
+      throw new InvalidInputError(`CloudProvider.of: unknown cloud provider ${JSON.stringify(name)}; supported: ${CloudProvider.all().map((p) => p.name).join(', ')}`);
     }
     return provider;
   }

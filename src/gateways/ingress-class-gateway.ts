@@ -9,8 +9,10 @@ import { ControllerDeployment, IIngressController, RouteBinding } from '../contr
 import { ANNOTATION_DEFAULT_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
 import { ApiServerAccess } from '../network/api-server-access';
 import { allowGatewayToBackend } from '../network/backend-allowance';
+import { checkedClientSources } from '../network/controller-network-policy';
 import { Route, RouteBaseProps } from '../routing/route';
 import { RuleEngine } from '../rules/engine';
+import { rejectInput } from '../rules/input/reject-input';
 
 /** Props of an `IngressClassGateway`. */
 export interface IngressClassGatewayProps {
@@ -129,8 +131,13 @@ export class IngressClassGateway extends Construct implements IGateway {
     this.selfHosted = props.controller.selfHosted ?? true;
     RuleEngine.of(this);
 
-    if (!this.selfHosted && (props.replicas !== undefined || props.maxReplicas !== undefined)) {
-      throw new Error(`gateway "${this.className}": replicas and maxReplicas size controller pods, and ${props.controller.name} runs none in the cluster`);
+    if (!this.selfHosted) {
+      // Ignored below: there are no controller pods to size.
+      for (const [field, value] of [['replicas', props.replicas], ['maxReplicas', props.maxReplicas]] as const) {
+        if (value !== undefined) {
+          rejectInput(this, field, value, `${field} sizes controller pods, and ${props.controller.name} runs none in the cluster; leave it unset`);
+        }
+      }
     }
     if (this.selfHosted && (props.createNamespace ?? true)) {
       new k8s.KubeNamespace(this, 'Namespace', {
@@ -147,7 +154,7 @@ export class IngressClassGateway extends Construct implements IGateway {
       resources: props.resources,
       exposure: this.exposure,
       network: {
-        clientSourceCidrs: props.allowedSourceCidrs,
+        clientSourceCidrs: props.allowedSourceCidrs === undefined ? undefined : checkedClientSources(this, props.allowedSourceCidrs),
         monitoringNamespace: props.monitoringNamespace,
         apiServer: props.apiServerAccess,
       },
@@ -177,7 +184,8 @@ export class IngressClassGateway extends Construct implements IGateway {
       });
     } else if (props.parameters) {
       // The controller ignores IngressClass objects (routes carry the class annotation), so there is nothing to parameterize.
-      throw new Error(`${props.controller.name} reads no IngressClass, so gateway "${this.className}" can not take parameters`);
+      rejectInput(this, 'parameters', props.parameters,
+        `${props.controller.name} reads no IngressClass, so the gateway can not take parameters; leave it unset`);
     }
 
     GatewayRegistry.of(this).register(this);

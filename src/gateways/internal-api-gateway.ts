@@ -6,6 +6,7 @@ import { EdgeSettings } from '../controllers/controller-profile';
 import { checkCidr, PRIVATE_SOURCE_CIDRS } from '../network/peers';
 import { Route } from '../routing/route';
 import { ANNOTATION_EDGE_UNSUPPORTED, INTERNAL_API_PROFILE } from '../rules/gateway/edge-facts';
+import { RejectedInput, rejectInputs } from '../rules/input/reject-input';
 import { ANNOTATION_GATEWAY_PROFILE } from '../rules/tls/tls-facts';
 import { CaIssuer } from '../tls/ca-issuer';
 import { CertificateOptions, TlsCertificate } from '../tls/certificate';
@@ -91,21 +92,26 @@ export class InternalApiGateway extends IngressClassGateway {
   private readonly boundRoutes = new Set<Route>();
 
   constructor(scope: Construct, id: string, props: InternalApiGatewayProps) {
-    const allowlist = checkedAllowlist(props.className, props.allowedSourceCidrs);
+    // `this` exists only after super(): mistakes are collected first and reported right after it.
+    const rejected: RejectedInput[] = [];
+    const allowlist = checkedAllowlist(rejected, props.allowedSourceCidrs);
     if (!props.controller.configureEdge) {
-      throw new Error(`internal API gateway "${props.className}": the ${props.controller.name} profile has no edge settings (configureEdge); `
-        + 'use IngressController.nginx(), traefik() or haproxy()');
+      rejected.push(['controller', props.controller.name,
+        'the controller profile has no edge settings (configureEdge); use IngressController.nginx(), traefik() or haproxy()']);
     }
     const settings: EdgeSettings = {
       clientAllowlist: allowlist,
-      rateLimitPerSecond: positive(props.className, 'rateLimitPerSecond', props.rateLimitPerSecond ?? 50),
+      rateLimitPerSecond: positive(rejected, 'rateLimitPerSecond', props.rateLimitPerSecond, 50),
       maxRequestBodySize: props.maxRequestBodySize ?? Size.mebibytes(8),
       connectTimeout: props.connectTimeout ?? Duration.seconds(5),
       readTimeout: props.readTimeout ?? Duration.seconds(60),
       trustedProxyCidrs: props.trustedProxyCidrs,
     };
-    const configured = props.controller.configureEdge(settings);
-    const exposure = props.exposure ?? GatewayExposure.internalLoadBalancer(props.provider, { sourceRanges: allowlist });
+    const configured = props.controller.configureEdge?.(settings) ?? { controller: props.controller, unsupported: [] };
+    // A controller without edge settings is rejected above; its load balancer gets no source ranges, which a
+    // cloud-managed controller (the usual case) would only report again.
+    const sourceRanges = props.controller.configureEdge ? allowlist : undefined;
+    const exposure = props.exposure ?? GatewayExposure.internalLoadBalancer(props.provider, { sourceRanges });
     super(scope, id, {
       ...props,
       controller: configured.controller,
@@ -113,6 +119,7 @@ export class InternalApiGateway extends IngressClassGateway {
       allowedSourceCidrs: allowlist,
       defaultClass: props.defaultClass ?? false,
     });
+    rejectInputs(this, rejected);
 
     this.provider = props.provider;
     this.allowedSourceCidrs = allowlist;
@@ -167,17 +174,29 @@ export class InternalApiGateway extends IngressClassGateway {
   }
 }
 
-function checkedAllowlist(className: string, cidrs: string[] | undefined): string[] {
+/**
+ * The client allowlist without its invalid entries (each recorded in `rejected`); the private ranges when unset.
+ * When nothing valid is left, the private ranges too: the recorded mistakes fail synth.
+ */
+function checkedAllowlist(rejected: RejectedInput[], cidrs: string[] | undefined): string[] {
   if (cidrs === undefined) return [...PRIVATE_SOURCE_CIDRS];
-  if (cidrs.length === 0) throw new Error(`internal API gateway "${className}": allowedSourceCidrs is empty, so no client could reach it; leave it unset for the private ranges`);
-  for (const cidr of cidrs) {
-    const reason = checkCidr(cidr);
-    if (reason) throw new Error(`internal API gateway "${className}": allowed source CIDR "${cidr}" ${reason}`);
+  if (cidrs.length === 0) {
+    rejected.push(['allowedSourceCidrs', cidrs, 'the allowlist is empty, so no client could reach the gateway; give at least one CIDR, or leave it unset for the private ranges']);
   }
-  return [...new Set(cidrs)].sort();
+  const valid: string[] = [];
+  cidrs.forEach((cidr, i) => {
+    const reason = checkCidr(cidr);
+    if (reason) rejected.push([`allowedSourceCidrs[${i}]`, cidr, `allowed source CIDR ${reason}; give an IPv4 or IPv6 address with a prefix length`]);
+    else valid.push(cidr);
+  });
+  return valid.length > 0 ? [...new Set(valid)].sort() : [...PRIVATE_SOURCE_CIDRS];
 }
 
-function positive(className: string, name: string, value: number): number {
-  if (!Number.isInteger(value) || value < 1) throw new Error(`internal API gateway "${className}": ${name} must be a positive integer (got ${value})`);
+function positive(rejected: RejectedInput[], name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    rejected.push([name, value, 'must be a positive integer (1 or more)']);
+    return fallback;
+  }
   return value;
 }

@@ -2,8 +2,10 @@ import { Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GatewayExposure } from './exposure';
 import { IngressClassGateway, IngressClassGatewayProps } from './ingress-class-gateway';
-import { PublicWebHardening } from '../controllers/controller-profile';
+import { HardenedController, IIngressController, PublicWebHardening } from '../controllers/controller-profile';
 import { Route } from '../routing/route';
+import { InvalidInputError } from '../rules/input/invalid-input';
+import { RejectedInput, rejectInputs } from '../rules/input/reject-input';
 import { ANNOTATION_GATEWAY_PROFILE, ANNOTATION_PUBLIC_WEB_UNSUPPORTED, PUBLIC_WEB_PROFILE } from '../rules/tls/tls-facts';
 import { AcmeIssuer } from '../tls/acme-issuer';
 import { CertificateOptions, TlsCertificate } from '../tls/certificate';
@@ -104,17 +106,18 @@ export class PublicWebGateway extends IngressClassGateway {
   private readonly boundRoutes = new Set<Route>();
 
   constructor(scope: Construct, id: string, props: PublicWebGatewayProps) {
-    const exposure = props.exposure ?? GatewayExposure.publicLoadBalancer();
+    // `this` exists only after super(): mistakes are collected first and reported right after it.
+    const rejected: RejectedInput[] = [];
+    let exposure = props.exposure ?? GatewayExposure.publicLoadBalancer();
     if (exposure.internal) {
-      throw new Error(`public web gateway "${props.className}" is internet-facing: use GatewayExposure.publicLoadBalancer() (or no exposure), `
-        + 'or an IngressClassGateway for an internal gateway');
+      rejected.push(['exposure', `internal load balancer (${exposure.provider?.name ?? 'no provider'})`,
+        'a public web gateway is internet-facing: use GatewayExposure.publicLoadBalancer() (or no exposure), or an IngressClassGateway for an internal gateway']);
+      exposure = GatewayExposure.publicLoadBalancer();
     }
-    const hardening = hardeningOf(props);
-    if (!props.controller.hardenForPublicWeb) {
-      throw new Error(`public web gateway "${props.className}": the ${props.controller.name} profile can not redirect to HTTPS or send HSTS (it has no hardenForPublicWeb)`);
-    }
-    const hardened = props.controller.hardenForPublicWeb(hardening);
+    const hardening = hardeningOf(rejected, props);
+    const hardened = harden(rejected, props.controller, hardening);
     super(scope, id, { ...props, controller: hardened.controller, exposure });
+    rejectInputs(this, rejected);
 
     this.issuer = props.issuer;
     this.hardening = hardening;
@@ -163,13 +166,35 @@ export class PublicWebGateway extends IngressClassGateway {
   }
 }
 
-function hardeningOf(props: PublicWebGatewayProps): PublicWebHardening {
+/**
+ * The controller hardened for the public web. A profile that can not be hardened is recorded in `rejected` and
+ * deployed as it is: the recorded mistake fails synth.
+ */
+function harden(rejected: RejectedInput[], controller: IIngressController, hardening: PublicWebHardening): HardenedController {
+  const unhardened: HardenedController = { controller, unsupported: [] };
+  if (!controller.hardenForPublicWeb) {
+    rejected.push(['controller', controller.name,
+      'the controller profile can not redirect to HTTPS or send HSTS (it has no hardenForPublicWeb); use IngressController.nginx(), traefik(), haproxy() or azureApplicationGateway()']);
+    return unhardened;
+  }
+  try {
+    return controller.hardenForPublicWeb(hardening);
+  } catch (e) {
+    // A profile that can not serve the public web says why with an InvalidInputError.
+    if (!(e instanceof InvalidInputError)) throw e;
+    rejected.push(['controller', controller.name, e.message]);
+    return unhardened;
+  }
+}
+
+function hardeningOf(rejected: RejectedInput[], props: PublicWebGatewayProps): PublicWebHardening {
   const hsts = props.hsts ?? {};
   const maxAge = hsts.maxAge ?? Duration.days(365);
   const includeSubdomains = hsts.includeSubdomains ?? false;
   const preload = hsts.preload ?? false;
   if (preload && (!includeSubdomains || maxAge.toSeconds() < SECONDS_PER_YEAR)) {
-    throw new Error(`public web gateway "${props.className}": HSTS preload needs includeSubdomains and a max-age of at least one year (${SECONDS_PER_YEAR} s)`);
+    rejected.push(['hsts', { preload, includeSubdomains, maxAgeSeconds: maxAge.toSeconds() },
+      `HSTS preload needs includeSubdomains and a max-age of at least one year (${SECONDS_PER_YEAR} s)`]);
   }
   return {
     hstsMaxAge: maxAge,

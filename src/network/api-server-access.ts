@@ -1,4 +1,5 @@
 import { checkCidr, sortedNumbers } from './peers';
+import { InvalidInputError } from '../rules/input/invalid-input';
 
 /** Ports the Kubernetes API server listens on in most clusters: 443 (managed clouds, the `kubernetes` Service) and 6443 (kubeadm). */
 const DEFAULT_API_SERVER_PORTS = [443, 6443];
@@ -29,19 +30,21 @@ export class ApiServerAccess {
    * @param ports TCP ports of the API server; default 443 and 6443
    */
   public static fromCidrs(cidrs: string[], ports?: number[]): ApiServerAccess {
-    if (cidrs.length === 0) throw new Error('ApiServerAccess.fromCidrs needs at least one CIDR');
-    for (const cidr of cidrs) {
+    if (cidrs.length === 0) throw new InvalidInputError('ApiServerAccess.fromCidrs: cidrs is empty (got []); give at least one CIDR of the API server, such as "10.0.0.1/32"');
+    cidrs.forEach((cidr, i) => {
       const reason = checkCidr(cidr);
-      if (reason) throw new Error(`API server CIDR "${cidr}" ${reason}`);
-    }
+      if (reason) throw new InvalidInputError(`ApiServerAccess.fromCidrs: cidrs[${i}] = ${JSON.stringify(cidr)}: API server CIDR ${reason}; give an IPv4 or IPv6 address with a prefix length`);
+    });
     return new ApiServerAccess([...new Set(cidrs)].sort(), ApiServerAccess.checkPorts(ports ?? DEFAULT_API_SERVER_PORTS));
   }
 
   private static checkPorts(ports: number[]): number[] {
-    if (ports.length === 0) throw new Error('ApiServerAccess needs at least one port');
-    for (const port of ports) {
-      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`API server port ${port} must be an integer between 1 and 65535`);
-    }
+    if (ports.length === 0) throw new InvalidInputError('ApiServerAccess: ports is empty (got []); give at least one TCP port, or leave it unset for 443 and 6443');
+    ports.forEach((port, i) => {
+      if (!Number.isInteger(port) || port < 1 || port > 65535) {
+        throw new InvalidInputError(`ApiServerAccess: ports[${i}] = ${JSON.stringify(port)}: an API server port must be an integer between 1 and 65535`);
+      }
+    });
     return sortedNumbers(ports);
   }
 

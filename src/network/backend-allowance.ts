@@ -6,6 +6,10 @@ import { NetworkIsolation } from './network-isolation';
 import { namespacePeer, sortedNumbers, tcp } from './peers';
 import { LABEL_INGRESS_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
 import { Route } from '../routing/route';
+import { rejectInput } from '../rules/input/reject-input';
+
+/** Matches no pod: the allowance stays closed while the synth fails on the unidentified backend. */
+const NO_POD = { 'gateways.cdk8s.io/unidentified-backend': 'true' };
 
 /** The gateway side of an allowance: which controller pods, where. Internal. */
 export interface GatewayPeer {
@@ -59,11 +63,9 @@ class BackendAllowancePolicy extends Construct {
     const serviceName = route.backend.serviceName;
     if (!gateway.podLabels) {
       // Cloud load balancers reach pods from addresses this library can not know; an allowance would be a guess.
-      route.node.addValidation({
-        validate: () => [`route ${route.node.path} (host "${route.host}") is on gateway "${gateway.className}", whose proxy runs outside the cluster, `
-          + `and its namespace "${namespace}" is isolated: no NetworkPolicy can name the load balancer's addresses portably. `
-          + 'Use a self-hosted gateway for isolated namespaces, or admit the load balancer subnets with your own NetworkPolicy'],
-      });
+      rejectInput(route, 'gateway', gateway.className, `route (host "${route.host}") is on gateway "${gateway.className}", whose proxy runs outside `
+        + `the cluster, and its namespace "${namespace}" is isolated: no NetworkPolicy can name the load balancer's addresses portably. `
+        + 'Use a self-hosted gateway for isolated namespaces, or admit the load balancer subnets with your own NetworkPolicy');
       return;
     }
     const controllerPeer = namespacePeer(gateway.namespace, gateway.podLabels);
@@ -78,7 +80,7 @@ class BackendAllowancePolicy extends Construct {
         policyTypes: ['Ingress'],
         ingress: [{
           from: [controllerPeer],
-          ports: Lazy.any({ produce: () => this.targetPorts(namespace).map(tcp) }),
+          ports: Lazy.any({ produce: () => this.targetPorts().map(tcp) }),
         }],
       },
     });
@@ -89,19 +91,23 @@ class BackendAllowancePolicy extends Construct {
     if (!this.routes.includes(route)) this.routes.push(route);
   }
 
+  /** The backend pods; a selector that matches nothing when they or a target port are unknown (CG-INPUT-001 fails the synth). */
   private podLabels(namespace: string): { [key: string]: string } {
-    const route = this.routes[0];
-    const labels = route.backend.podLabels;
-    if (!labels) throw new Error(unidentified(route, namespace, 'pods'));
+    const labels = this.routes[0].backend.podLabels;
+    if (!labels) {
+      rejectInput(this.routes[0], 'backend', this.routes[0].backend.serviceName, unidentified(this.routes[0], namespace, 'pods'));
+      return NO_POD;
+    }
+    const portless = this.routes.find((route) => route.backend.targetPort === undefined);
+    if (portless) {
+      rejectInput(portless, 'backend', portless.backend.serviceName, unidentified(portless, namespace, 'target port'));
+      return NO_POD;
+    }
     return labels;
   }
 
-  private targetPorts(namespace: string): number[] {
-    return sortedNumbers(this.routes.map((route) => {
-      const port = route.backend.targetPort;
-      if (port === undefined) throw new Error(unidentified(route, namespace, 'target port'));
-      return port;
-    }));
+  private targetPorts(): number[] {
+    return sortedNumbers(this.routes.map((route) => route.backend.targetPort).filter((port): port is number => port !== undefined));
   }
 }
 

@@ -1,6 +1,6 @@
 import { Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { ApiServerAccess } from './api-server-access';
 import { ControllerNetworkOptions } from './controller-network-options';
 import {
@@ -10,6 +10,7 @@ import {
 import { GatewayExposure } from '../gateways/exposure';
 import { GatewayRegistry } from '../gateways/gateway-registry';
 import { Route } from '../routing/route';
+import { rejectInput } from '../rules/input/reject-input';
 
 /** Everything the controller policy needs to know about the workload it protects. Internal. */
 export interface ControllerNetworkPolicyProps {
@@ -35,16 +36,27 @@ interface BackendFlow {
   readonly ports?: number[];
 }
 
-/** The client sources a controller admits: the allowlist given, else any address (public) or the private ranges (internal). */
-export function controllerClientSources(exposure: GatewayExposure, explicit: string[] | undefined): string[] | undefined {
-  if (explicit !== undefined) {
-    if (explicit.length === 0) throw new Error('clientSourceCidrs is empty: no client could reach the gateway; leave it unset to use the default');
-    for (const cidr of explicit) {
-      const reason = checkCidr(cidr);
-      if (reason) throw new Error(`client source CIDR "${cidr}" ${reason}`);
-    }
-    return [...new Set(explicit)].sort();
+/**
+ * The valid entries of a gateway's client allowlist; each invalid one, and an empty list, is reported on `scope`
+ * (CG-INPUT-001, as `allowedSourceCidrs`). The result may be empty: then no client is admitted.
+ */
+export function checkedClientSources(scope: IConstruct, cidrs: string[]): string[] {
+  if (cidrs.length === 0) {
+    rejectInput(scope, 'allowedSourceCidrs', cidrs, 'the allowlist is empty, so no client could reach the gateway; give at least one CIDR, or leave it unset to use the default');
   }
+  return cidrs.filter((cidr, i) => {
+    const reason = checkCidr(cidr);
+    if (reason) rejectInput(scope, `allowedSourceCidrs[${i}]`, cidr, `client source CIDR ${reason}; give an IPv4 or IPv6 address with a prefix length`);
+    return reason === undefined;
+  });
+}
+
+/**
+ * The client sources a controller admits: the allowlist given (checked by the gateway with `checkedClientSources`;
+ * empty admits no client), else any address (public) or the private ranges (internal).
+ */
+export function controllerClientSources(exposure: GatewayExposure, explicit: string[] | undefined): string[] | undefined {
+  if (explicit !== undefined) return [...new Set(explicit)].sort();
   return exposure.internal ? [...PRIVATE_SOURCE_CIDRS] : undefined;
 }
 
@@ -71,15 +83,21 @@ export class ControllerNetworkPolicy extends Construct {
     const monitoringNamespace = network.monitoringNamespace ?? DEFAULT_MONITORING_NAMESPACE;
 
     const ingress: k8s.NetworkPolicyIngressRule[] = [
-      { ...(sources ? { from: sources.map(ipBlockPeer) } : {}), ports: sortedNumbers(props.clientPorts).map(tcp) },
       { from: [namespacePeer(monitoringNamespace)], ports: [tcp(props.metricsPort)] },
     ];
+    // An empty allowlist (every entry rejected) admits no client: an empty `from` would admit every source.
+    if (sources === undefined || sources.length > 0) {
+      ingress.unshift({ ...(sources ? { from: sources.map(ipBlockPeer) } : {}), ports: sortedNumbers(props.clientPorts).map(tcp) });
+    }
     if (props.webhookPort !== undefined) {
       // An open webhook port is what CVE-2025-1974 exploited: only the API server may call it, so its addresses are required.
       if (!apiServer.cidrs) {
-        throw new Error(`gateway "${props.className}": the controller runs an admission webhook, which only the API server may reach; give its addresses with ApiServerAccess.fromCidrs(...)`);
+        // The webhook port stays closed: the finding fails synth.
+        rejectInput(this, 'apiServerAccess', network.apiServer === undefined ? undefined : 'ApiServerAccess.anyAddress()',
+          'the controller runs an admission webhook, which only the API server may reach; give its addresses with ApiServerAccess.fromCidrs(...)');
+      } else {
+        ingress.push({ from: apiServer.cidrs.map(ipBlockPeer), ports: [tcp(props.webhookPort)] });
       }
-      ingress.push({ from: apiServer.cidrs.map(ipBlockPeer), ports: [tcp(props.webhookPort)] });
     }
 
     this.policy = new k8s.KubeNetworkPolicy(this, 'Resource', {

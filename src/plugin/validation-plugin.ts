@@ -1,6 +1,7 @@
 import { isValidationContext, ValidationContextLike, ValidationViolatingResource } from './contract';
 import { checkSecretReference, evaluateManifests, formatInputError, MANIFEST_LEVEL_RULES, ManifestInputError, readManifestFile } from '../cli/manifests';
 import { Finding } from '../rules/finding';
+import { InvalidInputError } from '../rules/input/invalid-input';
 import { ManifestObject } from '../rules/model';
 
 /**
@@ -57,7 +58,7 @@ export class GatewayValidationPlugin {
     const secrets = stringList(props.externalTlsSecrets, 'externalTlsSecrets');
     for (const secret of secrets) {
       const reason = checkSecretReference(secret);
-      if (reason) throw new Error(`GatewayValidationPlugin: externalTlsSecrets: ${reason}`);
+      if (reason) throw new InvalidInputError(`GatewayValidationPlugin: externalTlsSecrets: ${reason}`);
     }
     this.externalIngressClasses = new Set(classes);
     this.externalTlsSecrets = new Set(secrets);
@@ -73,7 +74,7 @@ export class GatewayValidationPlugin {
    */
   public async validate(context: any): Promise<void> {
     if (!isValidationContext(context)) {
-      throw new Error('GatewayValidationPlugin.validate needs a cdk8s-cli ValidationContext (manifests, report.addViolation, report.submit)');
+      throw new InvalidInputError('GatewayValidationPlugin.validate needs a cdk8s-cli ValidationContext (manifests, report.addViolation, report.submit)');
     }
     this.check(context);
   }
@@ -155,7 +156,7 @@ function resourcesOf(findings: Finding[]): ValidationViolatingResource[] {
 function stringList(value: unknown, property: string): string[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.trim() !== '')) {
-    throw new Error(`GatewayValidationPlugin: ${property} must be a list of non-empty strings (got ${JSON.stringify(value)})`);
+    throw new InvalidInputError(`GatewayValidationPlugin: ${property} must be a list of non-empty strings (got ${JSON.stringify(value)})`);
   }
   return value;
 }

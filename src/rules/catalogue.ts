@@ -21,6 +21,7 @@ import { UNDEFINED_INGRESS_CLASS } from './ingress/undefined-class';
 import { INVALID_CONTROLLER_VALUE } from './ingress-class/invalid-controller';
 import { INVALID_CLASS_PARAMETERS } from './ingress-class/invalid-parameters';
 import { MULTIPLE_DEFAULT_CLASSES } from './ingress-class/multiple-defaults';
+import { INVALID_INPUT } from './input/invalid-input';
 import { INVALID_OBJECT_NAME } from './meta/invalid-object-name';
 import { invalidSuppression } from './meta/invalid-suppression';
 import { CLASS_OUTSIDE_TENANT } from './network/class-outside-tenant';
@@ -50,6 +51,7 @@ import { UNPINNED_IMAGE } from './workload/unpinned-image';
 
 /** Every rule, in the order findings are reported. Add a rule: write its file, then list it here. */
 export const ALL_RULES: readonly Rule[] = [
+  INVALID_INPUT,
   invalidSuppression(() => knownRuleIds()),
   INVALID_OBJECT_NAME,
   INVALID_INGRESS_HOST,

@@ -5,6 +5,7 @@ import { IConstruct } from 'constructs';
 import { ALL_RULES, RuleCatalogue } from './catalogue';
 import { evaluate, isValidSuppressionReason, MIN_SUPPRESSION_REASON_LENGTH } from './evaluate';
 import { Finding } from './finding';
+import { InputError, INVALID_INPUT } from './input/invalid-input';
 import { INVALID_SUPPRESSION_ID } from './meta/invalid-suppression';
 import { ClusterModel, ManifestObject } from './model';
 import { formatFinding, RuleReport } from './report';
@@ -65,6 +66,7 @@ export class RuleEngine {
   private readonly externalClasses = new Set<string>();
   private readonly externalSecrets = new Set<string>();
   private readonly suppressions: SuppressionEntry[] = [];
+  private readonly inputErrors: InputError[] = [];
   /** Objects whose toJson() answers from the rules' pass until the synth in progress ends. */
   private readonly reused: ApiObject[] = [];
   /** Nesting depth of App.synth()/synthYaml() calls in progress. */
@@ -92,6 +94,11 @@ export class RuleEngine {
     this.suppressions.push({ scope, ruleId, reason });
   }
 
+  /** @internal */
+  public _addInputError(error: InputError): void {
+    this.inputErrors.push(error);
+  }
+
   /** Runs every rule now over the app as it is, and returns the report (suppressed findings included). */
   public run(): RuleReport {
     const suppressionFindings = this.applySuppressions();
@@ -103,7 +110,29 @@ export class RuleEngine {
       objects.push(new ManifestObject(json, { constructPath: construct.node.path }));
     }
     const model = new ClusterModel(objects, this.externalClasses, this.externalSecrets);
-    return evaluate(model, ALL_RULES, suppressionFindings);
+    // Input findings last: some are only found while objects resolve their lazy values above.
+    return evaluate(model, ALL_RULES, [...this.inputFindings(), ...suppressionFindings]);
+  }
+
+  private inputFindings(): Finding[] {
+    const seen = new Set<string>();
+    // Lazy values may be resolved more than once; report each mistake once.
+    const unique = this.inputErrors.filter(({ scope, field, message }) => {
+      const key = `${scope.node.path}\u0000${field}\u0000${message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    return unique.map(({ scope, field, value, message }) => ({
+      ruleId: INVALID_INPUT.id,
+      severity: INVALID_INPUT.severity,
+      message,
+      fix: INVALID_INPUT.fix,
+      constructPath: scope.node.path,
+      field,
+      value,
+      suppressed: false,
+    }));
   }
 
   /** Writes valid suppressions as annotations on every object below their scope; returns findings for invalid ones. */

@@ -10,6 +10,7 @@ import { LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
 import { NetworkIsolation } from '../network/network-isolation';
 import { ACME_HTTP01_SOLVER_LABELS, ACME_HTTP01_SOLVER_PORT, dnsEgressRule, namespacePeer, tcp } from '../network/peers';
 import { Route, RouteProps } from '../routing/route';
+import { rejectInput } from '../rules/input/reject-input';
 import { checkDns1123Label } from '../rules/validators';
 
 /** The tenant's share of the cluster: a ResourceQuota. Every field has a default, so `{}` is a complete quota. */
@@ -157,14 +158,16 @@ export class Tenant extends Chart {
     this.tenantName = tenantName;
 
     const nsReason = checkDns1123Label(namespace);
-    if (nsReason) throw new Error(`tenant "${tenantName}": namespace "${namespace}" ${nsReason}`);
-    if (props.hosts.length === 0) throw new Error(`tenant "${tenantName}": give at least one host it may serve`);
-    for (const host of props.hosts) {
+    if (nsReason) rejectInput(this, props.namespace !== undefined ? 'namespace' : 'tenantName', namespace, `namespace ${nsReason}`);
+    if (props.hosts.length === 0) rejectInput(this, 'hosts', props.hosts, 'give at least one host the tenant may serve');
+    const hosts: string[] = [];
+    props.hosts.forEach((host, i) => {
       const reason = checkHostPattern(host);
-      if (reason) throw new Error(`tenant "${tenantName}": host "${host}" ${reason}`);
-    }
-    if (props.gateways.length === 0) throw new Error(`tenant "${tenantName}": give at least one gateway it may use`);
-    this.hosts = [...new Set(props.hosts.map((h) => h.toLowerCase()))];
+      if (reason) rejectInput(this, `hosts[${i}]`, host, `host ${reason}`);
+      else hosts.push(host);
+    });
+    if (props.gateways.length === 0) rejectInput(this, 'gateways', [], 'give at least one gateway the tenant may use');
+    this.hosts = [...new Set(hosts.map((h) => h.toLowerCase()))];
     this.gateways = [...props.gateways];
     const classes = [...new Set(this.gateways.map((g) => g.className))].sort();
 
@@ -193,11 +196,11 @@ export class Tenant extends Chart {
           'requests.cpu': k8s.Quantity.fromString((quota.requestsCpu ?? kplus.Cpu.units(4)).amount),
           'requests.memory': k8s.Quantity.fromString(memory(quota.requestsMemory ?? Size.gibibytes(8))),
           'limits.memory': k8s.Quantity.fromString(memory(quota.limitsMemory ?? Size.gibibytes(16))),
-          'pods': count(quota.pods, 50),
-          'services': count(quota.services, 20),
-          'persistentvolumeclaims': count(quota.persistentVolumeClaims, 10),
-          'services.loadbalancers': count(quota.loadBalancers, 0),
-          'services.nodeports': count(quota.nodePorts, 0),
+          'pods': count(this, 'pods', quota.pods, 50),
+          'services': count(this, 'services', quota.services, 20),
+          'persistentvolumeclaims': count(this, 'persistentVolumeClaims', quota.persistentVolumeClaims, 10),
+          'services.loadbalancers': count(this, 'loadBalancers', quota.loadBalancers, 0),
+          'services.nodeports': count(this, 'nodePorts', quota.nodePorts, 0),
         },
       },
     });
@@ -248,15 +251,18 @@ export class Tenant extends Chart {
    * (CG-TENANT-001, CG-TENANT-002), with every other finding of the app.
    */
   public addRoute(id: string, props: RouteProps): Route {
-    if (props.backend.namespace !== undefined && props.backend.namespace !== this.namespace) {
-      throw new Error(`tenant "${this.tenantName}": route "${id}" (host "${props.host}") targets Service ${props.backend.namespace}/${props.backend.serviceName}, `
-        + `outside the tenant's namespace "${this.namespace}"`);
+    const backend = props.backend;
+    if (backend.namespace !== undefined && backend.namespace !== this.namespace) {
+      rejectInput(this, `addRoute("${id}").backend.namespace`, backend.namespace,
+        `route for host "${props.host}" targets Service ${backend.namespace}/${backend.serviceName}, outside the tenant's namespace; `
+        + `give a Service in "${this.namespace}"`);
     }
     let gateway = props.gateway;
     if (!gateway) {
       if (this.gateways.length !== 1) {
-        throw new Error(`tenant "${this.tenantName}": route "${id}" (host "${props.host}") names no gateway, and the tenant may use ${this.gateways.length}: `
-          + this.gateways.map((g) => `"${g.className}"`).join(', '));
+        rejectInput(this, `addRoute("${id}").gateway`, undefined,
+          `route for host "${props.host}" names no gateway, and the tenant may use ${this.gateways.length}; `
+          + `name one of: ${this.gateways.map((g) => `"${g.className}"`).join(', ') || '(none: give the tenant a gateway)'}`);
       }
       gateway = this.gateways[0];
     }
@@ -270,8 +276,11 @@ function memory(size: Size): string {
   return mebibytes % 1024 === 0 ? `${mebibytes / 1024}Gi` : `${mebibytes}Mi`;
 }
 
-function count(value: number | undefined, fallback: number): k8s.Quantity {
+function count(scope: Construct, field: string, value: number | undefined, fallback: number): k8s.Quantity {
   const n = value ?? fallback;
-  if (!Number.isInteger(n) || n < 0) throw new Error(`quota counts must be whole numbers of at least 0 (got ${n})`);
+  if (!Number.isInteger(n) || n < 0) {
+    rejectInput(scope, `quota.${field}`, n, 'quota counts must be whole numbers of at least 0');
+    return k8s.Quantity.fromString('0');
+  }
   return k8s.Quantity.fromString(String(n));
 }

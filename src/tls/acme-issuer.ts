@@ -7,6 +7,8 @@ import { GatewayRegistry } from '../gateways/gateway-registry';
 import {
   ClusterIssuerSpecAcmeSolvers, ClusterIssuerSpecAcmeSolversDns01,
 } from '../imports/cert-manager.io';
+import { InvalidInputError } from '../rules/input/invalid-input';
+import { rejectInput } from '../rules/input/reject-input';
 
 /** An ACME directory: where cert-manager registers its account and orders certificates. */
 export class AcmeServer {
@@ -18,7 +20,9 @@ export class AcmeServer {
 
   /** Any other ACME directory (ZeroSSL, a private step-ca, ...), by its directory URL. */
   public static fromUrl(url: string): AcmeServer {
-    if (!/^https:\/\/[^\s/]+(\/\S*)?$/.test(url)) throw new Error(`ACME server "${url}" must be an https:// directory URL`);
+    if (!/^https:\/\/[^\s/]+(\/\S*)?$/.test(url)) {
+      throw new InvalidInputError(`AcmeServer.fromUrl: ${JSON.stringify(url)} is not an ACME directory URL; give an https:// URL such as "https://acme.zerossl.com/v2/DV90"`);
+    }
     return new AcmeServer(url);
   }
 
@@ -239,9 +243,13 @@ export class AcmeIssuer extends Construct implements ICertificateIssuer {
   constructor(scope: Construct, id: string, props: AcmeIssuerProps) {
     super(scope, id);
     this.server = props.server ?? AcmeServer.LETS_ENCRYPT;
-    const name = props.name ?? this.server.defaultIssuerName;
-    if (name === undefined) throw new Error(`ACME issuer ${this.node.path}: give a name for an issuer of ${this.server.url}`);
-    if (!EMAIL.test(props.email)) throw new Error(`ACME issuer "${name}": email "${props.email}" is not an email address`);
+    let name = props.name ?? this.server.defaultIssuerName;
+    if (name === undefined) {
+      rejectInput(this, 'name', undefined, `give a name for an issuer of ${this.server.url} (a DNS-1123 subdomain such as "zerossl")`);
+      // A stand-in, to find later mistakes: the finding fails synth.
+      name = 'acme';
+    }
+    if (!EMAIL.test(props.email)) rejectInput(this, 'email', props.email, 'is not an email address; give the ACME account contact, such as "ops@example.com"');
     this.issuerName = name;
     this.issuerNamespace = props.namespace;
     this.issuerKind = issuerKindFor(props.namespace);

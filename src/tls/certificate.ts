@@ -4,6 +4,7 @@ import { ICertificateIssuer, IssuerKind } from './issuer';
 import { issuerRefOf } from './issuer-object';
 import { Certificate, CertificateSpecPrivateKeyAlgorithm, CertificateSpecPrivateKeyRotationPolicy } from '../imports/cert-manager.io';
 import { LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
+import { rejectInput } from '../rules/input/reject-input';
 import { formatGoDuration } from '../rules/tls/tls-facts';
 
 /**
@@ -128,8 +129,10 @@ export class TlsCertificate extends Construct {
     const effectiveNamespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     const issuerNamespace = props.issuer.issuerNamespace;
     if (props.issuer.issuerKind === IssuerKind.ISSUER && issuerNamespace !== undefined && issuerNamespace !== effectiveNamespace) {
-      throw new Error(`Certificate "${this.certificateName}" in namespace "${effectiveNamespace}" can not use Issuer ${issuerNamespace}/${props.issuer.issuerName}: `
-        + 'a namespaced Issuer signs only Certificates in its own namespace; use a ClusterIssuer');
+      // The Certificate is still written, to find later mistakes: the finding fails synth.
+      rejectInput(this, 'issuer', `Issuer ${issuerNamespace}/${props.issuer.issuerName}`,
+        `a namespaced Issuer signs only Certificates in its own namespace, and this Certificate is in "${effectiveNamespace}"; `
+        + `use a ClusterIssuer, or an Issuer in "${effectiveNamespace}"`);
     }
 
     const key = props.privateKey ?? PrivateKey.ecdsa();

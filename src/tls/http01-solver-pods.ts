@@ -1,6 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { IngressClassGateway } from '../gateways/ingress-class-gateway';
 import { NAMESPACE_NAME_LABEL } from '../labels';
+import { InvalidInputError } from '../rules/input/invalid-input';
 import { HTTP01_SOLVER_LABEL, HTTP01_SOLVER_PORT } from '../rules/tls/tls-facts';
 
 /**
@@ -27,7 +28,8 @@ export class Http01SolverPods {
    */
   public static ingressRuleFrom(gateway: IngressClassGateway): k8s.NetworkPolicyIngressRule {
     if (!gateway.controllerPodLabels) {
-      throw new Error(`gateway "${gateway.className}" runs no controller pods (${gateway.controller.name} is cloud-managed): admit its load balancer's addresses instead`);
+      throw new InvalidInputError(`Http01SolverPods.ingressRuleFrom: gateway "${gateway.className}" (${gateway.node.path}) runs no controller pods `
+        + `(${gateway.controller.name} is cloud-managed); give a gateway with a self-hosted controller, or admit its load balancer's addresses instead`);
     }
     return {
       from: [{

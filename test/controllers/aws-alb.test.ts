@@ -5,6 +5,8 @@ import {
   AlbIpAddressType, BackendProtocol, CloudProvider, GatewayExposure, IngressClassGateway, IngressController, Route, RouteBackend,
   RouteOptions, RuleEngine,
 } from '../../src';
+import { InvalidInputError } from '../../src/rules/input/invalid-input';
+import { inputErrors } from '../util/synth';
 
 quietStderr();
 
@@ -89,20 +91,27 @@ describe('AWS Load Balancer Controller class', () => {
   });
 
   it('rejects an invalid IngressGroup name', () => {
-    expect(() => IngressController.awsAlb({ groupName: 'Shared_ALB' })).toThrow(/groupName "Shared_ALB" must be at most 63 lowercase/);
+    expect(() => IngressController.awsAlb({ groupName: 'Shared_ALB' })).toThrow(InvalidInputError);
+    expect(() => IngressController.awsAlb({ groupName: 'Shared_ALB' }))
+      .toThrow(/^IngressController.awsAlb: groupName "Shared_ALB" is not a valid IngressGroup name; give at most 63 lowercase/);
   });
 
   it.each([
-    ['an internal exposure in another cloud', { exposure: GatewayExposure.internalLoadBalancer(CloudProvider.GCP) }, /internal AWS ALB load balancer lives in aws/],
-    ['a ClusterIP exposure', { exposure: GatewayExposure.clusterIp() }, /ClusterIP exposure means nothing/],
-    ['source ranges', { exposure: GatewayExposure.publicLoadBalancer({ sourceRanges: ['10.0.0.0/8'] }) }, /allowedSourceRanges/],
-    ['Service annotations', { exposure: GatewayExposure.publicLoadBalancer({ annotations: { 'x/y': 'z' } }) }, /Service annotations \(x\/y\)/],
-    ['a loadBalancerClass', { exposure: GatewayExposure.publicLoadBalancer({ loadBalancerClass: 'service.k8s.aws/nlb' }) }, /loadBalancerClass/],
-    ['pod resources', { resources: { cpu: { request: kplus.Cpu.millis(100) } } }, /runs none in the cluster/],
-    ['replicas', { replicas: 3 }, /replicas and maxReplicas size controller pods/],
-    ['maxReplicas', { maxReplicas: 3 }, /replicas and maxReplicas size controller pods/],
-  ])('refuses %s rather than ignoring it', (_what, props, message) => {
-    expect(() => gatewayApp(IngressController.awsAlb(), props as any)).toThrow(message);
+    ['an internal exposure in another cloud', { exposure: GatewayExposure.internalLoadBalancer(CloudProvider.GCP) }, 'exposure', '"internal load balancer (gcp)"', /^an internal AWS ALB load balancer lives in aws; use GatewayExposure.internalLoadBalancer\(CloudProvider.AWS\)/],
+    ['a ClusterIP exposure', { exposure: GatewayExposure.clusterIp() }, 'exposure', '"ClusterIP"', /ClusterIP exposure means nothing/],
+    ['source ranges', { exposure: GatewayExposure.publicLoadBalancer({ sourceRanges: ['10.0.0.0/8'] }) }, 'exposure.sourceRanges', '["10.0.0.0/8"]', /allowedSourceRanges/],
+    ['Service annotations', { exposure: GatewayExposure.publicLoadBalancer({ annotations: { 'x/y': 'z' } }) }, 'exposure.annotations', '["x/y"]', /^Service annotations have no Service to go on/],
+    ['a loadBalancerClass', { exposure: GatewayExposure.publicLoadBalancer({ loadBalancerClass: 'service.k8s.aws/nlb' }) }, 'exposure.loadBalancerClass', '"service.k8s.aws/nlb"', /^loadBalancerClass selects/],
+    ['pod resources', { resources: { cpu: { request: kplus.Cpu.millis(100) } } }, 'resources', expect.stringContaining('100m'), /^resources size controller pods, and AWS ALB runs none in the cluster/],
+    ['replicas', { replicas: 3 }, 'replicas', '3', /^replicas sizes controller pods/],
+    ['maxReplicas', { maxReplicas: 3 }, 'maxReplicas', '3', /^maxReplicas sizes controller pods/],
+  ])('refuses %s rather than ignoring it', (_what, props, field, value, message) => {
+    // WHEN
+    const { app } = gatewayApp(IngressController.awsAlb(), props as any);
+    // THEN the gateway reports it, and synth fails listing it
+    const errors = inputErrors(app);
+    expect(errors).toStrictEqual([{ constructPath: 'ingress/Gateway', field, value, message: expect.stringMatching(message) }]);
+    expect(() => synth(app)).toThrow(/CG-INPUT-001 at ingress\/Gateway/);
   });
 });
 

@@ -3,6 +3,7 @@ import { gatewayApp, quietStderr, single, synth } from './controller-test-utils'
 import {
   BackendProtocol, CloudProvider, GatewayExposure, IngressController, Route, RouteBackend, RouteOptions, RuleEngine,
 } from '../../src';
+import { inputErrors } from '../util/synth';
 
 quietStderr();
 
@@ -44,8 +45,14 @@ describe('Azure Application Gateway Ingress Controller class', () => {
   });
 
   it('refuses an internal exposure of another cloud', () => {
-    expect(() => gatewayApp(IngressController.azureApplicationGateway(), { exposure: GatewayExposure.internalLoadBalancer(CloudProvider.AWS) }))
-      .toThrow(/lives in azure/);
+    const { app } = gatewayApp(IngressController.azureApplicationGateway(), { exposure: GatewayExposure.internalLoadBalancer(CloudProvider.AWS) });
+    expect(inputErrors(app)).toStrictEqual([{
+      constructPath: 'ingress/Gateway',
+      field: 'exposure',
+      value: '"internal load balancer (aws)"',
+      message: 'an internal Azure Application Gateway load balancer lives in azure; use GatewayExposure.internalLoadBalancer(CloudProvider.AZURE)',
+    }]);
+    expect(() => synth(app)).toThrow(/CG-INPUT-001 at ingress\/Gateway/);
   });
 });
 

@@ -4,6 +4,7 @@ import {
   BackendProtocol, CloudProvider, GatewayExposure, IngressClassGateway, IngressClassParametersScope, IngressController, Route, RouteBackend,
   RouteOptions, RuleEngine,
 } from '../../src';
+import { inputErrors } from '../util/synth';
 
 quietStderr();
 
@@ -75,12 +76,25 @@ describe('GKE Ingress', () => {
   });
 
   it('refuses IngressClass parameters, which GKE would never read', () => {
-    expect(() => gatewayApp(IngressController.gke(), { parameters: { kind: 'X', name: 'x', scope: IngressClassParametersScope.CLUSTER } }))
-      .toThrow(/reads no IngressClass/);
+    const { app } = gatewayApp(IngressController.gke(), { parameters: { kind: 'X', name: 'x', scope: IngressClassParametersScope.CLUSTER } });
+    expect(inputErrors(app)).toStrictEqual([{
+      constructPath: 'ingress/Gateway',
+      field: 'parameters',
+      value: '{"kind":"X","name":"x","scope":"Cluster"}',
+      message: 'gke-ingress reads no IngressClass, so the gateway can not take parameters; leave it unset',
+    }]);
+    expect(() => synth(app, { unvalidatedKinds: { BackendConfig: true } as any })).toThrow(/CG-INPUT-001 at ingress\/Gateway\n    parameters = /);
   });
 
   it('refuses an internal exposure of another cloud', () => {
-    expect(() => gatewayApp(IngressController.gke(), { exposure: GatewayExposure.internalLoadBalancer(CloudProvider.AZURE) })).toThrow(/lives in gcp/);
+    const { app } = gatewayApp(IngressController.gke(), { exposure: GatewayExposure.internalLoadBalancer(CloudProvider.AZURE) });
+    expect(inputErrors(app)).toStrictEqual([{
+      constructPath: 'ingress/Gateway',
+      field: 'exposure',
+      value: '"internal load balancer (azure)"',
+      message: 'an internal GKE Ingress load balancer lives in gcp; use GatewayExposure.internalLoadBalancer(CloudProvider.GCP)',
+    }]);
+    expect(() => synth(app)).toThrow(/CG-INPUT-001 at ingress\/Gateway/);
   });
 
   it('reports options GKE configures in BackendConfig or FrontendConfig (CG-GATEWAY-003), and accepts HTTP and no redirect', () => {

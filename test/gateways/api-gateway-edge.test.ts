@@ -4,7 +4,7 @@ import {
   AcmeIssuer, ApiGatewayEdge, ApiGatewayTier, ApiGatewayTierProps, IIngressController, IngressController, RouteBackend, RuleEngine,
 } from '../../src';
 import { DNS_FLOWS, egressFlows, ingressFlows, named, policiesSelecting } from '../network/policy-sets';
-import { ofKind, synthApp } from '../util/synth';
+import { inputErrors, ofKind, synthApp } from '../util/synth';
 
 let stderr: jest.SpyInstance;
 beforeEach(() => {
@@ -145,9 +145,54 @@ describe('ApiGatewayTier', () => {
   });
 
   it('rejects a literal credential in env, fewer than 2 replicas and a tier without upstreams', () => {
-    expect(() => fixture(undefined, { env: { KONG_PG_PASSWORD: 'hunter2' } })).toThrow('env KONG_PG_PASSWORD looks like a credential');
-    expect(() => fixture(undefined, { replicas: 1 })).toThrow('replicas must be at least 2');
-    expect(() => fixture(undefined, { upstreams: [] })).toThrow('declare the upstream services');
+    // GIVEN a tier with all three mistakes
+    const { app, tier } = fixture(undefined, { env: { KONG_DATABASE: 'off', KONG_PG_PASSWORD: 'hunter2' }, replicas: 1, upstreams: [] });
+    // THEN each is reported on the tier, without echoing the credential
+    expect(inputErrors(app)).toStrictEqual([
+      { constructPath: 'api-gateway/Kong', field: 'replicas', value: '1', message: 'replicas must be a whole number of at least 2, so one pod can be disrupted' },
+      { constructPath: 'api-gateway/Kong', field: 'upstreams', value: '[]', message: 'declare the upstream services the tier routes to; its NetworkPolicy admits only those' },
+      {
+        constructPath: 'api-gateway/Kong',
+        field: 'env.KONG_PG_PASSWORD',
+        value: '"(redacted)"',
+        message: 'looks like a credential; read it from a Secret with secretEnv instead of writing it into the manifests',
+      },
+    ]);
+    // AND the credential stays out of the manifests
+    const deployment = tier.node.findAll().find((c) => c.node.path === 'api-gateway/Kong/Deployment') as any;
+    expect(JSON.stringify(deployment?.toJson() ?? {})).not.toContain('hunter2');
+    expect(() => synthApp(app)).toThrow(/synth stopped by 3 error\(s\)[\s\S]*CG-INPUT-001 at api-gateway\/Kong\n    replicas = 1/);
+  });
+
+  it('rejects a bad rate limit and trusted proxy CIDR on the edge, and a controller without edge settings', () => {
+    // GIVEN an edge with a bad rate limit and proxy CIDR
+    const app = Testing.app();
+    const chart = new Chart(app, 'edge');
+    const issuer = new AcmeIssuer(chart, 'LetsEncrypt', { email: 'ops@mycompany.com' });
+    new ApiGatewayEdge(chart, 'Edge', {
+      host: 'api.mycompany.com',
+      edge: { className: 'api-edge', controller: IngressController.azureApplicationGateway(), issuer },
+      apiGateway: upstream('orders'),
+      rateLimitPerSecond: 0,
+      trustedProxyCidrs: ['198.51.100.0/24', 'proxy'],
+    });
+    // THEN
+    expect(inputErrors(app).filter((e) => e.constructPath === 'edge/Edge')).toStrictEqual([
+      {
+        constructPath: 'edge/Edge',
+        field: 'edge.controller',
+        value: '"azure-application-gateway"',
+        message: 'the controller profile has no edge settings (configureEdge); use IngressController.nginx(), traefik() or haproxy()',
+      },
+      { constructPath: 'edge/Edge', field: 'rateLimitPerSecond', value: '0', message: 'must be a positive integer (1 or more)' },
+      {
+        constructPath: 'edge/Edge',
+        field: 'trustedProxyCidrs[1]',
+        value: '"proxy"',
+        message: 'trusted proxy CIDR must be an address with a prefix length, such as "10.0.0.0/8"; give an IPv4 or IPv6 address with a prefix length',
+      },
+    ]);
+    expect(() => synthApp(app)).toThrow(/CG-INPUT-001 at edge\/Edge/);
   });
 
   it('fails synth on an unpinned image (CG-POD-003)', () => {

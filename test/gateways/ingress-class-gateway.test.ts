@@ -3,6 +3,7 @@ import {
   AnnotationsRiskLevel, CloudProvider, GatewayExposure, IngressClassGateway, IngressClassGatewayProps,
   IngressClassParametersScope, IngressController, RuleEngine, Severity,
 } from '../../src';
+import { InvalidInputError } from '../../src/rules/input/invalid-input';
 import { ofKind, synthApp } from '../util/synth';
 
 /** The rule engine prints warnings (CG-CONTROLLER-003 on every nginx gateway) to stderr; keep the test output readable. */
@@ -394,7 +395,8 @@ describe('IngressClassGateway exposure', () => {
 
   it('rejects an unknown cloud provider name, listing aws, gcp and azure', () => {
     // WHEN / THEN
-    expect(() => CloudProvider.of('nope')).toThrow('unknown cloud provider "nope"; supported: aws, gcp, azure');
+    expect(() => CloudProvider.of('nope')).toThrow(InvalidInputError);
+    expect(() => CloudProvider.of('nope')).toThrow('CloudProvider.of: unknown cloud provider "nope"; supported: aws, gcp, azure');
   });
 });
 

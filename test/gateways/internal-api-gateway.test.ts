@@ -4,8 +4,9 @@ import {
   CloudProvider, GatewayExposure, IIngressController, IngressController, InternalApiGateway, InternalApiGatewayProps, IssuerRef, Route, RouteBackend,
   RuleEngine, Suppressions,
 } from '../../src';
+import { InvalidInputError } from '../../src/rules/input/invalid-input';
 import { egressFlows, ingressFlows, named } from '../network/policy-sets';
-import { ofKind, synthApp } from '../util/synth';
+import { inputErrors, ofKind, synthApp } from '../util/synth';
 
 let stderr: jest.SpyInstance;
 beforeEach(() => {
@@ -53,7 +54,8 @@ describe('InternalApiGateway exposure', () => {
 
   it('fails on an unknown provider name, listing the supported ones', () => {
     // WHEN / THEN
-    expect(() => fixture({ provider: CloudProvider.of('oracle') })).toThrow('unknown cloud provider "oracle"; supported: aws, gcp, azure');
+    expect(() => fixture({ provider: CloudProvider.of('oracle') })).toThrow(InvalidInputError);
+    expect(() => fixture({ provider: CloudProvider.of('oracle') })).toThrow('CloudProvider.of: unknown cloud provider "oracle"; supported: aws, gcp, azure');
   });
 
   it('reports an external load balancer as CG-GATEWAY-004 at synth, with every other finding', () => {
@@ -83,7 +85,14 @@ describe('InternalApiGateway exposure', () => {
   });
 
   it('rejects cloud-managed controllers, which have no edge settings', () => {
-    expect(() => fixture({}, IngressController.awsAlb())).toThrow('the aws-load-balancer-controller profile has no edge settings');
+    const { app } = fixture({}, IngressController.awsAlb());
+    expect(inputErrors(app)).toStrictEqual([{
+      constructPath: 'ingress/Gateway',
+      field: 'controller',
+      value: '"aws-load-balancer-controller"',
+      message: 'the controller profile has no edge settings (configureEdge); use IngressController.nginx(), traefik() or haproxy()',
+    }]);
+    expect(() => synthApp(app)).toThrow(/CG-INPUT-001 at ingress\/Gateway\n    controller = "aws-load-balancer-controller"/);
   });
 });
 
@@ -110,9 +119,27 @@ describe('InternalApiGateway allowlist', () => {
     expect(clientService(objs).spec.loadBalancerSourceRanges).toStrictEqual(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7']);
   });
 
-  it('rejects an empty or invalid allowlist', () => {
-    expect(() => fixture({ allowedSourceCidrs: [] })).toThrow('allowedSourceCidrs is empty');
-    expect(() => fixture({ allowedSourceCidrs: ['10.0.0.0'] })).toThrow('allowed source CIDR "10.0.0.0"');
+  it('rejects an empty or invalid allowlist, and a bad rate limit', () => {
+    // GIVEN an empty allowlist
+    const empty = fixture({ allowedSourceCidrs: [] }).app;
+    expect(inputErrors(empty)).toStrictEqual([{
+      constructPath: 'ingress/Gateway',
+      field: 'allowedSourceCidrs',
+      value: '[]',
+      message: 'the allowlist is empty, so no client could reach the gateway; give at least one CIDR, or leave it unset for the private ranges',
+    }]);
+    expect(() => synthApp(empty)).toThrow(/CG-INPUT-001 at ingress\/Gateway/);
+    // AND an invalid entry and rate limit, reported together and the entry dropped
+    const { app, gateway } = fixture({ allowedSourceCidrs: ['10.0.0.0', '10.20.0.0/16'], rateLimitPerSecond: 0 });
+    const errors = inputErrors(app);
+    expect(errors.map((e) => [e.constructPath, e.field, e.value])).toStrictEqual([
+      ['ingress/Gateway', 'allowedSourceCidrs[0]', '"10.0.0.0"'],
+      ['ingress/Gateway', 'rateLimitPerSecond', '0'],
+    ]);
+    expect(errors[0].message).toMatch(/^allowed source CIDR must be an address with a prefix length/);
+    expect(errors[1].message).toBe('must be a positive integer (1 or more)');
+    expect(gateway.allowedSourceCidrs).toStrictEqual(['10.20.0.0/16']);
+    expect(() => synthApp(app)).toThrow(/synth stopped by 2 error\(s\)/);
   });
 
   it('applies the allowlist and rate limit in Traefik through file-provider middlewares on both entry points', () => {

@@ -4,7 +4,7 @@ import {
   AcmeIssuer, CloudProvider, Dns01Solver, GatewayExposure, IIngressController, IngressController, IssuerRef, PrivateKey, PublicWebGateway,
   PublicWebGatewayProps, Route, RouteBackend, RuleEngine, Suppressions,
 } from '../../src';
-import { ofKind, synthApp } from '../util/synth';
+import { inputErrors, ofKind, synthApp } from '../util/synth';
 
 let stderr: jest.SpyInstance;
 beforeEach(() => {
@@ -203,14 +203,29 @@ describe('PublicWebGateway TLS on every route', () => {
     // THEN
     expect(gateway.exposure.internal).toBe(false);
     expect(service.spec.type).toBe('LoadBalancer');
-    expect(() => fixture(IngressController.nginx(), { exposure: GatewayExposure.internalLoadBalancer(CloudProvider.AWS) }))
-      .toThrow('public web gateway "public-web" is internet-facing');
+    // AND an internal one is reported
+    const internal = fixture(IngressController.nginx(), { exposure: GatewayExposure.internalLoadBalancer(CloudProvider.AWS) }).app;
+    expect(inputErrors(internal)).toStrictEqual([{
+      constructPath: 'ingress/Gateway',
+      field: 'exposure',
+      value: '"internal load balancer (aws)"',
+      message: 'a public web gateway is internet-facing: use GatewayExposure.publicLoadBalancer() (or no exposure), or an IngressClassGateway for an internal gateway',
+    }]);
+    expect(() => synthApp(internal)).toThrow(/CG-INPUT-001 at ingress\/Gateway\n    exposure = "internal load balancer \(aws\)"/);
   });
 
   it('refuses HSTS preload without includeSubdomains and a year of max-age', () => {
     // THEN
-    expect(() => fixture(IngressController.nginx(), { hsts: { preload: true } })).toThrow(/HSTS preload needs includeSubdomains and a max-age of at least one year/);
-    expect(() => fixture(IngressController.nginx(), { hsts: { preload: true, includeSubdomains: true, maxAge: Duration.days(30) } })).toThrow(/HSTS preload/);
+    const message = 'HSTS preload needs includeSubdomains and a max-age of at least one year (31536000 s)';
+    const noSubdomains = fixture(IngressController.nginx(), { hsts: { preload: true } }).app;
+    expect(inputErrors(noSubdomains)).toStrictEqual([{
+      constructPath: 'ingress/Gateway', field: 'hsts', value: '{"preload":true,"includeSubdomains":false,"maxAgeSeconds":31536000}', message,
+    }]);
+    expect(() => synthApp(noSubdomains)).toThrow(/CG-INPUT-001 at ingress\/Gateway\n    hsts = /);
+    const shortMaxAge = fixture(IngressController.nginx(), { hsts: { preload: true, includeSubdomains: true, maxAge: Duration.days(30) } }).app;
+    expect(inputErrors(shortMaxAge)).toStrictEqual([{
+      constructPath: 'ingress/Gateway', field: 'hsts', value: '{"preload":true,"includeSubdomains":true,"maxAgeSeconds":2592000}', message,
+    }]);
   });
 
   it('refuses a controller profile without public-web hardening', () => {
@@ -221,7 +236,15 @@ describe('PublicWebGateway TLS on every route', () => {
       routeAnnotations: () => ({}),
     };
     // THEN
-    expect(() => fixture(custom)).toThrow('public web gateway "public-web": the custom profile can not redirect to HTTPS or send HSTS (it has no hardenForPublicWeb)');
+    const { app } = fixture(custom);
+    expect(inputErrors(app)).toStrictEqual([{
+      constructPath: 'ingress/Gateway',
+      field: 'controller',
+      value: '"custom"',
+      message: 'the controller profile can not redirect to HTTPS or send HSTS (it has no hardenForPublicWeb); '
+        + 'use IngressController.nginx(), traefik(), haproxy() or azureApplicationGateway()',
+    }]);
+    expect(() => synthApp(app)).toThrow(/CG-INPUT-001 at ingress\/Gateway\n    controller = "custom"/);
   });
 });
 
@@ -339,8 +362,13 @@ describe('PublicWebGateway hardening per controller', () => {
 
   it('AWS ALB and GKE are refused with the reason', () => {
     // THEN
-    expect(() => fixture(IngressController.awsAlb())).toThrow(/AWS ALB terminates TLS with ACM certificates and ignores Ingress TLS secrets/);
-    expect(() => fixture(IngressController.gke())).toThrow(/GKE Ingress redirects HTTP to HTTPS only with a FrontendConfig/);
+    const alb = fixture(IngressController.awsAlb()).app;
+    expect(inputErrors(alb)).toStrictEqual([expect.objectContaining({ constructPath: 'ingress/Gateway', field: 'controller', value: '"aws-load-balancer-controller"' })]);
+    expect(inputErrors(alb)[0].message).toMatch(/^AWS ALB terminates TLS with ACM certificates and ignores Ingress TLS secrets/);
+    expect(() => synthApp(alb)).toThrow(/CG-INPUT-001 at ingress\/Gateway/);
+    const gke = fixture(IngressController.gke()).app;
+    expect(inputErrors(gke)).toStrictEqual([expect.objectContaining({ constructPath: 'ingress/Gateway', field: 'controller', value: '"gke-ingress"' })]);
+    expect(inputErrors(gke)[0].message).toMatch(/^GKE Ingress redirects HTTP to HTTPS only with a FrontendConfig/);
   });
 
   it('route options still override the gateway limits per route', () => {

@@ -3,7 +3,7 @@ import { egressFlows, ingressFlows, named } from './policy-sets';
 import { IngressClassGateway, IngressController, NetworkIsolation, Route, RouteBackend } from '../../src';
 import { appService, gatewayApp, quietStderr } from '../tenancy/tenant-test-utils';
 import { lintObjects } from '../util/manifests';
-import { ofKind, synthApp } from '../util/synth';
+import { inputErrors, ofKind, synthApp } from '../util/synth';
 
 quietStderr();
 
@@ -110,8 +110,14 @@ describe('backend allowance in an isolated namespace', () => {
     const { app, gateways, shop } = isolatedShop();
     const agic = new IngressClassGateway(gateways, 'Agic', { className: 'agic', controller: IngressController.azureApplicationGateway() });
     new Route(shop, 'Route', { gateway: agic, host: 'shop.example.com', backend: RouteBackend.fromService(appService(shop, 'web')) });
-    // WHEN / THEN
-    expect(() => synthApp(app)).toThrow(/route shop\/Route \(host "shop.example.com"\) is on gateway "agic", whose proxy runs outside the cluster/);
+    // WHEN / THEN the route is reported as an input mistake, and synth fails on it
+    expect(inputErrors(app)).toStrictEqual([{
+      constructPath: 'shop/Route',
+      field: 'gateway',
+      value: '"agic"',
+      message: expect.stringContaining('route (host "shop.example.com") is on gateway "agic", whose proxy runs outside the cluster'),
+    }]);
+    expect(() => synthApp(app)).toThrow(/CG-INPUT-001 at shop\/Route/);
   });
 
   it('produces manifests CG-NETPOL-001 accepts, with a default-deny on both sides', () => {

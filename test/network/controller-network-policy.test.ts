@@ -5,8 +5,9 @@ import {
   Route, RouteBackend, RuleEngine,
 } from '../../src';
 import { ControllerNetworkPolicy } from '../../src/network/controller-network-policy';
+import { InvalidInputError } from '../../src/rules/input/invalid-input';
 import { appService, gatewayApp, quietStderr } from '../tenancy/tenant-test-utils';
-import { ofKind, synthApp } from '../util/synth';
+import { inputErrors, ofKind, synthApp } from '../util/synth';
 
 quietStderr();
 
@@ -93,10 +94,37 @@ describe('controller NetworkPolicy', () => {
     expect(ingressFlows(policy)).toStrictEqual(['cidr:203.0.113.0/24 -> TCP/8000', 'cidr:203.0.113.0/24 -> TCP/8443', 'ns:monitoring -> TCP/9100']);
   });
 
-  it('rejects an invalid or empty allowlist', () => {
-    expect(() => gatewayApp({ allowedSourceCidrs: ['10.0.0.0'] })).toThrow('client source CIDR "10.0.0.0" must be an address with a prefix length');
-    expect(() => gatewayApp({ allowedSourceCidrs: ['10.0.0.300/8'] })).toThrow('has an IPv4 octet above 255');
-    expect(() => gatewayApp({ allowedSourceCidrs: [] })).toThrow('clientSourceCidrs is empty');
+  it('rejects invalid allowlist entries, admitting only the valid ones', () => {
+    // GIVEN an allowlist with two bad entries
+    const { app } = gatewayApp({ allowedSourceCidrs: ['10.0.0.0', '203.0.113.0/24', '10.0.0.300/8'] });
+    // THEN each is reported on the gateway, with its index and value
+    const errors = inputErrors(app);
+    expect(errors.map((e) => [e.constructPath, e.field, e.value])).toStrictEqual([
+      ['gateways/PublicWeb', 'allowedSourceCidrs[0]', '"10.0.0.0"'],
+      ['gateways/PublicWeb', 'allowedSourceCidrs[2]', '"10.0.0.300/8"'],
+    ]);
+    expect(errors[0].message).toMatch(/^client source CIDR must be an address with a prefix length/);
+    expect(errors[1].message).toMatch(/^client source CIDR has an IPv4 octet above 255/);
+    // AND the policy admits clients from the valid entry only
+    const policy = app.node.findAll().find((c) => c.node.path === 'gateways/PublicWeb/Traefik/NetworkPolicy/Resource') as any;
+    expect(ingressFlows(policy.toJson())).toStrictEqual(['cidr:203.0.113.0/24 -> TCP/8000', 'cidr:203.0.113.0/24 -> TCP/8443', 'ns:monitoring -> TCP/9100']);
+    expect(() => synthApp(app)).toThrow(/CG-INPUT-001 at gateways\/PublicWeb\n    allowedSourceCidrs\[0\] = "10.0.0.0"/);
+  });
+
+  it('rejects an empty allowlist, admitting no client', () => {
+    // GIVEN an empty allowlist
+    const { app, gateway } = gatewayApp({ allowedSourceCidrs: [] });
+    // THEN it is reported
+    expect(inputErrors(app)).toStrictEqual([{
+      constructPath: 'gateways/PublicWeb',
+      field: 'allowedSourceCidrs',
+      value: '[]',
+      message: 'the allowlist is empty, so no client could reach the gateway; give at least one CIDR, or leave it unset to use the default',
+    }]);
+    // AND the policy admits no client rather than every one
+    const policy = gateway.node.findAll().find((c) => c.node.path.endsWith('NetworkPolicy/Resource')) as any;
+    expect(ingressFlows(policy.toJson())).toStrictEqual(['ns:monitoring -> TCP/9100']);
+    expect(() => synthApp(app)).toThrow(/CG-INPUT-001/);
   });
 
   it('admits metrics scrapes from the monitoring namespace given', () => {
@@ -281,9 +309,17 @@ describe('controller NetworkPolicy: admission webhook', () => {
   it('refuses a webhook when the API server can be any address', () => {
     // GIVEN the portable default
     const chart = Testing.chart();
-    // THEN an open webhook port (CVE-2025-1974) is refused
-    expect(() => new ControllerNetworkPolicy(chart, 'Policy', props(ApiServerAccess.anyAddress())))
-      .toThrow('gateway "edge": the controller runs an admission webhook, which only the API server may reach; give its addresses with ApiServerAccess.fromCidrs(...)');
+    // WHEN
+    const policy = new ControllerNetworkPolicy(chart, 'Policy', props(ApiServerAccess.anyAddress()));
+    // THEN an open webhook port (CVE-2025-1974) is refused, and the port stays closed
+    expect(inputErrors(chart)).toStrictEqual([{
+      constructPath: 'test/Policy',
+      field: 'apiServerAccess',
+      value: '"ApiServerAccess.anyAddress()"',
+      message: 'the controller runs an admission webhook, which only the API server may reach; give its addresses with ApiServerAccess.fromCidrs(...)',
+    }]);
+    expect(ingressFlows(policy.policy.toJson())).toStrictEqual(['any -> TCP/443', 'any -> TCP/80', 'ns:monitoring -> TCP/10254']);
+    expect(() => Testing.synth(chart)).toThrow(/CG-INPUT-001 at test\/Policy/);
   });
 });
 
@@ -298,11 +334,13 @@ describe('ApiServerAccess', () => {
   });
 
   it('rejects bad CIDRs and ports', () => {
-    expect(() => ApiServerAccess.fromCidrs([])).toThrow('needs at least one CIDR');
-    expect(() => ApiServerAccess.fromCidrs(['10.0.0.0/33'])).toThrow('API server CIDR "10.0.0.0/33" has an IPv4 prefix length above 32');
+    expect(() => ApiServerAccess.fromCidrs([])).toThrow(InvalidInputError);
+    expect(() => ApiServerAccess.fromCidrs([])).toThrow('ApiServerAccess.fromCidrs: cidrs is empty (got []); give at least one CIDR');
+    expect(() => ApiServerAccess.fromCidrs(['10.0.0.0/33'])).toThrow('ApiServerAccess.fromCidrs: cidrs[0] = "10.0.0.0/33": API server CIDR has an IPv4 prefix length above 32');
     expect(() => ApiServerAccess.fromCidrs(['fd00::/129'])).toThrow('has an IPv6 prefix length above 128');
     expect(() => ApiServerAccess.fromCidrs(['kubernetes/32'])).toThrow('is not an IPv4 or IPv6 address');
-    expect(() => ApiServerAccess.anyAddress([])).toThrow('needs at least one port');
-    expect(() => ApiServerAccess.anyAddress([70000])).toThrow('API server port 70000 must be an integer between 1 and 65535');
+    expect(() => ApiServerAccess.anyAddress([])).toThrow('ApiServerAccess: ports is empty (got []); give at least one TCP port');
+    expect(() => ApiServerAccess.anyAddress([443, 70000])).toThrow(InvalidInputError);
+    expect(() => ApiServerAccess.anyAddress([443, 70000])).toThrow('ApiServerAccess: ports[1] = 70000: an API server port must be an integer between 1 and 65535');
   });
 });

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { MANIFEST_LEVEL_RULES } from '../../src/cli/manifests';
 import { GatewayValidationPlugin, GatewayValidationPluginProps } from '../../src/plugin/validation-plugin';
+import { InvalidInputError } from '../../src/rules/input/invalid-input';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'lint');
 const fixture = (...parts: string[]) => path.join(FIXTURES, ...parts);
@@ -223,6 +224,7 @@ describe('GatewayValidationPlugin', () => {
     // GIVEN properties from cdk8s.yaml of the wrong shape
     // WHEN constructing the plugin
     // THEN it fails with a message naming the property
+    expect(() => new GatewayValidationPlugin(props as unknown as GatewayValidationPluginProps)).toThrow(InvalidInputError);
     expect(() => new GatewayValidationPlugin(props as unknown as GatewayValidationPluginProps)).toThrow(`GatewayValidationPlugin: ${message}`);
   });
 
@@ -230,6 +232,7 @@ describe('GatewayValidationPlugin', () => {
     // GIVEN something that is not a ValidationContext
     // WHEN validating
     // THEN the plugin says what it needs
+    await expect(new GatewayValidationPlugin().validate({ manifests: 'dist/app.k8s.yaml' })).rejects.toThrow(InvalidInputError);
     await expect(new GatewayValidationPlugin().validate({ manifests: 'dist/app.k8s.yaml' })).rejects.toThrow(/needs a cdk8s-cli ValidationContext/);
   });
 });

@@ -4,7 +4,7 @@ import { appService, gatewayApp, quietStderr } from './tenant-test-utils';
 import { IngressClassGateway, IngressController, NetworkIsolation, Route, RouteBackend, RuleEngine, Tenant, TenantProps } from '../../src';
 import { hostAllowed, checkHostPattern } from '../../src/tenancy/host-allowance';
 import { egressFlows, ingressFlows, named } from '../network/policy-sets';
-import { ofKind, synthApp } from '../util/synth';
+import { inputErrors, ofKind, synthApp } from '../util/synth';
 
 quietStderr();
 
@@ -142,8 +142,14 @@ describe('Tenant objects', () => {
   });
 
   it('rejects a negative or fractional count', () => {
-    expect(() => tenantApp({ quota: { pods: -1 } })).toThrow('quota counts must be whole numbers of at least 0 (got -1)');
-    expect(() => tenantApp({ quota: { services: 1.5 } })).toThrow('(got 1.5)');
+    // GIVEN two bad counts
+    const { app } = tenantApp({ quota: { pods: -1, services: 1.5 } });
+    // THEN both are reported on the tenant, and synth fails listing them
+    expect(inputErrors(app)).toStrictEqual([
+      { constructPath: 'shop', field: 'quota.pods', value: '-1', message: 'quota counts must be whole numbers of at least 0' },
+      { constructPath: 'shop', field: 'quota.services', value: '1.5', message: 'quota counts must be whole numbers of at least 0' },
+    ]);
+    expect(() => synthApp(app)).toThrow(/CG-INPUT-001 at shop\n    quota.pods = -1: quota counts must be whole numbers/);
   });
 
   it('writes a LimitRange with the documented defaults', () => {
@@ -204,11 +210,30 @@ describe('Tenant objects', () => {
   it('rejects bad props, naming the tenant', () => {
     const { publicWeb } = tenantApp();
     const app = publicWeb.node.root as App;
-    expect(() => new Tenant(app, 'a', { hosts: [], gateways: [publicWeb] })).toThrow('tenant "a": give at least one host it may serve');
-    expect(() => new Tenant(app, 'b', { hosts: ['b.example.com'], gateways: [] })).toThrow('tenant "b": give at least one gateway it may use');
-    expect(() => new Tenant(app, 'c', { hosts: ['c.*.example.com'], gateways: [publicWeb] })).toThrow('tenant "c": host "c.*.example.com" may contain a wildcard only');
-    expect(() => new Tenant(app, 'd', { hosts: ['D.example.com:443'], gateways: [publicWeb] })).toThrow('tenant "d": host "D.example.com:443" must not contain a port');
-    expect(() => new Tenant(app, 'Team_E', { hosts: ['e.example.com'], gateways: [publicWeb] })).toThrow('tenant "Team_E": namespace "Team_E" must consist of lower case');
+    // WHEN five tenants each get a bad prop
+    new Tenant(app, 'a', { hosts: [], gateways: [publicWeb] });
+    new Tenant(app, 'b', { hosts: ['b.example.com'], gateways: [] });
+    new Tenant(app, 'c', { hosts: ['c.*.example.com'], gateways: [publicWeb] });
+    const d = new Tenant(app, 'd', { hosts: ['D.example.com:443', 'd.example.com'], gateways: [publicWeb] });
+    new Tenant(app, 'Team_E', { hosts: ['e.example.com'], gateways: [publicWeb] });
+    // THEN every one is reported, naming the tenant, the field and the value
+    const errors = inputErrors(app);
+    expect(errors.map((e) => [e.constructPath, e.field, e.value])).toStrictEqual([
+      ['a', 'hosts', '[]'],
+      ['b', 'gateways', '[]'],
+      ['c', 'hosts[0]', '"c.*.example.com"'],
+      ['d', 'hosts[0]', '"D.example.com:443"'],
+      ['Team_E', 'tenantName', '"Team_E"'],
+    ]);
+    expect(errors[0].message).toBe('give at least one host the tenant may serve');
+    expect(errors[1].message).toBe('give at least one gateway the tenant may use');
+    expect(errors[2].message).toMatch(/^host may contain a wildcard only/);
+    expect(errors[3].message).toBe('host must not contain a port');
+    expect(errors[4].message).toMatch(/^namespace must consist of lower case/);
+    // AND the bad host is left out of the tenant's allowance
+    expect(d.hosts).toStrictEqual(['d.example.com']);
+    // AND synth fails listing them all
+    expect(() => synthApp(app)).toThrow(/synth stopped[\s\S]*CG-INPUT-001 at a\n[\s\S]*CG-INPUT-001 at Team_E\n/);
   });
 });
 
@@ -235,16 +260,29 @@ describe('Tenant routes', () => {
     const { app, publicWeb, internalApi } = tenantApp();
     const tenant = new Tenant(app, 'billing', { hosts: ['billing.example.com'], gateways: [publicWeb, internalApi] });
     // THEN
-    expect(() => tenant.addRoute('Route', { host: 'billing.example.com', backend: RouteBackend.fromServiceName('web', { port: 80 }) }))
-      .toThrow('tenant "billing": route "Route" (host "billing.example.com") names no gateway, and the tenant may use 2: "public-web", "internal-api"');
+    tenant.addRoute('Route', { host: 'billing.example.com', backend: RouteBackend.fromServiceName('web', { port: 80, podLabels: { app: 'web' }, targetPort: 8080 }) });
+    expect(inputErrors(app)).toStrictEqual([{
+      constructPath: 'billing',
+      field: 'addRoute("Route").gateway',
+      value: '(unset)',
+      message: 'route for host "billing.example.com" names no gateway, and the tenant may use 2; name one of: "public-web", "internal-api"',
+    }]);
+    expect(() => synthApp(app)).toThrow(/CG-INPUT-001 at billing/);
   });
 
   it('refuses a backend in another namespace', () => {
     // GIVEN a Service in "blog"
-    const { tenant } = tenantApp();
+    const { app, tenant } = tenantApp();
+    // WHEN a route of the tenant targets it
+    tenant.addRoute('Route', { host: 'shop.example.com', backend: RouteBackend.fromServiceName('web', { port: 80, namespace: 'blog' }) });
     // THEN
-    expect(() => tenant.addRoute('Route', { host: 'shop.example.com', backend: RouteBackend.fromServiceName('web', { port: 80, namespace: 'blog' }) }))
-      .toThrow('tenant "shop": route "Route" (host "shop.example.com") targets Service blog/web, outside the tenant\'s namespace "shop"');
+    expect(inputErrors(app)).toStrictEqual([{
+      constructPath: 'shop',
+      field: 'addRoute("Route").backend.namespace',
+      value: '"blog"',
+      message: 'route for host "shop.example.com" targets Service blog/web, outside the tenant\'s namespace; give a Service in "shop"',
+    }]);
+    expect(() => synthApp(app)).toThrow(/CG-INPUT-001 at shop/);
   });
 });
 

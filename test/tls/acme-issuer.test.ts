@@ -3,7 +3,8 @@ import {
   AcmeIssuer, AcmeServer, CloudProvider, Dns01Solver, GatewayExposure, IngressClassGateway, IngressController, IssuerKind, Route, RouteBackend,
   RuleEngine, TlsCertificate,
 } from '../../src';
-import { ofKind, synthApp } from '../util/synth';
+import { InvalidInputError } from '../../src/rules/input/invalid-input';
+import { inputErrors, ofKind, synthApp } from '../util/synth';
 
 let stderr: jest.SpyInstance;
 beforeEach(() => {
@@ -151,12 +152,25 @@ describe('AcmeIssuer', () => {
 
   it('refuses an email that is not an address, and a custom server without a name', () => {
     // GIVEN
-    const { chart } = setup();
-    // THEN
-    expect(() => new AcmeIssuer(chart, 'A', { email: 'ops' })).toThrow('ACME issuer "letsencrypt": email "ops" is not an email address');
-    expect(() => new AcmeIssuer(chart, 'B', { email: 'ops@example.com', server: AcmeServer.fromUrl('https://acme.zerossl.com/v2/DV90') }))
-      .toThrow(/give a name for an issuer of https:\/\/acme\.zerossl\.com\/v2\/DV90/);
-    expect(() => AcmeServer.fromUrl('http://acme.example.com/directory')).toThrow('must be an https:// directory URL');
+    const { app, chart } = setup();
+    // WHEN
+    new AcmeIssuer(chart, 'A', { email: 'ops' });
+    new AcmeIssuer(chart, 'B', { email: 'ops@example.com', server: AcmeServer.fromUrl('https://acme.zerossl.com/v2/DV90') });
+    // THEN both are reported in one synth
+    expect(inputErrors(app)).toStrictEqual([
+      { constructPath: 'ingress/A', field: 'email', value: '"ops"', message: 'is not an email address; give the ACME account contact, such as "ops@example.com"' },
+      {
+        constructPath: 'ingress/B',
+        field: 'name',
+        value: '(unset)',
+        message: 'give a name for an issuer of https://acme.zerossl.com/v2/DV90 (a DNS-1123 subdomain such as "zerossl")',
+      },
+    ]);
+    expect(() => synthApp(app)).toThrow(/CG-INPUT-001 at ingress\/A\n    email = "ops"[\s\S]*CG-INPUT-001 at ingress\/B\n    name = \(unset\)/);
+    // AND a server URL that is not https:// is refused by the factory
+    expect(() => AcmeServer.fromUrl('http://acme.example.com/directory')).toThrow(InvalidInputError);
+    expect(() => AcmeServer.fromUrl('http://acme.example.com/directory'))
+      .toThrow('AcmeServer.fromUrl: "http://acme.example.com/directory" is not an ACME directory URL; give an https:// URL');
   });
 
   it('is checked by the ACME rules at synth (a wildcard needs DNS-01)', () => {

@@ -1,6 +1,6 @@
 import { Chart, Duration, Testing } from 'cdk8s';
 import { AcmeIssuer, Dns01Solver, IssuerRef, PrivateKey, RuleEngine, TlsCertificate } from '../../src';
-import { ofKind, synthApp } from '../util/synth';
+import { inputErrors, ofKind, synthApp } from '../util/synth';
 
 function chartApp(namespace?: string) {
   const app = Testing.app();
@@ -70,10 +70,17 @@ describe('TlsCertificate', () => {
 
   it('refuses a namespaced Issuer of another namespace', () => {
     // GIVEN an Issuer in "shop" and a certificate in "web"
-    const { chart } = chartApp('web');
+    const { app, chart } = chartApp('web');
+    // WHEN
+    new TlsCertificate(chart, 'Cert', { secretName: 'tls', dnsNames: ['a.example.com'], issuer: IssuerRef.issuer('shop', 'local') });
     // THEN
-    expect(() => new TlsCertificate(chart, 'Cert', { secretName: 'tls', dnsNames: ['a.example.com'], issuer: IssuerRef.issuer('shop', 'local') }))
-      .toThrow('Certificate "tls" in namespace "web" can not use Issuer shop/local: a namespaced Issuer signs only Certificates in its own namespace; use a ClusterIssuer');
+    expect(inputErrors(app)).toStrictEqual([{
+      constructPath: 'web/Cert',
+      field: 'issuer',
+      value: '"Issuer shop/local"',
+      message: 'a namespaced Issuer signs only Certificates in its own namespace, and this Certificate is in "web"; use a ClusterIssuer, or an Issuer in "web"',
+    }]);
+    expect(() => synthApp(app)).toThrow(/CG-INPUT-001 at web\/Cert\n    issuer = "Issuer shop\/local"/);
   });
 
   it('accepts the Issuer object of this app in its own namespace', () => {

@@ -3,6 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import {
   AcmeIssuer, Http01SolverPods, IngressClassGateway, IngressController, PublicWebGateway, Route, RouteBackend, RuleEngine,
 } from '../../src';
+import { InvalidInputError } from '../../src/rules/input/invalid-input';
 import { ofKind, synthApp } from '../util/synth';
 
 let stderr: jest.SpyInstance;
@@ -87,6 +88,8 @@ describe('Http01SolverPods', () => {
     const app = Testing.app();
     const gateway = new IngressClassGateway(new Chart(app, 'ingress'), 'Agic', { className: 'agic', controller: IngressController.azureApplicationGateway() });
     // THEN
-    expect(() => Http01SolverPods.ingressRuleFrom(gateway)).toThrow('gateway "agic" runs no controller pods (azure-application-gateway is cloud-managed)');
+    expect(() => Http01SolverPods.ingressRuleFrom(gateway)).toThrow(InvalidInputError);
+    expect(() => Http01SolverPods.ingressRuleFrom(gateway))
+      .toThrow('Http01SolverPods.ingressRuleFrom: gateway "agic" (ingress/Agic) runs no controller pods (azure-application-gateway is cloud-managed)');
   });
 });

@@ -58,7 +58,7 @@ describe(`${ID} invalid suppression`, () => {
     // THEN the annotation is reported, listing the known rules
     const f = singleFinding(report, ID);
     expect(f).toMatchObject({ field: `metadata.annotations["${key}"]`, value: shown('CG-POD-999') });
-    expect(f.message).toContain('suppression names an unknown rule; known rules are CG-META-001, CG-META-002');
+    expect(f.message).toContain('suppression names an unknown rule; known rules are CG-INPUT-001, CG-META-001, CG-META-002');
   });
 
   it('ignores annotations outside the suppression prefix', () => {
