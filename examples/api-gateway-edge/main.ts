@@ -6,10 +6,11 @@
  * NetworkPolicies: only the edge controller may reach the Kong pods (on the proxy port), and Kong may reach only the
  * two upstreams and cluster DNS.
  */
-import { App, Chart, ChartProps, Size } from 'cdk8s';
+import { App, Chart, ChartProps } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { AcmeIssuer, ApiGatewayEdge, ApiGatewayTier, IngressController, RouteBackend, Suppressions } from '../../src';
+import { webAppDeployment } from '../shared/web-app';
 
 /** The two upstream services, in namespace `services`. */
 export class ServicesChart extends Chart {
@@ -82,30 +83,7 @@ export class EdgeChart extends Chart {
 }
 
 function apiDeployment(scope: Construct, id: string): kplus.Deployment {
-  return new kplus.Deployment(scope, id, {
-    replicas: 2,
-    containers: [{
-      name: 'api',
-      image: 'nginxinc/nginx-unprivileged:1.27.3-alpine',
-      portNumber: 8080,
-      resources: {
-        cpu: { request: kplus.Cpu.millis(50), limit: kplus.Cpu.millis(500) },
-        memory: { request: Size.mebibytes(64), limit: Size.mebibytes(128) },
-      },
-      securityContext: {
-        user: 101,
-        group: 101,
-        ensureNonRoot: true,
-        allowPrivilegeEscalation: false,
-        readOnlyRootFilesystem: false,
-        capabilities: { drop: [kplus.Capability.ALL] },
-        seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
-      },
-      liveness: kplus.Probe.fromHttpGet('/', { port: 8080 }),
-      readiness: kplus.Probe.fromHttpGet('/', { port: 8080 }),
-    }],
-    securityContext: { ensureNonRoot: true },
-  });
+  return webAppDeployment(scope, id, { name: 'api' });
 }
 
 export function build(app: App): App {

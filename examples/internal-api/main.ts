@@ -8,6 +8,7 @@ import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { CloudProvider, IngressController, InternalApiGateway, Route, RouteBackend } from '../../src';
+import { webAppDeployment } from '../shared/web-app';
 
 export class InternalIngressChart extends Chart {
   public readonly gateway: InternalApiGateway;
@@ -47,30 +48,7 @@ export class OrdersChart extends Chart {
 }
 
 function apiDeployment(scope: Construct, id: string): kplus.Deployment {
-  return new kplus.Deployment(scope, id, {
-    replicas: 2,
-    containers: [{
-      name: 'api',
-      image: 'nginxinc/nginx-unprivileged:1.27.3-alpine',
-      portNumber: 8080,
-      resources: {
-        cpu: { request: kplus.Cpu.millis(50), limit: kplus.Cpu.millis(500) },
-        memory: { request: Size.mebibytes(64), limit: Size.mebibytes(128) },
-      },
-      securityContext: {
-        user: 101,
-        group: 101,
-        ensureNonRoot: true,
-        allowPrivilegeEscalation: false,
-        readOnlyRootFilesystem: false,
-        capabilities: { drop: [kplus.Capability.ALL] },
-        seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
-      },
-      liveness: kplus.Probe.fromHttpGet('/', { port: 8080 }),
-      readiness: kplus.Probe.fromHttpGet('/', { port: 8080 }),
-    }],
-    securityContext: { ensureNonRoot: true },
-  });
+  return webAppDeployment(scope, id, { name: 'api' });
 }
 
 export function build(app: App): App {

@@ -3,12 +3,12 @@
  * behind an internal AWS load balancer, for tenant B's internal API. Each tenant has its own namespace
  * and each Ingress names its class, so neither controller ever serves the other's routes.
  */
-import { App, Chart, ChartProps, Size } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
+import { App, Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
   CloudProvider, GatewayExposure, IngressClassGateway, IngressController, Route, RouteBackend, RuleEngine,
 } from '../../src';
+import { webAppDeployment } from '../shared/web-app';
 
 /** Both gateways: their controllers, namespaces and IngressClasses. */
 export class GatewaysChart extends Chart {
@@ -46,30 +46,7 @@ export class TenantAppChart extends Chart {
 
   constructor(scope: Construct, id: string, props: TenantAppProps) {
     super(scope, id, props);
-    const app = new kplus.Deployment(this, 'App', {
-      replicas: 2,
-      containers: [{
-        name: props.appName,
-        image: props.image,
-        portNumber: 8080,
-        resources: {
-          cpu: { request: kplus.Cpu.millis(50), limit: kplus.Cpu.millis(500) },
-          memory: { request: Size.mebibytes(64), limit: Size.mebibytes(128) },
-        },
-        securityContext: {
-          user: 101,
-          group: 101,
-          ensureNonRoot: true,
-          allowPrivilegeEscalation: false,
-          readOnlyRootFilesystem: false,
-          capabilities: { drop: [kplus.Capability.ALL] },
-          seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
-        },
-        liveness: kplus.Probe.fromHttpGet('/', { port: 8080 }),
-        readiness: kplus.Probe.fromHttpGet('/', { port: 8080 }),
-      }],
-      securityContext: { ensureNonRoot: true },
-    });
+    const app = webAppDeployment(this, 'App', { name: props.appName, image: props.image });
     const service = app.exposeViaService({ name: props.appName, ports: [{ port: 80, targetPort: 8080, name: 'http' }] });
     this.route = new Route(this, 'Route', {
       gateway: props.gateway,

@@ -6,12 +6,13 @@
  *
  * The output is one folder per chart (`gateways/`, and one per tenant), one file per object.
  */
-import { App, AppProps, Chart, ChartProps, Size, YamlOutputType } from 'cdk8s';
+import { App, AppProps, Chart, ChartProps, YamlOutputType } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import {
   ApiServerAccess, CloudProvider, GatewayExposure, IngressClassGateway, IngressController, RouteBackend, RuleEngine, Tenant,
 } from '../../src';
+import { webAppDeployment } from '../shared/web-app';
 
 /** Which shared gateway a route goes through. */
 type GatewayName = 'public' | 'internal';
@@ -79,30 +80,7 @@ export class GatewaysChart extends Chart {
 
 /** The tenant's app: one Deployment listening on 8080 behind Service "http" on port 80. */
 function addApp(tenant: Tenant, spec: TenantSpec): kplus.Service {
-  const deployment = new kplus.Deployment(tenant, 'App', {
-    replicas: 2,
-    containers: [{
-      name: spec.name,
-      image: spec.image,
-      portNumber: 8080,
-      resources: {
-        cpu: { request: kplus.Cpu.millis(50), limit: kplus.Cpu.millis(500) },
-        memory: { request: Size.mebibytes(64), limit: Size.mebibytes(128) },
-      },
-      securityContext: {
-        user: 101,
-        group: 101,
-        ensureNonRoot: true,
-        allowPrivilegeEscalation: false,
-        readOnlyRootFilesystem: false,
-        capabilities: { drop: [kplus.Capability.ALL] },
-        seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
-      },
-      liveness: kplus.Probe.fromHttpGet('/', { port: 8080 }),
-      readiness: kplus.Probe.fromHttpGet('/', { port: 8080 }),
-    }],
-    securityContext: { ensureNonRoot: true },
-  });
+  const deployment = webAppDeployment(tenant, 'App', { name: spec.name, image: spec.image });
   return deployment.exposeViaService({ name: spec.name, ports: [{ port: 80, targetPort: 8080, name: 'http' }] });
 }
 

@@ -11,6 +11,7 @@ import { ANNOTATION_GATEWAY_PROFILE } from '../rules/tls/tls-facts';
 import { CaIssuer } from '../tls/ca-issuer';
 import { CertificateOptions, TlsCertificate } from '../tls/certificate';
 import { ICertificateIssuer } from '../tls/issuer';
+import { RouteCertificates } from '../tls/route-certificates';
 
 /** Props of an `InternalApiGateway`. */
 export interface InternalApiGatewayProps extends IngressClassGatewayProps {
@@ -87,8 +88,7 @@ export class InternalApiGateway extends IngressClassGateway {
   public readonly edgeSettings: EdgeSettings;
   /** The edge settings the controller can not apply (`EdgeSettings` property names). */
   public readonly unsupportedEdgeSettings: string[];
-  private readonly certificateOptions: CertificateOptions;
-  private readonly certificatesBySecret = new Map<string, TlsCertificate>();
+  private readonly routeCertificates: RouteCertificates;
   private readonly boundRoutes = new Set<Route>();
 
   constructor(scope: Construct, id: string, props: InternalApiGatewayProps) {
@@ -125,8 +125,8 @@ export class InternalApiGateway extends IngressClassGateway {
     this.allowedSourceCidrs = allowlist;
     this.edgeSettings = settings;
     this.unsupportedEdgeSettings = [...configured.unsupported];
-    this.certificateOptions = props.certificates ?? {};
     this.issuer = props.issuer ?? CaIssuer.withSelfSignedRoot(this, 'InternalCa', { name: `${this.className}-ca` });
+    this.routeCertificates = new RouteCertificates(this.issuer, props.certificates);
 
     // Marks the class and the client Service for the rules (CG-GATEWAY-004, CG-GATEWAY-005), in the manifests themselves.
     this.ingressClass?.metadata.addAnnotation(ANNOTATION_GATEWAY_PROFILE, INTERNAL_API_PROFILE);
@@ -147,23 +147,12 @@ export class InternalApiGateway extends IngressClassGateway {
     if (this.boundRoutes.has(route)) return;
     this.boundRoutes.add(route);
     super.bindRoute(route);
-    const secretName = route.tlsSecretName;
-    if (secretName === undefined) return;
-    const namespace = route.ingress.metadata.namespace;
-    const key = `${namespace ?? 'default'}/${secretName}`;
-    if (this.certificatesBySecret.has(key)) return;
-    this.certificatesBySecret.set(key, new TlsCertificate(route, 'Certificate', {
-      ...this.certificateOptions,
-      secretName,
-      namespace,
-      dnsNames: [route.host],
-      issuer: this.issuer,
-    }));
+    this.routeCertificates.issueFor(route);
   }
 
   /** The Certificates this gateway created for its routes, one per TLS secret. */
   public get certificates(): TlsCertificate[] {
-    return [...this.certificatesBySecret.values()];
+    return this.routeCertificates.all();
   }
 
   /** The controller's client-facing Service (`<className>-controller`). */

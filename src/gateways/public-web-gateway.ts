@@ -10,6 +10,7 @@ import { ANNOTATION_GATEWAY_PROFILE, ANNOTATION_PUBLIC_WEB_UNSUPPORTED, PUBLIC_W
 import { AcmeIssuer } from '../tls/acme-issuer';
 import { CertificateOptions, TlsCertificate } from '../tls/certificate';
 import { ICertificateIssuer } from '../tls/issuer';
+import { RouteCertificates } from '../tls/route-certificates';
 
 /** The Strict-Transport-Security header of a public web gateway. */
 export interface HstsOptions {
@@ -101,8 +102,7 @@ export class PublicWebGateway extends IngressClassGateway {
   public readonly hardening: PublicWebHardening;
   /** The hardening the controller can not apply (`httpsRedirect`, `hsts`, or `PublicWebHardening` property names). */
   public readonly unsupportedHardening: string[];
-  private readonly certificateOptions: CertificateOptions;
-  private readonly certificatesBySecret = new Map<string, TlsCertificate>();
+  private readonly routeCertificates: RouteCertificates;
   private readonly boundRoutes = new Set<Route>();
 
   constructor(scope: Construct, id: string, props: PublicWebGatewayProps) {
@@ -122,7 +122,7 @@ export class PublicWebGateway extends IngressClassGateway {
     this.issuer = props.issuer;
     this.hardening = hardening;
     this.unsupportedHardening = [...hardened.unsupported];
-    this.certificateOptions = props.certificates ?? {};
+    this.routeCertificates = new RouteCertificates(this.issuer, props.certificates);
 
     // Marks the class for the rules (CG-TLS-011 to CG-TLS-013), in the manifests themselves.
     this.ingressClass?.metadata.addAnnotation(ANNOTATION_GATEWAY_PROFILE, PUBLIC_WEB_PROFILE);
@@ -144,25 +144,12 @@ export class PublicWebGateway extends IngressClassGateway {
     if (this.boundRoutes.has(route)) return;
     this.boundRoutes.add(route);
     super.bindRoute(route);
-
-    const secretName = route.tlsSecretName;
-    if (secretName === undefined) return;
-    const namespace = route.ingress.metadata.namespace;
-    const key = `${namespace ?? 'default'}/${secretName}`;
-    // One Certificate per secret. A route that shares the secret for another host is reported by CG-TLS-008 and CG-TLS-009.
-    if (this.certificatesBySecret.has(key)) return;
-    this.certificatesBySecret.set(key, new TlsCertificate(route, 'Certificate', {
-      ...this.certificateOptions,
-      secretName,
-      namespace,
-      dnsNames: [route.host],
-      issuer: this.issuer,
-    }));
+    this.routeCertificates.issueFor(route);
   }
 
   /** The Certificates this gateway created for its routes, one per TLS secret. */
   public get certificates(): TlsCertificate[] {
-    return [...this.certificatesBySecret.values()];
+    return this.routeCertificates.all();
   }
 }
 
