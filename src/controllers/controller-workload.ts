@@ -210,7 +210,8 @@ export class ControllerWorkload extends Construct {
   }
 }
 
-function toResourceRequirements(resources: kplus.ContainerResources): k8s.ResourceRequirements {
+/** cdk8s-plus resource amounts as the core API's requests and limits. */
+export function toResourceRequirements(resources: kplus.ContainerResources): k8s.ResourceRequirements {
   const requests: { [key: string]: k8s.Quantity } = {};
   const limits: { [key: string]: k8s.Quantity } = {};
   if (resources.cpu?.request) requests.cpu = k8s.Quantity.fromString(resources.cpu.request.amount);

@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { RESTRICTED_NAMESPACE_LABELS } from './ingress-class-gateway';
+import { toResourceRequirements } from '../controllers/controller-workload';
 import { LABEL_COMPONENT, LABEL_INSTANCE, LABEL_MANAGED_BY, LABEL_NAME, LABEL_PART_OF, MANAGED_BY } from '../labels';
 import { NetworkIsolation } from '../network/network-isolation';
 import { dnsEgressRule, labelKey, namespacePeer, sortedNumbers, tcp } from '../network/peers';
@@ -302,17 +303,4 @@ export class ApiGatewayTier extends Construct {
     }
     return { namespace: upstream.namespace ?? this.namespace, podLabels, port };
   }
-}
-
-function toResourceRequirements(resources: kplus.ContainerResources): k8s.ResourceRequirements {
-  const requests: { [key: string]: k8s.Quantity } = {};
-  const limits: { [key: string]: k8s.Quantity } = {};
-  if (resources.cpu?.request) requests.cpu = k8s.Quantity.fromString(resources.cpu.request.amount);
-  if (resources.memory?.request) requests.memory = k8s.Quantity.fromString(`${resources.memory.request.toMebibytes()}Mi`);
-  if (resources.cpu?.limit) limits.cpu = k8s.Quantity.fromString(resources.cpu.limit.amount);
-  if (resources.memory?.limit) limits.memory = k8s.Quantity.fromString(`${resources.memory.limit.toMebibytes()}Mi`);
-  return {
-    requests: Object.keys(requests).length ? requests : undefined,
-    limits: Object.keys(limits).length ? limits : undefined,
-  };
 }

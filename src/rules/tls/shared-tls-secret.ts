@@ -1,7 +1,7 @@
 import { isObject, listOf, ManifestObject } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { CERT_MANAGER_GROUP, dnsNameCovers } from './tls-facts';
+import { certificatesBySecret, dnsNameCovers } from './tls-facts';
 
 interface SecretUse {
   readonly ingress: ManifestObject;
@@ -17,15 +17,7 @@ export const SHARED_TLS_SECRET = defineRule({
   manifestLevel: true,
   kinds: ['Ingress', 'Certificate'],
   check(model, report) {
-    const certsBySecret = new Map<string, ManifestObject[]>();
-    for (const cert of model.ofKind('Certificate')) {
-      const secretName = cert.apiVersion.startsWith(`${CERT_MANAGER_GROUP}/`) && isObject(cert.json.spec) ? cert.json.spec.secretName : undefined;
-      if (typeof secretName !== 'string') continue;
-      const key = `${cert.namespace}/${secretName}`;
-      const list = certsBySecret.get(key);
-      if (list) list.push(cert);
-      else certsBySecret.set(key, [cert]);
-    }
+    const certsBySecret = certificatesBySecret(model);
     for (const [key, certs] of certsBySecret) {
       for (const cert of certs.slice(1)) {
         report({

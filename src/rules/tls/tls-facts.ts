@@ -334,3 +334,17 @@ export function unsupportedHardening(ingressClass: ManifestObject): string[] {
   if (raw === undefined || raw === null) return [];
   return String(raw).split(',').map((s) => s.trim()).filter((s) => s.length > 0);
 }
+
+/** cert-manager Certificates by the secret they write (`namespace/secretName`). */
+export function certificatesBySecret(model: ClusterModel): Map<string, ManifestObject[]> {
+  const bySecret = new Map<string, ManifestObject[]>();
+  for (const cert of model.ofKind('Certificate')) {
+    const secretName = cert.apiVersion.startsWith(`${CERT_MANAGER_GROUP}/`) && isObject(cert.json.spec) ? cert.json.spec.secretName : undefined;
+    if (typeof secretName !== 'string') continue;
+    const key = `${cert.namespace}/${secretName}`;
+    const list = bySecret.get(key);
+    if (list) list.push(cert);
+    else bySecret.set(key, [cert]);
+  }
+  return bySecret;
+}

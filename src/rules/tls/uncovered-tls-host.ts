@@ -1,7 +1,7 @@
-import { isObject, listOf, ManifestObject } from '../model';
+import { isObject, listOf } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { CERT_MANAGER_GROUP, dnsNameCovers, shimIssuerOf } from './tls-facts';
+import { certificatesBySecret, dnsNameCovers, shimIssuerOf } from './tls-facts';
 
 export const UNCOVERED_TLS_HOST = defineRule({
   id: 'CG-TLS-009',
@@ -11,13 +11,7 @@ export const UNCOVERED_TLS_HOST = defineRule({
   manifestLevel: true,
   kinds: ['Ingress', 'Certificate'],
   check(model, report) {
-    const certsBySecret = new Map<string, ManifestObject[]>();
-    for (const cert of model.ofKind('Certificate')) {
-      const secretName = cert.apiVersion.startsWith(`${CERT_MANAGER_GROUP}/`) && isObject(cert.json.spec) ? cert.json.spec.secretName : undefined;
-      if (typeof secretName !== 'string') continue;
-      const key = `${cert.namespace}/${secretName}`;
-      certsBySecret.set(key, [...(certsBySecret.get(key) ?? []), cert]);
-    }
+    const certsBySecret = certificatesBySecret(model);
     for (const ingress of model.ofKind('Ingress')) {
       if (shimIssuerOf(ingress)) continue; // ingress-shim issues the certificate for exactly these hosts
       listOf(ingress.json.spec?.tls).forEach((entry, i) => {
