@@ -223,3 +223,28 @@ export function toResourceRequirements(resources: kplus.ContainerResources): k8s
     limits: Object.keys(limits).length ? limits : undefined,
   };
 }
+
+/** Timing of an HTTP probe; the rest (HTTP scheme, one success) is the same for every controller. */
+export interface ProbeTiming {
+  readonly initialDelaySeconds: number;
+  readonly periodSeconds: number;
+  readonly timeoutSeconds: number;
+  readonly failureThreshold: number;
+}
+
+/** An HTTP GET probe on a container port, with the upstream timing of each controller. */
+export function httpGetProbe(path: string, port: number, timing: ProbeTiming): k8s.Probe {
+  return {
+    httpGet: { path, port: k8s.IntOrString.fromNumber(port), scheme: 'HTTP' },
+    initialDelaySeconds: timing.initialDelaySeconds,
+    periodSeconds: timing.periodSeconds,
+    timeoutSeconds: timing.timeoutSeconds,
+    successThreshold: 1,
+    failureThreshold: timing.failureThreshold,
+  };
+}
+
+/** ConfigMap data in key order, so the output does not depend on the order options were set. */
+export function sortKeys(data: { [key: string]: string }): { [key: string]: string } {
+  return Object.fromEntries(Object.entries(data).sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -6,7 +6,7 @@ import { setOptionNames } from './cloud-managed';
 import {
   ControllerDeployment, ControllerDeployOptions, EdgeConfiguredController, EdgeSettings, HardenedController, IIngressController, PublicWebHardening,
 } from './controller-profile';
-import { ControllerWorkload } from './controller-workload';
+import { ControllerWorkload, httpGetProbe, sortKeys } from './controller-workload';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 
 /** HAProxy Kubernetes Ingress Controller 3.2.12, pinned by tag. */
@@ -118,10 +118,10 @@ export class HaproxyController implements IIngressController {
       ],
       // HAProxy's stats frontend, which serves the proxy's Prometheus metrics at /metrics.
       metricsPort: { name: 'stat', containerPort: STATS_PORT },
-      livenessProbe: healthz({ initialDelaySeconds: 10, periodSeconds: 10, failureThreshold: 3 }),
-      readinessProbe: healthz({ initialDelaySeconds: 10, periodSeconds: 10, failureThreshold: 3 }),
+      livenessProbe: httpGetProbe('/healthz', HEALTHZ_PORT, { initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3 }),
+      readinessProbe: httpGetProbe('/healthz', HEALTHZ_PORT, { initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3 }),
       // Up to 150 s for the first configuration load on a large cluster, without slowing the liveness probe afterwards.
-      startupProbe: healthz({ initialDelaySeconds: 0, periodSeconds: 5, failureThreshold: 30 }),
+      startupProbe: httpGetProbe('/healthz', HEALTHZ_PORT, { initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 1, failureThreshold: 30 }),
       terminationGracePeriodSeconds: 60,
       podSecurityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
       containerSecurityContext: {
@@ -243,19 +243,4 @@ function edgeConfig(e: EdgeSettings): { [key: string]: string } {
   const server = e.readTimeout ?? e.sendTimeout;
   if (server) c['timeout-server'] = `${server.toSeconds()}s`;
   return c;
-}
-
-function healthz(timing: { initialDelaySeconds: number; periodSeconds: number; failureThreshold: number }): k8s.Probe {
-  return {
-    httpGet: { path: '/healthz', port: k8s.IntOrString.fromNumber(HEALTHZ_PORT), scheme: 'HTTP' },
-    initialDelaySeconds: timing.initialDelaySeconds,
-    periodSeconds: timing.periodSeconds,
-    timeoutSeconds: 1,
-    successThreshold: 1,
-    failureThreshold: timing.failureThreshold,
-  };
-}
-
-function sortKeys(data: { [key: string]: string }): { [key: string]: string } {
-  return Object.fromEntries(Object.entries(data).sort(([a], [b]) => a.localeCompare(b)));
 }

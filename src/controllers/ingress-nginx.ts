@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import {
   ControllerDeployment, ControllerDeployOptions, EdgeConfiguredController, EdgeSettings, HardenedController, IIngressController, PublicWebHardening,
 } from './controller-profile';
-import { ControllerWorkload } from './controller-workload';
+import { ControllerWorkload, httpGetProbe, sortKeys } from './controller-workload';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 
 /** The last upstream release (controller-v1.15.1, March 2026), pinned by tag and digest. */
@@ -138,8 +138,8 @@ export class IngressNginxController implements IIngressController {
         { name: 'https', containerPort: 443, servicePort: 443, appProtocol: 'https' },
       ],
       metricsPort: { name: 'metrics', containerPort: HEALTH_PORT },
-      livenessProbe: healthz(5),
-      readinessProbe: healthz(3),
+      livenessProbe: httpGetProbe('/healthz', HEALTH_PORT, { initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 5 }),
+      readinessProbe: httpGetProbe('/healthz', HEALTH_PORT, { initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3 }),
       // Lets in-flight requests finish before nginx stops.
       lifecycle: { preStop: { exec: { command: ['/wait-shutdown'] } } },
       terminationGracePeriodSeconds: 300,
@@ -273,19 +273,4 @@ function edgeConfig(e: EdgeSettings): { [key: string]: string } {
 function nginxSize(size: Size): string {
   const kib = size.toKibibytes();
   return kib % 1024 === 0 ? `${kib / 1024}m` : `${kib}k`;
-}
-
-function healthz(failureThreshold: number): k8s.Probe {
-  return {
-    httpGet: { path: '/healthz', port: k8s.IntOrString.fromNumber(HEALTH_PORT), scheme: 'HTTP' },
-    initialDelaySeconds: 10,
-    periodSeconds: 10,
-    timeoutSeconds: 1,
-    successThreshold: 1,
-    failureThreshold,
-  };
-}
-
-function sortKeys(data: { [key: string]: string }): { [key: string]: string } {
-  return Object.fromEntries(Object.entries(data).sort(([a], [b]) => a.localeCompare(b)));
 }

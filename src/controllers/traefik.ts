@@ -7,7 +7,7 @@ import { setOptionNames } from './cloud-managed';
 import {
   ControllerDeployment, ControllerDeployOptions, EdgeConfiguredController, EdgeSettings, HardenedController, IIngressController, PublicWebHardening,
 } from './controller-profile';
-import { ControllerWorkload } from './controller-workload';
+import { ControllerWorkload, httpGetProbe } from './controller-workload';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 
 /** Traefik Proxy v3.7.11, pinned by tag. */
@@ -156,8 +156,8 @@ export class TraefikController implements IIngressController {
         { name: 'traefik', containerPort: PING_PORT },
       ],
       metricsPort: { name: 'metrics', containerPort: 9100 },
-      readinessProbe: ping(1),
-      livenessProbe: ping(3),
+      readinessProbe: httpGetProbe('/ping', PING_PORT, { initialDelaySeconds: 2, periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 1 }),
+      livenessProbe: httpGetProbe('/ping', PING_PORT, { initialDelaySeconds: 2, periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 3 }),
       terminationGracePeriodSeconds: 60,
       podSecurityContext: {
         runAsNonRoot: true,
@@ -260,15 +260,4 @@ function edgeDynamicConfig(e: EdgeSettings): string {
     middlewares[RATE_LIMIT_MIDDLEWARE] = { rateLimit: { average: e.rateLimitPerSecond, period: '1s', burst: e.rateLimitPerSecond } };
   }
   return stringify({ http: { middlewares } });
-}
-
-function ping(failureThreshold: number): k8s.Probe {
-  return {
-    httpGet: { path: '/ping', port: k8s.IntOrString.fromNumber(PING_PORT), scheme: 'HTTP' },
-    initialDelaySeconds: 2,
-    periodSeconds: 10,
-    timeoutSeconds: 2,
-    successThreshold: 1,
-    failureThreshold,
-  };
 }

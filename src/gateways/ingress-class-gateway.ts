@@ -120,6 +120,7 @@ export class IngressClassGateway extends Construct implements IGateway {
   public readonly routeBinding?: RouteBinding;
   /** The IngressClass object; undefined for controllers that select Ingresses by annotation only (GKE). */
   public readonly ingressClass?: k8s.KubeIngressClass;
+  private readonly boundRoutes = new Set<Route>();
 
   constructor(scope: Construct, id: string, props: IngressClassGatewayProps) {
     super(scope, id);
@@ -202,11 +203,28 @@ export class IngressClassGateway extends Construct implements IGateway {
   /**
    * Called by every route this gateway serves. When the route's namespace is isolated (a `Tenant`, or
    * `NetworkIsolation.declareIsolatedNamespace`), adds the NetworkPolicy that admits this gateway's controller pods
-   * to the backend pods on the backend's target port. Presets that override it to add per-route objects
-   * (a Certificate, say) must call `super.bindRoute(route)`.
+   * to the backend pods on the backend's target port. Binding the same route twice does nothing.
    */
   public bindRoute(route: Route): void {
+    if (this.boundRoutes.has(route)) return;
+    this.boundRoutes.add(route);
+    this.addRouteObjects(route);
+  }
+
+  /**
+   * Adds what one route needs from this gateway, once per route. Presets extend it (calling super) to add
+   * per-route objects such as a Certificate.
+   */
+  protected addRouteObjects(route: Route): void {
     allowGatewayToBackend({ className: this.className, namespace: this.namespace, podLabels: this.controllerPodLabels }, route);
+  }
+
+  /**
+   * Binds routes created before this gateway that fall to it as the default class. Presets call it at the end of
+   * their constructor, once the fields their `addRouteObjects` uses are set.
+   */
+  protected bindEarlierRoutes(): void {
+    for (const route of this.routes) this.bindRoute(route);
   }
 
   /** The routes this gateway serves, as resolved now. */

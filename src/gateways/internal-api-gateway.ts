@@ -89,7 +89,6 @@ export class InternalApiGateway extends IngressClassGateway {
   /** The edge settings the controller can not apply (`EdgeSettings` property names). */
   public readonly unsupportedEdgeSettings: string[];
   private readonly routeCertificates: RouteCertificates;
-  private readonly boundRoutes = new Set<Route>();
 
   constructor(scope: Construct, id: string, props: InternalApiGatewayProps) {
     // `this` exists only after super(): mistakes are collected first and reported right after it.
@@ -135,18 +134,15 @@ export class InternalApiGateway extends IngressClassGateway {
     }
     for (const service of this.clientServices()) service.metadata.addAnnotation(ANNOTATION_GATEWAY_PROFILE, INTERNAL_API_PROFILE);
 
-    // Routes declared before this gateway that fall to it as the default class were not bound yet.
-    for (const route of this.routes) this.bindRoute(route);
+    this.bindEarlierRoutes();
   }
 
   /**
-   * Binds a route: the base gateway's allowances, then a Certificate for the route's TLS secret (once per secret and
+   * The base gateway's allowances, then a Certificate for the route's TLS secret (once per secret and
    * namespace), issued by the gateway's issuer for the route's host.
    */
-  public bindRoute(route: Route): void {
-    if (this.boundRoutes.has(route)) return;
-    this.boundRoutes.add(route);
-    super.bindRoute(route);
+  protected addRouteObjects(route: Route): void {
+    super.addRouteObjects(route);
     this.routeCertificates.issueFor(route);
   }
 

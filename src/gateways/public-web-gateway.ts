@@ -103,7 +103,6 @@ export class PublicWebGateway extends IngressClassGateway {
   /** The hardening the controller can not apply (`httpsRedirect`, `hsts`, or `PublicWebHardening` property names). */
   public readonly unsupportedHardening: string[];
   private readonly routeCertificates: RouteCertificates;
-  private readonly boundRoutes = new Set<Route>();
 
   constructor(scope: Construct, id: string, props: PublicWebGatewayProps) {
     // `this` exists only after super(): mistakes are collected first and reported right after it.
@@ -131,19 +130,16 @@ export class PublicWebGateway extends IngressClassGateway {
     }
     if ((props.solveHttp01 ?? true) && props.issuer instanceof AcmeIssuer) props.issuer.addHttp01Gateway(this);
 
-    // Routes declared before this gateway that fall to it as the default class were not bound yet.
-    for (const route of this.routes) this.bindRoute(route);
+    this.bindEarlierRoutes();
   }
 
   /**
-   * Binds a route: the base gateway's allowances, then a Certificate for the route's TLS secret (once per secret and
+   * The base gateway's allowances, then a Certificate for the route's TLS secret (once per secret and
    * namespace), issued by the gateway's issuer for the route's host. A route without `tlsSecretName` gets none;
    * CG-TLS-011 reports it at synth.
    */
-  public bindRoute(route: Route): void {
-    if (this.boundRoutes.has(route)) return;
-    this.boundRoutes.add(route);
-    super.bindRoute(route);
+  protected addRouteObjects(route: Route): void {
+    super.addRouteObjects(route);
     this.routeCertificates.issueFor(route);
   }
 
