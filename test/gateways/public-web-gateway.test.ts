@@ -345,7 +345,7 @@ describe('PublicWebGateway hardening per controller', () => {
 
   it('Azure AGIC: redirect and request timeout on every route; missing HSTS fails synth (CG-TLS-012) until suppressed', () => {
     // GIVEN an AGIC public-web gateway with one route
-    const { app, web, gateway } = fixture(IngressController.azureApplicationGateway());
+    const { app, web, gateway } = fixture(IngressController.azureApplicationGateway({ className: 'public-web' }));
     new Route(web, 'Www', { gateway, host: 'www.example.com', backend, tlsSecretName: 'www-tls' });
     // THEN HSTS, body size and connect timeout are reported
     expect(gateway.unsupportedHardening).toStrictEqual(['hsts', 'maxRequestBodySize', 'connectTimeout']);
