@@ -79,7 +79,8 @@ export const HAPROXY_3_2_12: SelfHostedControllerFacts = {
       apiGroups: ['ingress.v3.haproxy.org'],
       resources: ['backends', 'defaults', 'frontends', 'globals', 'tcps'],
       verbs: ['get', 'list', 'watch'],
-      why: 'as ingress.v1.haproxy.org; validationrules only with --custom-validation-rules, which the profile does not pass',
+      why: 'pkg/k8s/main.go runCRInformers and pkg/k8s/crs-monitor.go, as ingress.v1.haproxy.org; validationrules only with '
+        + '--custom-validation-rules, which the profile does not pass',
     },
   ],
   namespaceRbac: [
