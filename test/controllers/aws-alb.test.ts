@@ -46,6 +46,54 @@ describe('AWS Load Balancer Controller class', () => {
     expect(() => synth(app)).not.toThrow();
   });
 
+  it('sets target type ip by default, so ClusterIP backends register their pod IPs', () => {
+    // GIVEN a default ALB gateway (the controller's own default is instance)
+    const params = single(synth(gatewayApp(IngressController.awsAlb()).app), 'IngressClassParams');
+    // THEN
+    expect(params.spec.targetType).toBe('ip');
+  });
+
+  it('writes target type instance when asked, for NodePort backends', () => {
+    // GIVEN instance targets and no route
+    const params = single(synth(gatewayApp(IngressController.awsAlb({ targetType: AlbTargetType.INSTANCE })).app), 'IngressClassParams');
+    // THEN
+    expect(params.spec.targetType).toBe('instance');
+  });
+
+  it('fails synth for instance targets behind a ClusterIP Service of the app (CG-CONTROLLER-007)', () => {
+    // GIVEN instance targets and a route to a ClusterIP Service defined in the app
+    const f = gatewayApp(IngressController.awsAlb({ targetType: AlbTargetType.INSTANCE }));
+    const web = new Chart(f.app, 'web', { namespace: 'web' });
+    const service = new kplus.Service(web, 'Svc', { metadata: { name: 'web' }, ports: [{ port: 80, targetPort: 8080 }] });
+    new Route(web, 'Route', { gateway: f.gateway, host: 'www.example.com', backend: RouteBackend.fromService(service) });
+    // WHEN
+    const errors = RuleEngine.of(f.app).run().errors;
+    // THEN
+    expect(errors.map((e) => e.ruleId)).toStrictEqual(['CG-CONTROLLER-007']);
+    expect(errors[0].message).toContain('Service web/web" is ClusterIP');
+  });
+
+  it('accepts ip targets behind the same ClusterIP Service', () => {
+    // GIVEN the default target type and the same route
+    const f = gatewayApp(IngressController.awsAlb());
+    const web = new Chart(f.app, 'web', { namespace: 'web' });
+    const service = new kplus.Service(web, 'Svc', { metadata: { name: 'web' }, ports: [{ port: 80, targetPort: 8080 }] });
+    new Route(web, 'Route', { gateway: f.gateway, host: 'www.example.com', backend: RouteBackend.fromService(service) });
+    // THEN
+    expect(RuleEngine.of(f.app).run().errors).toStrictEqual([]);
+  });
+
+  it('fails synth for dualstack-without-public-ipv4 on an internal gateway (CG-CONTROLLER-006)', () => {
+    // GIVEN an internal ALB without public IPv4
+    const { app } = gatewayApp(IngressController.awsAlb({ ipAddressType: AlbIpAddressType.DUALSTACK_WITHOUT_PUBLIC_IPV4 }), {
+      exposure: GatewayExposure.internalLoadBalancer(CloudProvider.AWS),
+    });
+    // WHEN
+    const errors = RuleEngine.of(app).run().errors;
+    // THEN
+    expect(errors.map((e) => [e.ruleId, e.field, e.value])).toStrictEqual([['CG-CONTROLLER-006', 'spec.ipAddressType', JSON.stringify('dualstack-without-public-ipv4')]]);
+  });
+
   it('deploys nothing else: no namespace, no workload, no RBAC', () => {
     // GIVEN an ALB gateway (createNamespace left at its default)
     const { app, gateway } = gatewayApp(IngressController.awsAlb());

@@ -62,7 +62,8 @@ describe.each(PROFILES)('%s against its facts record', (_name, controller, facts
 
   it('passes only flags the pinned version has', () => {
     // GIVEN a default gateway and a default-class one (which adds the "without class" flag)
-    const args = [...controllerContainer(objectsOf(controller())).args, ...controllerContainer(synth(gatewayApp(controller(), { defaultClass: true }).app)).args];
+    const defaultClassArgs = controllerContainer(synth(gatewayApp(controller(), { defaultClass: true }).app)).args;
+    const args = [...controllerContainer(objectsOf(controller())).args, ...defaultClassArgs];
     // THEN every --flag is one of the record's (entry point and transport flags match by prefix)
     const flags = args.filter((a: string) => a.startsWith('--')).map((a: string) => a.split('=')[0]);
     const unknown = flags.filter((f: string) => !facts.flags.some((known) => f === known || f.startsWith(`${known}.`)));

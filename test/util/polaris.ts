@@ -101,7 +101,8 @@ function checkPodSpec(obj: any, spec: any, report: (obj: any, check: string, det
   const containers: any[] = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
 
   // privilegeEscalationAllowed: allowPrivilegeEscalation false on every container (or on the pod, not overridden).
-  const podNoEscalation = podContext.allowPrivilegeEscalation === false && containers.every((c) => c.securityContext?.allowPrivilegeEscalation !== true);
+  const podNoEscalation = podContext.allowPrivilegeEscalation === false
+    && containers.every((c) => c.securityContext?.allowPrivilegeEscalation !== true);
   if (!podNoEscalation && !containers.every((c) => c.securityContext?.allowPrivilegeEscalation === false)) {
     report(obj, 'privilegeEscalationAllowed', 'a container may escalate privileges');
   }
