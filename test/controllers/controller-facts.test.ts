@@ -5,7 +5,10 @@
  */
 import { controllerContainer, gatewayApp, single, synth, tuples } from './controller-test-utils';
 import { IIngressController, IngressController } from '../../src';
+import { AGIC_1_9_8 } from '../../src/controllers/facts/agic-1.9.8';
+import { AWS_LOAD_BALANCER_CONTROLLER_3_5_0 } from '../../src/controllers/facts/aws-load-balancer-controller-3.5.0';
 import { policyRules, SelfHostedControllerFacts } from '../../src/controllers/facts/controller-facts';
+import { GKE_INGRESS } from '../../src/controllers/facts/gke-ingress';
 import { HAPROXY_3_2_12 } from '../../src/controllers/facts/haproxy-3.2.12';
 import { INGRESS_NGINX_1_15_1 } from '../../src/controllers/facts/ingress-nginx-1.15.1';
 import { TRAEFIK_3_7_11 } from '../../src/controllers/facts/traefik-3.7.11';
@@ -87,5 +90,32 @@ describe('facts records', () => {
 
   it('refuse to build a Lease rule without an election ID', () => {
     expect(() => policyRules(INGRESS_NGINX_1_15_1.namespaceRbac)).toThrow(/names the election Lease, and no election ID was given/);
+  });
+});
+
+describe('cloud-managed profiles against the facts they rely on', () => {
+  it('AGIC: the default gateway class and controller value are the ones AGIC 1.9.8 serves by default', () => {
+    // GIVEN an AGIC gateway named as the installation default
+    const objs = synth(gatewayApp(IngressController.azureApplicationGateway(), {}, AGIC_1_9_8.facts.className).app);
+    // THEN
+    const ingressClass = single(objs, 'IngressClass');
+    expect(ingressClass.metadata.name).toBe(AGIC_1_9_8.facts.className);
+    expect(ingressClass.spec.controller).toBe(AGIC_1_9_8.facts.controllerValue);
+  });
+
+  it('AWS ALB: the class overrides the controller\'s default target type (instance) with ip', () => {
+    // GIVEN a default ALB gateway
+    const objs = synth(gatewayApp(IngressController.awsAlb()).app);
+    // THEN
+    expect(AWS_LOAD_BALANCER_CONTROLLER_3_5_0.facts.defaultTargetType).toBe('instance');
+    expect(single(objs, 'IngressClass').spec.controller).toBe(AWS_LOAD_BALANCER_CONTROLLER_3_5_0.facts.controllerValue);
+    expect(single(objs, 'IngressClassParams').spec.targetType).toBe('ip');
+  });
+
+  it('GKE: routes carry the class annotation values ingress-gce selects by', () => {
+    // GIVEN a GKE gateway
+    const { gateway } = gatewayApp(IngressController.gke());
+    // THEN
+    expect(gateway.routeBinding?.classAnnotation).toBe(GKE_INGRESS.facts.externalClass);
   });
 });
