@@ -10,7 +10,8 @@ const TARGET_TYPE_ANNOTATION = 'alb.ingress.kubernetes.io/target-type';
  * With target type `instance` the AWS Load Balancer Controller registers the backend Service's node port
  * (v3.5.0 pkg/ingress/model_build_target_group.go buildTargetGroupPort); a ClusterIP Service has none, so no target
  * registers and the load balancer answers 503. Reported when the target type is set to `instance` explicitly (on the
- * class's IngressClassParams, which wins, or on the Ingress) and the backend Service is in the manifests.
+ * class's IngressClassParams, which wins, or by annotation on the Service or the Ingress) and the backend Service is
+ * in the manifests.
  */
 export const ALB_INSTANCE_TARGETS_CLUSTER_IP = defineRule({
   id: 'CG-CONTROLLER-007',
@@ -30,12 +31,12 @@ export const ALB_INSTANCE_TARGETS_CLUSTER_IP = defineRule({
       if (cls?.json.spec?.controller !== ALB_CONTROLLER_VALUE) continue;
       const ref = cls.json.spec?.parameters;
       const classParams = ref?.kind === 'IngressClassParams' ? params.get(String(ref.name)) : undefined;
-      const targetType = targetTypeOf(classParams, ingress);
-      if (targetType?.value !== 'instance') continue;
       for (const { field, service } of serviceBackends(ingress)) {
         const backend = services.get(`${ingress.namespace}/${service.name}`);
         const type = backend?.json.spec?.type ?? 'ClusterIP';
         if (!backend || type !== 'ClusterIP') continue;
+        const targetType = targetTypeOf(classParams, backend, ingress);
+        if (targetType?.value !== 'instance') continue;
         report({
           object: ingress,
           field: `${field}.name`,
@@ -48,10 +49,18 @@ export const ALB_INSTANCE_TARGETS_CLUSTER_IP = defineRule({
   },
 });
 
-/** The explicit target type of an ALB Ingress and where it is set; IngressClassParams wins over the annotation. */
-function targetTypeOf(classParams: ManifestObject | undefined, ingress: ManifestObject): { value: string; from: string } | undefined {
+/**
+ * The explicit target type of one ALB backend and where it is set: IngressClassParams wins, then the Service's
+ * annotation, then the Ingress's (v3.5.0 model_build_target_group.go: MergeStringMap(svc, ing) keeps the first).
+ */
+function targetTypeOf(
+  classParams: ManifestObject | undefined, service: ManifestObject, ingress: ManifestObject,
+): { value: string; from: string } | undefined {
   const fromParams = classParams?.json.spec?.targetType;
   if (typeof fromParams === 'string' && fromParams !== '') return { value: fromParams, from: `${classParams!.ref} spec.targetType` };
-  const fromAnnotation = ingress.annotations[TARGET_TYPE_ANNOTATION];
-  return fromAnnotation === undefined ? undefined : { value: fromAnnotation, from: `annotation ${TARGET_TYPE_ANNOTATION}` };
+  for (const object of [service, ingress]) {
+    const value = object.annotations[TARGET_TYPE_ANNOTATION];
+    if (value !== undefined) return { value, from: `annotation ${TARGET_TYPE_ANNOTATION} on ${object.kind} ${object.name}` };
+  }
+  return undefined;
 }

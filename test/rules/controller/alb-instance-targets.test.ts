@@ -24,7 +24,15 @@ describe(`${ID} ALB instance targets with a ClusterIP backend`, () => {
     // GIVEN no class-wide target type and the annotation on the Ingress
     const report = lintObjects([albClass, params(), ingress({ className: 'alb', annotations: { 'alb.ingress.kubernetes.io/target-type': 'instance' } }), service()]);
     // THEN
-    expect(singleFinding(report, ID).message).toContain('annotation alb.ingress.kubernetes.io/target-type');
+    expect(singleFinding(report, ID).message).toContain('annotation alb.ingress.kubernetes.io/target-type on Ingress web');
+  });
+
+  it('rejects the Service\'s target-type annotation instance, which wins over the Ingress\'s ip', () => {
+    // GIVEN the Ingress asks for ip, its ClusterIP Service for instance
+    const svc = service({ annotations: { 'alb.ingress.kubernetes.io/target-type': 'instance' } });
+    const report = lintObjects([albClass, params(), ingress({ className: 'alb', annotations: { 'alb.ingress.kubernetes.io/target-type': 'ip' } }), svc]);
+    // THEN
+    expect(singleFinding(report, ID).message).toContain('annotation alb.ingress.kubernetes.io/target-type on Service web');
   });
 
   it('accepts ip targets with a ClusterIP backend', () => {
