@@ -2,13 +2,14 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { assertCloudManagedOptions, setOptionNames } from './cloud-managed';
 import { ControllerDeployment, ControllerDeployOptions, HardenedController, IIngressController, PublicWebHardening } from './controller-profile';
+import { AWS_LOAD_BALANCER_CONTROLLER_3_5_0 } from './facts/aws-load-balancer-controller-3.5.0';
 import { CloudProvider } from '../gateways/exposure';
 import { LABEL_INGRESS_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 import { InvalidInputError } from '../rules/input/invalid-input';
 
 /** The IngressClass controller value of the AWS Load Balancer Controller (shared by all its classes). */
-export const AWS_ALB_CONTROLLER_VALUE = 'ingress.k8s.aws/alb';
+export const AWS_ALB_CONTROLLER_VALUE = AWS_LOAD_BALANCER_CONTROLLER_3_5_0.facts.controllerValue;
 const PARAMS_API_GROUP = 'elbv2.k8s.aws';
 const ANNOTATION_PREFIX = 'alb.ingress.kubernetes.io/';
 /** IngressGroup names: up to 63 lowercase alphanumerics, '-' and '.', starting and ending with an alphanumeric. */
@@ -24,6 +25,17 @@ export enum AlbIpAddressType {
   DUALSTACK_WITHOUT_PUBLIC_IPV4 = 'dualstack-without-public-ipv4',
 }
 
+/** How an Application Load Balancer reaches the pods behind a route (`IngressClassParams.spec.targetType`). */
+export enum AlbTargetType {
+  /** Pod IPs, straight from the EndpointSlices: works with ClusterIP Services. */
+  IP = 'ip',
+  /**
+   * Node ports: the backend Services must be NodePort or LoadBalancer. A ClusterIP Service has no node port, so no
+   * target registers and the load balancer answers 503 (CG-CONTROLLER-007).
+   */
+  INSTANCE = 'instance',
+}
+
 /** Options for the AWS Load Balancer Controller profile. */
 export interface AwsAlbProps {
   /**
@@ -36,14 +48,21 @@ export interface AwsAlbProps {
    * @default - the controller's default (AlbIpAddressType.IPV4)
    */
   readonly ipAddressType?: AlbIpAddressType;
+  /**
+   * Target type of every target group of the class. Routes point at ClusterIP Services, which only `ip` targets
+   * reach; the controller's own default is `instance` (`--default-target-type`), so the class always sets it.
+   * `AlbIpAddressType.DUALSTACK_WITHOUT_PUBLIC_IPV4` needs an internet-facing load balancer (CG-CONTROLLER-006).
+   * @default AlbTargetType.IP
+   */
+  readonly targetType?: AlbTargetType;
 }
 
 /**
  * The AWS Load Balancer Controller (cloud-managed: installed with EKS or its Helm chart, never by this library).
  *
  * A gateway emits the IngressClass (`ingress.k8s.aws/alb`) and an `elbv2.k8s.aws/v1beta1` IngressClassParams
- * of the same name that fixes the scheme (from the exposure), the IngressGroup and the IP address type for every
- * Ingress of the class: Ingress annotations can not override them.
+ * of the same name that fixes the scheme (from the exposure), the IngressGroup, the IP address type and the target
+ * type (`ip` unless told otherwise) for every Ingress of the class: Ingress annotations can not override them.
  */
 export class AwsAlbController implements IIngressController {
   public readonly name = 'aws-load-balancer-controller';
@@ -66,6 +85,8 @@ export class AwsAlbController implements IIngressController {
         scheme: options.exposure.internal ? 'internal' : 'internet-facing',
         ...(this.props.groupName !== undefined ? { group: { name: this.props.groupName } } : {}),
         ...(this.props.ipAddressType !== undefined ? { ipAddressType: this.props.ipAddressType } : {}),
+        // Overrides the target-type annotation and the controller's --default-target-type (instance).
+        targetType: this.props.targetType ?? AlbTargetType.IP,
       },
     });
     return {

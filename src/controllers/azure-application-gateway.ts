@@ -1,11 +1,16 @@
 import { Construct } from 'constructs';
 import { assertCloudManagedOptions, setOptionNames } from './cloud-managed';
 import { ControllerDeployment, ControllerDeployOptions, HardenedController, IIngressController, PublicWebHardening } from './controller-profile';
+import { AGIC_1_9_8 } from './facts/agic-1.9.8';
 import { CloudProvider } from '../gateways/exposure';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
+import { ANNOTATION_AGIC_SERVED_CLASS } from '../rules/controller/agic-class-mismatch';
+import { rejectInput } from '../rules/input/reject-input';
 
 /** The IngressClass controller value AGIC watches unless its installation says otherwise. */
-export const AZURE_APPLICATION_GATEWAY_CONTROLLER_VALUE = 'azure/application-gateway';
+export const AZURE_APPLICATION_GATEWAY_CONTROLLER_VALUE = AGIC_1_9_8.facts.controllerValue;
+/** The IngressClass name AGIC serves unless its installation says otherwise (Helm `kubernetes.ingressClassResource.name`). */
+export const AZURE_APPLICATION_GATEWAY_CLASS_NAME = AGIC_1_9_8.facts.className;
 const ANNOTATION_PREFIX = 'appgw.ingress.kubernetes.io/';
 
 /** Options for the Azure Application Gateway Ingress Controller profile. */
@@ -16,6 +21,19 @@ export interface AzureApplicationGatewayProps {
    * @default 'azure/application-gateway'
    */
   readonly controllerValue?: string;
+  /**
+   * The IngressClass name the AGIC installation serves (Helm `kubernetes.ingressClassResource.name`, the AKS add-on's
+   * `azure-application-gateway`). AGIC ignores every Ingress of another class, so a gateway whose `className` differs
+   * fails synth (CG-CONTROLLER-005) instead of being renamed silently.
+   * @default 'azure-application-gateway'
+   */
+  readonly className?: string;
+  /**
+   * The AGIC installation (the AKS add-on, or the Helm chart with `kubernetes.ingressClassResource.enabled`) already
+   * creates the IngressClass: the gateway emits none, and its routes name the installation's class.
+   * @default false
+   */
+  readonly installationOwnsIngressClass?: boolean;
 }
 
 /**
@@ -48,9 +66,19 @@ export class AzureApplicationGatewayController implements IIngressController {
 
   public deploy(scope: Construct, options: ControllerDeployOptions): ControllerDeployment {
     assertCloudManagedOptions(scope, 'Azure Application Gateway', CloudProvider.AZURE, options);
+    const servedClass = this.props.className ?? AZURE_APPLICATION_GATEWAY_CLASS_NAME;
+    const external = this.props.installationOwnsIngressClass ?? false;
+    if (external && options.className !== servedClass) {
+      // No IngressClass of ours carries the mismatch for CG-CONTROLLER-005, so the gateway's className is refused here.
+      rejectInput(scope, 'className', options.className,
+        `the AGIC installation owns its IngressClass "${servedClass}" and serves only that class; set className: "${servedClass}", `
+        + 'or set the installation\'s class name with IngressController.azureApplicationGateway({ className })');
+    }
     return {
       controllerValue: this.props.controllerValue ?? AZURE_APPLICATION_GATEWAY_CONTROLLER_VALUE,
       routeBinding: options.exposure.internal ? { annotations: { [`${ANNOTATION_PREFIX}use-private-ip`]: 'true' } } : undefined,
+      ingressClassOwnedByController: external,
+      ingressClassAnnotations: external ? undefined : { [ANNOTATION_AGIC_SERVED_CLASS]: servedClass },
     };
   }
 

@@ -44,6 +44,17 @@ export interface ControllerDeployment {
    * @default - routes set spec.ingressClassName to the class name and carry no extra annotations
    */
   readonly routeBinding?: RouteBinding;
+  /**
+   * The controller's installation already creates the IngressClass (for example the AKS add-on for AGIC): the gateway
+   * emits none, declares the class as external, and its routes still set `spec.ingressClassName`.
+   * @default false
+   */
+  readonly ingressClassOwnedByController?: boolean;
+  /**
+   * Annotations for the gateway's IngressClass, facts the rules read from the manifests.
+   * @default - none
+   */
+  readonly ingressClassAnnotations?: { [key: string]: string };
 }
 
 /** How the routes of one gateway bind to its controller, beyond `spec.ingressClassName`. */

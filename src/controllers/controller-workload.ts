@@ -27,6 +27,11 @@ export interface ControllerWorkloadSpec {
   readonly ports: ControllerPort[];
   /** Port that serves Prometheus metrics; gets its own ClusterIP Service. */
   readonly metricsPort: ControllerPort;
+  /**
+   * Further metrics ports (a controller's own metrics next to its proxy's): also on the metrics Service, and admitted
+   * from the monitoring namespace.
+   */
+  readonly additionalMetricsPorts?: ControllerPort[];
   /** Port of the controller's admission webhook, if it runs one; only the API server may reach it. */
   readonly webhookPort?: ControllerPort;
   readonly livenessProbe: k8s.Probe;
@@ -102,7 +107,8 @@ export class ControllerWorkload extends Construct {
     }
 
     const resources = options.resources ?? spec.defaultResources;
-    const allPorts = [...spec.ports, spec.metricsPort, ...(spec.webhookPort ? [spec.webhookPort] : [])];
+    const metricsPorts = [spec.metricsPort, ...(spec.additionalMetricsPorts ?? [])];
+    const allPorts = [...spec.ports, ...metricsPorts, ...(spec.webhookPort ? [spec.webhookPort] : [])];
     new k8s.KubeDeployment(this, 'Deployment', {
       metadata: metadata(name),
       spec: {
@@ -175,7 +181,7 @@ export class ControllerWorkload extends Construct {
       spec: {
         type: 'ClusterIP',
         selector: this.selectorLabels,
-        ports: [{ name: spec.metricsPort.name, port: spec.metricsPort.containerPort, targetPort: k8s.IntOrString.fromString(spec.metricsPort.name), protocol: 'TCP' }],
+        ports: metricsPorts.map((p) => ({ name: p.name, port: p.containerPort, targetPort: k8s.IntOrString.fromString(p.name), protocol: 'TCP' })),
       },
     });
 
@@ -203,6 +209,7 @@ export class ControllerWorkload extends Construct {
       podLabels: this.selectorLabels,
       clientPorts: spec.ports.filter((p) => p.servicePort !== undefined).map((p) => p.containerPort),
       metricsPort: spec.metricsPort.containerPort,
+      additionalMetricsPorts: spec.additionalMetricsPorts?.map((p) => p.containerPort),
       webhookPort: spec.webhookPort?.containerPort,
       exposure: options.exposure,
       network: options.network,

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { assertCloudManagedOptions, setOptionNames } from './cloud-managed';
 import { ControllerDeployment, ControllerDeployOptions, HardenedController, IIngressController, PublicWebHardening } from './controller-profile';
+import { GKE_INGRESS } from './facts/gke-ingress';
 import { CloudProvider } from '../gateways/exposure';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 import { InvalidInputError } from '../rules/input/invalid-input';
@@ -8,8 +9,8 @@ import { InvalidInputError } from '../rules/input/invalid-input';
 /** The GKE Ingress controller's name; it is never written into an IngressClass, since GKE reads none. */
 export const GKE_CONTROLLER_VALUE = 'k8s.io/ingress-gce';
 /** The class annotation values GKE selects Ingresses by: external and internal Application Load Balancers. */
-export const GKE_EXTERNAL_CLASS = 'gce';
-export const GKE_INTERNAL_CLASS = 'gce-internal';
+export const GKE_EXTERNAL_CLASS = GKE_INGRESS.facts.externalClass;
+export const GKE_INTERNAL_CLASS = GKE_INGRESS.facts.internalClass;
 
 /**
  * GKE Ingress (the GCE controller; cloud-managed, part of GKE).

@@ -7,17 +7,16 @@ import {
   ControllerDeployment, ControllerDeployOptions, EdgeConfiguredController, EdgeSettings, HardenedController, IIngressController, PublicWebHardening,
 } from './controller-profile';
 import { ControllerWorkload, httpGetProbe, sortKeys } from './controller-workload';
+import { policyRules } from './facts/controller-facts';
+import { HAPROXY_3_2_12 } from './facts/haproxy-3.2.12';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 
 /** HAProxy Kubernetes Ingress Controller 3.2.12, pinned by tag. */
 export const HAPROXY_IMAGE = 'docker.io/haproxytech/kubernetes-ingress:3.2.12';
-const HAPROXY_VERSION = '3.2.12';
-const HEALTHZ_PORT = 1042;
-const STATS_PORT = 1024;
-/** The controller's --controller-port (default 6060). */
-const CONTROLLER_PORT = 6060;
+/** What the pinned version needs, read from its source; the workload below is built from it. */
+const FACTS = HAPROXY_3_2_12;
+const HEALTHZ_PORT = FACTS.ports.healthz.port;
 const ANNOTATION_PREFIX = 'haproxy.org/';
-const UID = 1000;
 
 /** Options for the HAProxy Kubernetes Ingress Controller profile. */
 export interface HaproxyProps {
@@ -37,9 +36,12 @@ export interface HaproxyProps {
  * The HAProxy Kubernetes Ingress Controller (haproxytech/kubernetes-ingress), Ingress resources only.
  *
  * Each gateway runs its own controller: `--ingress.class=<class>` pairs with the IngressClass controller
- * value `haproxy.org/ingress-controller/<class>`. HAProxy binds 8080/8443 (and 1024 stats, 1042 health),
- * so no capability is needed. No `--default-ssl-certificate` is passed: TLS routes name their own secret
- * (CG-INGRESS-009), and the controller gets no right to write Secrets.
+ * value `haproxy.org/ingress-controller/<class>`. HAProxy binds 8080/8443 (and 1024 stats, 1042 health, 6060
+ * controller metrics). The container keeps `NET_BIND_SERVICE` all the same: the image's `haproxy_wrapper` carries
+ * it as a file capability, and Linux refuses to exec it when the capability is not in the bounding set. No
+ * `--default-ssl-certificate` is passed: TLS routes name their own secret (CG-INGRESS-009), and the controller gets
+ * no right to write Secrets. RBAC, ports, probes, UID and capabilities come from the version's facts record
+ * (`facts/haproxy-3.2.12.ts`).
  */
 export class HaproxyController implements IIngressController {
   public readonly name = 'haproxy';
@@ -93,7 +95,7 @@ export class HaproxyController implements IIngressController {
     const workload = new ControllerWorkload(scope, 'Haproxy', options, {
       appName: 'haproxy-ingress',
       image: this.props.image ?? HAPROXY_IMAGE,
-      version: HAPROXY_VERSION,
+      version: FACTS.version,
       args: [
         `--configmap=${options.namespace}/${name}`,
         `--publish-service=${options.namespace}/${name}`,
@@ -109,28 +111,35 @@ export class HaproxyController implements IIngressController {
         { name: 'POD_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
       ],
       ports: [
-        { name: 'http', containerPort: 8080, servicePort: 80, appProtocol: 'http' },
-        { name: 'https', containerPort: 8443, servicePort: 443, appProtocol: 'https' },
+        { name: 'http', containerPort: FACTS.ports.http.port, servicePort: 80, appProtocol: 'http' },
+        { name: 'https', containerPort: FACTS.ports.https.port, servicePort: 443, appProtocol: 'https' },
         // Probes only; not published on the client Service.
         { name: 'healthz', containerPort: HEALTHZ_PORT },
-        // The controller's own metrics (--prometheus: reloads, sync failures) at /metrics on its --controller-port.
-        { name: 'ctrl-metrics', containerPort: CONTROLLER_PORT },
       ],
       // HAProxy's stats frontend, which serves the proxy's Prometheus metrics at /metrics.
-      metricsPort: { name: 'stat', containerPort: STATS_PORT },
-      livenessProbe: httpGetProbe('/healthz', HEALTHZ_PORT, { initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3 }),
-      readinessProbe: httpGetProbe('/healthz', HEALTHZ_PORT, { initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3 }),
+      metricsPort: { name: 'stat', containerPort: FACTS.ports.stat.port },
+      // The controller's own metrics (--prometheus: reloads, sync failures) at /metrics on its --controller-port.
+      additionalMetricsPorts: [{ name: 'ctrl-metrics', containerPort: FACTS.ports['ctrl-metrics'].port }],
+      livenessProbe: httpGetProbe(
+        FACTS.probes.liveness.path, HEALTHZ_PORT, { initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3 },
+      ),
+      readinessProbe: httpGetProbe(
+        FACTS.probes.readiness.path, HEALTHZ_PORT, { initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3 },
+      ),
       // Up to 150 s for the first configuration load on a large cluster, without slowing the liveness probe afterwards.
-      startupProbe: httpGetProbe('/healthz', HEALTHZ_PORT, { initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 1, failureThreshold: 30 }),
+      startupProbe: httpGetProbe(
+        FACTS.probes.readiness.path, HEALTHZ_PORT, { initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 1, failureThreshold: 30 },
+      ),
       terminationGracePeriodSeconds: 60,
       podSecurityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
       containerSecurityContext: {
         runAsNonRoot: true,
-        runAsUser: UID,
-        runAsGroup: UID,
+        runAsUser: FACTS.uid,
+        runAsGroup: FACTS.gid,
         allowPrivilegeEscalation: false,
-        // Every port is above 1023, so unlike upstream (which binds 80/443) no NET_BIND_SERVICE is added.
-        capabilities: { drop: ['ALL'] },
+        // Every port is above 1023, but haproxy_wrapper carries cap_net_bind_service as a file capability: without it in the
+        // bounding set exec fails and HAProxy never starts. Pod Security restricted allows adding exactly this one.
+        capabilities: { drop: ['ALL'], add: [...FACTS.capabilities] },
         // The controller writes haproxy.cfg, maps, certificates and its runtime socket under /etc and /var at run time,
         // and upstream does not support a read-only root filesystem.
         readOnlyRootFilesystem: false,
@@ -139,26 +148,11 @@ export class HaproxyController implements IIngressController {
         cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.millis(1000) },
         memory: { request: Size.mebibytes(400), limit: Size.gibibytes(1) },
       },
-      // Upstream's ClusterRole, cut down to what Ingress handling needs; nothing here is wider than upstream.
-      clusterRules: [
-        // What the controller watches to build its configuration: its --configmap, backends (services, and endpoints where
-        // EndpointSlices are missing), namespaces, nodes, and pods (its own and its peers'). Read-only, as upstream.
-        // Dropped from upstream: events and serviceaccounts, which Ingress handling does not read.
-        { apiGroups: [''], resources: ['configmaps', 'endpoints', 'nodes', 'pods', 'services', 'namespaces'], verbs: ['get', 'list', 'watch'] },
-        // TLS secrets named by Ingresses. Upstream also grants create/patch/update for certificates the controller generates
-        // itself; no such feature is enabled here.
-        { apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list', 'watch'] },
-        { apiGroups: ['discovery.k8s.io'], resources: ['endpointslices'], verbs: ['get', 'list', 'watch'] },
-        { apiGroups: ['networking.k8s.io'], resources: ['ingresses', 'ingressclasses'], verbs: ['get', 'list', 'watch'] },
-        // Publishes the Service address on the Ingresses it serves.
-        { apiGroups: ['networking.k8s.io'], resources: ['ingresses/status'], verbs: ['update'] },
-        // Dropped from upstream: the haproxy.org custom resources, customresourcedefinitions (get/list/watch/update) and
-        // apps deployments/daemonsets (cluster-wide reads); the controller logs that the CRDs are unavailable and serves Ingresses.
-      ],
-      namespaceRules: [
-        // Peer discovery finds the other replicas through their ReplicaSet; upstream grants this cluster-wide.
-        { apiGroups: ['apps'], resources: ['replicasets'], verbs: ['get'] },
-      ],
+      // What the binary lists, watches and writes (facts/haproxy-3.2.12.ts): narrower than upstream's ClusterRole, which also
+      // grants nodes, events, serviceaccounts, apps, Secret writes, CRD get/update and custom resource updates.
+      clusterRules: policyRules(FACTS.clusterRbac),
+      // The ConfigMap and pod watchers are filtered to the controller's own namespace.
+      namespaceRules: policyRules(FACTS.namespaceRbac),
     });
 
     new k8s.KubeConfigMap(workload, 'ConfigMap', {

@@ -6,13 +6,18 @@ import {
   ControllerDeployment, ControllerDeployOptions, EdgeConfiguredController, EdgeSettings, HardenedController, IIngressController, PublicWebHardening,
 } from './controller-profile';
 import { ControllerWorkload, httpGetProbe, sortKeys } from './controller-workload';
+import { policyRules } from './facts/controller-facts';
+import { INGRESS_NGINX_1_15_1 } from './facts/ingress-nginx-1.15.1';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 
 /** The last upstream release (controller-v1.15.1, March 2026), pinned by tag and digest. */
 export const INGRESS_NGINX_IMAGE = 'registry.k8s.io/ingress-nginx/controller:v1.15.1@sha256:594ceea76b01c592858f803f9ff4d2cb40542cae2060410b2c95f75907d659e1';
-const INGRESS_NGINX_VERSION = 'v1.15.1';
-const HEALTH_PORT = 10254;
+/** What the pinned version needs, read from its source; the workload below is built from it. */
+const FACTS = INGRESS_NGINX_1_15_1;
+const HEALTH_PORT = FACTS.ports.metrics.port;
 const ANNOTATION_PREFIX = 'nginx.ingress.kubernetes.io/';
+/** Polaris' per-check exemption (`polaris.fairwinds.com/<check>-exempt`, pkg/validator/schema.go). */
+const POLARIS_CONFIGMAP_EXEMPTION = 'polaris.fairwinds.com/sensitiveConfigmapContent-exempt';
 
 /** ingress-nginx rejects annotations riskier than this level. */
 export enum AnnotationsRiskLevel {
@@ -117,7 +122,7 @@ export class IngressNginxController implements IIngressController {
     const workload = new ControllerWorkload(scope, 'IngressNginx', options, {
       appName: 'ingress-nginx',
       image: this.props.image ?? INGRESS_NGINX_IMAGE,
-      version: INGRESS_NGINX_VERSION,
+      version: FACTS.version,
       args: [
         '/nginx-ingress-controller',
         `--publish-service=$(POD_NAMESPACE)/${name}`,
@@ -134,23 +139,27 @@ export class IngressNginxController implements IIngressController {
         { name: 'LD_PRELOAD', value: '/usr/local/lib/libmimalloc.so' },
       ],
       ports: [
-        { name: 'http', containerPort: 80, servicePort: 80, appProtocol: 'http' },
-        { name: 'https', containerPort: 443, servicePort: 443, appProtocol: 'https' },
+        { name: 'http', containerPort: FACTS.ports.http.port, servicePort: 80, appProtocol: 'http' },
+        { name: 'https', containerPort: FACTS.ports.https.port, servicePort: 443, appProtocol: 'https' },
       ],
       metricsPort: { name: 'metrics', containerPort: HEALTH_PORT },
-      livenessProbe: httpGetProbe('/healthz', HEALTH_PORT, { initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 5 }),
-      readinessProbe: httpGetProbe('/healthz', HEALTH_PORT, { initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3 }),
+      livenessProbe: httpGetProbe(
+        FACTS.probes.liveness.path, HEALTH_PORT, { initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 5 },
+      ),
+      readinessProbe: httpGetProbe(
+        FACTS.probes.readiness.path, HEALTH_PORT, { initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3 },
+      ),
       // Lets in-flight requests finish before nginx stops.
       lifecycle: { preStop: { exec: { command: ['/wait-shutdown'] } } },
       terminationGracePeriodSeconds: 300,
       podSecurityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
       containerSecurityContext: {
         runAsNonRoot: true,
-        runAsUser: 101,
-        runAsGroup: 82,
+        runAsUser: FACTS.uid,
+        runAsGroup: FACTS.gid,
         allowPrivilegeEscalation: false,
-        // nginx binds 80 and 443 as a non-root user.
-        capabilities: { drop: ['ALL'], add: ['NET_BIND_SERVICE'] },
+        // nginx binds 80 and 443 as a non-root user (file capabilities on the controller, nginx and dumb-init).
+        capabilities: { drop: ['ALL'], add: [...FACTS.capabilities] },
         // The controller rewrites /etc/nginx/nginx.conf at run time, so the root filesystem must stay writable.
         readOnlyRootFilesystem: false,
         seccompProfile: { type: 'RuntimeDefault' },
@@ -159,35 +168,25 @@ export class IngressNginxController implements IIngressController {
         cpu: { request: kplus.Cpu.millis(100), limit: kplus.Cpu.millis(1000) },
         memory: { request: Size.mebibytes(128), limit: Size.mebibytes(512) },
       },
-      clusterRules: [
-        { apiGroups: [''], resources: ['configmaps', 'endpoints', 'nodes', 'pods', 'secrets', 'namespaces'], verbs: ['list', 'watch'] },
-        { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['list', 'watch'] },
-        { apiGroups: [''], resources: ['nodes'], verbs: ['get'] },
-        { apiGroups: [''], resources: ['services'], verbs: ['get', 'list', 'watch'] },
-        { apiGroups: ['networking.k8s.io'], resources: ['ingresses'], verbs: ['get', 'list', 'watch'] },
-        { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
-        { apiGroups: ['networking.k8s.io'], resources: ['ingresses/status'], verbs: ['update'] },
-        { apiGroups: ['networking.k8s.io'], resources: ['ingressclasses'], verbs: ['get', 'list', 'watch'] },
-        { apiGroups: ['discovery.k8s.io'], resources: ['endpointslices'], verbs: ['list', 'watch', 'get'] },
-      ],
-      namespaceRules: [
-        { apiGroups: [''], resources: ['namespaces'], verbs: ['get'] },
-        { apiGroups: [''], resources: ['configmaps', 'pods', 'secrets', 'endpoints'], verbs: ['get', 'list', 'watch'] },
-        { apiGroups: [''], resources: ['services'], verbs: ['get', 'list', 'watch'] },
-        { apiGroups: ['networking.k8s.io'], resources: ['ingresses'], verbs: ['get', 'list', 'watch'] },
-        { apiGroups: ['networking.k8s.io'], resources: ['ingresses/status'], verbs: ['update'] },
-        { apiGroups: ['networking.k8s.io'], resources: ['ingressclasses'], verbs: ['get', 'list', 'watch'] },
-        // The Lease rule names exactly the --election-id, so the controller can take no other lock.
-        { apiGroups: ['coordination.k8s.io'], resources: ['leases'], resourceNames: [electionId], verbs: ['get', 'update'] },
-        // create cannot be restricted by resourceNames.
-        { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['create'] },
-        { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
-        { apiGroups: ['discovery.k8s.io'], resources: ['endpointslices'], verbs: ['list', 'watch', 'get'] },
-      ],
+      // Upstream's ClusterRole and Role (facts/ingress-nginx-1.15.1.ts); the Lease rule names exactly the --election-id,
+      // so the controller can take no other lock.
+      clusterRules: policyRules(FACTS.clusterRbac),
+      namespaceRules: policyRules(FACTS.namespaceRbac, electionId),
     });
 
     new k8s.KubeConfigMap(workload, 'ConfigMap', {
-      metadata: { name, namespace: options.namespace, labels: workload.labels },
+      metadata: {
+        name,
+        namespace: options.namespace,
+        labels: workload.labels,
+        // Polaris' sensitiveConfigmapContent (danger) flags every key containing "token"; `server-tokens` only hides the
+        // nginx version in the Server header. Polaris' annotation exempts this check alone; Polaris takes no reason, so it
+        // is recorded next to it.
+        annotations: {
+          [POLARIS_CONFIGMAP_EXEMPTION]: 'true',
+          [`${POLARIS_CONFIGMAP_EXEMPTION}-reason`]: 'server-tokens hides the nginx version in the Server header; it holds no credential',
+        },
+      },
       data: sortKeys({
         'allow-snippet-annotations': 'false',
         'annotations-risk-level': this.props.annotationsRiskLevel ?? AnnotationsRiskLevel.HIGH,

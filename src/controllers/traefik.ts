@@ -8,17 +8,22 @@ import {
   ControllerDeployment, ControllerDeployOptions, EdgeConfiguredController, EdgeSettings, HardenedController, IIngressController, PublicWebHardening,
 } from './controller-profile';
 import { ControllerWorkload, httpGetProbe } from './controller-workload';
+import { policyRules } from './facts/controller-facts';
+import { TRAEFIK_3_7_11 } from './facts/traefik-3.7.11';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 
-/** Traefik Proxy v3.7.11, pinned by tag. */
-export const TRAEFIK_IMAGE = 'docker.io/traefik:v3.7.11';
-const TRAEFIK_VERSION = 'v3.7.11';
+/**
+ * Traefik Proxy v3.7.11, pinned by tag and digest. The digest could not be read from the registry here: it is the one
+ * that several independent public repositories pin for `traefik:v3.7.11` (the multi-architecture index).
+ */
+export const TRAEFIK_IMAGE = 'docker.io/traefik:v3.7.11@sha256:5203c3f39ca70de6790d964624e042463ffbd57715bc82be155cf224c0dd5144';
+/** What the pinned version needs, read from its source; the workload below is built from it. */
+const FACTS = TRAEFIK_3_7_11;
 /** The IngressClass controller value of every Traefik instance; instances pick their class by name. */
 export const TRAEFIK_CONTROLLER_VALUE = 'traefik.io/ingress-controller';
 /** The `traefik` entry point: serves only /ping (no dashboard or API is enabled). */
 const PING_PORT = 8080;
 const ANNOTATION_PREFIX = 'traefik.ingress.kubernetes.io/';
-const UID = 65532;
 /** Where the file provider reads the dynamic configuration of a public-web gateway (a ConfigMap). */
 const DYNAMIC_CONFIG_DIR = '/etc/traefik/dynamic';
 /** The headers middleware that adds Strict-Transport-Security, defined in that file. */
@@ -31,7 +36,7 @@ const RATE_LIMIT_MIDDLEWARE = 'edge-rate-limit';
 export interface TraefikProps {
   /**
    * Controller image, pinned by tag (and ideally digest).
-   * @default - docker.io/traefik:v3.7.11
+   * @default - docker.io/traefik:v3.7.11 with its digest
    */
   readonly image?: string;
   /**
@@ -109,7 +114,7 @@ export class TraefikController implements IIngressController {
     const workload = new ControllerWorkload(scope, 'Traefik', options, {
       appName: 'traefik',
       image: this.props.image ?? TRAEFIK_IMAGE,
-      version: TRAEFIK_VERSION,
+      version: FACTS.version,
       args: [
         '--global.checkNewVersion=false',
         '--global.sendAnonymousUsage=false',
@@ -130,6 +135,8 @@ export class TraefikController implements IIngressController {
         '--providers.kubernetesingress=true',
         `--providers.kubernetesingress.ingressclass=${options.className}`,
         `--providers.kubernetesingress.ingressendpoint.publishedservice=${options.namespace}/${name}`,
+        // Keeps the route of a backend without ready endpoints, so clients get 503 rather than 404 (as the official chart does).
+        '--providers.kubernetesingress.allowEmptyServices=true',
         ...(fileProvider ? [
           `--providers.file.directory=${DYNAMIC_CONFIG_DIR}`,
           '--providers.file.watch=true',
@@ -161,8 +168,8 @@ export class TraefikController implements IIngressController {
       terminationGracePeriodSeconds: 60,
       podSecurityContext: {
         runAsNonRoot: true,
-        runAsUser: UID,
-        runAsGroup: UID,
+        runAsUser: FACTS.uid,
+        runAsGroup: FACTS.gid,
         seccompProfile: { type: 'RuntimeDefault' },
       },
       containerSecurityContext: {
@@ -185,20 +192,10 @@ export class TraefikController implements IIngressController {
         cpu: { request: kplus.Cpu.millis(100), limit: kplus.Cpu.millis(1000) },
         memory: { request: Size.mebibytes(128), limit: Size.mebibytes(512) },
       },
-      // Exactly what the Kubernetes Ingress provider reads and writes; the CRD and Gateway providers are off.
-      clusterRules: [
-        // Backends, and the TLS secrets named by Ingresses in any namespace.
-        { apiGroups: [''], resources: ['services', 'secrets'], verbs: ['get', 'list', 'watch'] },
-        // Cluster-scoped reads the provider makes when it matches Ingresses to this IngressClass.
-        { apiGroups: [''], resources: ['nodes'], verbs: ['get', 'list', 'watch'] },
-        // Backend pod addresses.
-        { apiGroups: ['discovery.k8s.io'], resources: ['endpointslices'], verbs: ['get', 'list', 'watch'] },
-        { apiGroups: ['networking.k8s.io'], resources: ['ingresses', 'ingressclasses'], verbs: ['get', 'list', 'watch'] },
-        // Publishes the Service address on the Ingresses it serves.
-        { apiGroups: ['networking.k8s.io'], resources: ['ingresses/status'], verbs: ['update'] },
-      ],
+      // Exactly what the Kubernetes Ingress provider reads and writes (facts/traefik-3.7.11.ts); the CRD and Gateway providers are off.
+      clusterRules: policyRules(FACTS.clusterRbac),
       // No leader election and no namespaced state: no Role.
-      namespaceRules: [],
+      namespaceRules: policyRules(FACTS.namespaceRbac),
     });
     if (fileProvider) {
       new k8s.KubeConfigMap(workload, 'DynamicConfig', {

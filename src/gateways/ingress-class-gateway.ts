@@ -118,7 +118,7 @@ export class IngressClassGateway extends Construct implements IGateway {
   public readonly selfHosted: boolean;
   /** How routes bind to this gateway beyond `spec.ingressClassName`; undefined for the plain binding. */
   public readonly routeBinding?: RouteBinding;
-  /** The IngressClass object; undefined for controllers that select Ingresses by annotation only (GKE). */
+  /** The IngressClass object; undefined for controllers that select Ingresses by annotation only (GKE) or whose installation owns it (AGIC add-on). */
   public readonly ingressClass?: k8s.KubeIngressClass;
   private readonly boundRoutes = new Set<Route>();
 
@@ -165,12 +165,21 @@ export class IngressClassGateway extends Construct implements IGateway {
     this.routeBinding = deployment.routeBinding;
 
     const parameters = props.parameters ?? deployment.parameters;
-    if (this.routeBinding?.classAnnotation === undefined) {
+    if (deployment.ingressClassOwnedByController) {
+      // The installation's IngressClass: routes name it, and the rules know it exists outside the app.
+      RuleEngine.of(this).declareExternalIngressClass(this.className);
+      for (const [field, value] of [['parameters', props.parameters], ['defaultClass', props.defaultClass ? true : undefined]] as const) {
+        if (value !== undefined) {
+          rejectInput(this, field, value, `${props.controller.name}'s installation owns the IngressClass, so the gateway can not set its ${field}; leave it unset`);
+        }
+      }
+    } else if (this.routeBinding?.classAnnotation === undefined) {
+      const annotations = { ...(deployment.ingressClassAnnotations ?? {}), ...(this.defaultClass ? { [ANNOTATION_DEFAULT_CLASS]: 'true' } : {}) };
       this.ingressClass = new k8s.KubeIngressClass(this, 'Resource', {
         metadata: {
           name: this.className,
           labels: { [LABEL_MANAGED_BY]: MANAGED_BY },
-          annotations: this.defaultClass ? { [ANNOTATION_DEFAULT_CLASS]: 'true' } : undefined,
+          annotations: Object.keys(annotations).length ? annotations : undefined,
         },
         spec: {
           controller: this.controllerValue,

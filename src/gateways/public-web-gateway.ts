@@ -5,7 +5,7 @@ import { IngressClassGateway, IngressClassGatewayProps } from './ingress-class-g
 import { HardenedController, IIngressController, PublicWebHardening } from '../controllers/controller-profile';
 import { Route } from '../routing/route';
 import { InvalidInputError } from '../rules/input/invalid-input';
-import { RejectedInput, rejectInputs } from '../rules/input/reject-input';
+import { RejectedInput, rejectInput, rejectInputs } from '../rules/input/reject-input';
 import { ANNOTATION_GATEWAY_PROFILE, ANNOTATION_PUBLIC_WEB_UNSUPPORTED, PUBLIC_WEB_PROFILE } from '../rules/tls/tls-facts';
 import { AcmeIssuer } from '../tls/acme-issuer';
 import { CertificateOptions, TlsCertificate } from '../tls/certificate';
@@ -123,6 +123,11 @@ export class PublicWebGateway extends IngressClassGateway {
     this.unsupportedHardening = [...hardened.unsupported];
     this.routeCertificates = new RouteCertificates(this.issuer, props.certificates);
 
+    if (this.ingressClass === undefined && this.routeBinding?.classAnnotation === undefined) {
+      // The installation owns the IngressClass (AGIC add-on): the profile and the hardening gaps would go unrecorded.
+      rejectInput(this, 'controller', props.controller.name, 'a PublicWebGateway records its profile and hardening gaps on its IngressClass, '
+        + 'and this controller\'s installation owns that class; let the gateway emit the IngressClass');
+    }
     // Marks the class for the rules (CG-TLS-011 to CG-TLS-013), in the manifests themselves.
     this.ingressClass?.metadata.addAnnotation(ANNOTATION_GATEWAY_PROFILE, PUBLIC_WEB_PROFILE);
     if (this.unsupportedHardening.length > 0) {

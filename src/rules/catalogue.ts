@@ -1,3 +1,6 @@
+import { AGIC_CLASS_MISMATCH } from './controller/agic-class-mismatch';
+import { ALB_DUALSTACK_WITHOUT_PUBLIC_IPV4_INTERNAL } from './controller/alb-dualstack-internal';
+import { ALB_INSTANCE_TARGETS_CLUSTER_IP } from './controller/alb-instance-targets';
 import { MISSING_DISRUPTION_BUDGET } from './controller/missing-disruption-budget';
 import { RETIRED_CONTROLLER } from './controller/retired-controller';
 import { SNIPPETS_ALLOWED } from './controller/snippets-allowed';
@@ -74,6 +77,9 @@ export const ALL_RULES: readonly Rule[] = [
   MISSING_DISRUPTION_BUDGET,
   RETIRED_CONTROLLER,
   SNIPPETS_ALLOWED,
+  AGIC_CLASS_MISMATCH,
+  ALB_DUALSTACK_WITHOUT_PUBLIC_IPV4_INTERNAL,
+  ALB_INSTANCE_TARGETS_CLUSTER_IP,
   UNREACHABLE_BACKEND,
   INGRESS_WITHOUT_CLASS,
   DUPLICATE_OBJECT,

@@ -2,7 +2,7 @@ import { Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { gatewayApp, ofKind, quietStderr, single, synth } from './controller-test-utils';
 import {
-  AlbIpAddressType, BackendProtocol, CloudProvider, GatewayExposure, IngressClassGateway, IngressController, Route, RouteBackend,
+  AlbIpAddressType, AlbTargetType, BackendProtocol, CloudProvider, GatewayExposure, IngressClassGateway, IngressController, Route, RouteBackend,
   RouteOptions, RuleEngine,
 } from '../../src';
 import { InvalidInputError } from '../../src/rules/input/invalid-input';
@@ -10,12 +10,8 @@ import { inputErrors } from '../util/synth';
 
 quietStderr();
 
-/**
- * IngressClassParams (elbv2.k8s.aws/v1beta1) is a custom resource of the AWS Load Balancer Controller, not a Kubernetes
- * kind, and ../shared/crds has no CRD for it, so the schema validator can not check it. Its shape is asserted field by
- * field below instead; every other object is schema-validated.
- */
-const UNVALIDATED = { IngressClassParams: 'AWS Load Balancer Controller CRD, not in ../shared/crds' };
+/** IngressClassParams (elbv2.k8s.aws/v1beta1) is validated against its CRD in ../shared/crds, like every other object. */
+const UNVALIDATED = {};
 
 function routeApp(options: RouteOptions) {
   const f = gatewayApp(IngressController.awsAlb());
@@ -40,14 +36,62 @@ describe('AWS Load Balancer Controller class', () => {
     expect(params.apiVersion).toBe('elbv2.k8s.aws/v1beta1');
     expect(params.metadata.name).toBe('edge');
     expect(params.metadata.namespace).toBeUndefined();
-    expect(params.spec).toStrictEqual({ scheme: 'internet-facing' });
+    expect(params.spec).toStrictEqual({ scheme: 'internet-facing', targetType: 'ip' });
   });
 
-  it('needs the IngressClassParams exclusion, and only it, to pass schema validation', () => {
-    // GIVEN an ALB gateway
-    const { app } = gatewayApp(IngressController.awsAlb());
-    // THEN the validator knows no schema for IngressClassParams
-    expect(() => synth(app)).toThrow(/no schema for apiVersion "elbv2.k8s.aws\/v1beta1" kind "IngressClassParams"/);
+  it('writes IngressClassParams that pass the elbv2.k8s.aws CRD schema', () => {
+    // GIVEN an ALB gateway with every profile option
+    const { app } = gatewayApp(IngressController.awsAlb({ groupName: 'web', ipAddressType: AlbIpAddressType.DUALSTACK, targetType: AlbTargetType.INSTANCE }));
+    // THEN synth validates every object, IngressClassParams included, against its schema
+    expect(() => synth(app)).not.toThrow();
+  });
+
+  it('sets target type ip by default, so ClusterIP backends register their pod IPs', () => {
+    // GIVEN a default ALB gateway (the controller's own default is instance)
+    const params = single(synth(gatewayApp(IngressController.awsAlb()).app), 'IngressClassParams');
+    // THEN
+    expect(params.spec.targetType).toBe('ip');
+  });
+
+  it('writes target type instance when asked, for NodePort backends', () => {
+    // GIVEN instance targets and no route
+    const params = single(synth(gatewayApp(IngressController.awsAlb({ targetType: AlbTargetType.INSTANCE })).app), 'IngressClassParams');
+    // THEN
+    expect(params.spec.targetType).toBe('instance');
+  });
+
+  it('fails synth for instance targets behind a ClusterIP Service of the app (CG-CONTROLLER-007)', () => {
+    // GIVEN instance targets and a route to a ClusterIP Service defined in the app
+    const f = gatewayApp(IngressController.awsAlb({ targetType: AlbTargetType.INSTANCE }));
+    const web = new Chart(f.app, 'web', { namespace: 'web' });
+    const service = new kplus.Service(web, 'Svc', { metadata: { name: 'web' }, ports: [{ port: 80, targetPort: 8080 }] });
+    new Route(web, 'Route', { gateway: f.gateway, host: 'www.example.com', backend: RouteBackend.fromService(service) });
+    // WHEN
+    const errors = RuleEngine.of(f.app).run().errors;
+    // THEN
+    expect(errors.map((e) => e.ruleId)).toStrictEqual(['CG-CONTROLLER-007']);
+    expect(errors[0].message).toContain('Service web/web" is ClusterIP');
+  });
+
+  it('accepts ip targets behind the same ClusterIP Service', () => {
+    // GIVEN the default target type and the same route
+    const f = gatewayApp(IngressController.awsAlb());
+    const web = new Chart(f.app, 'web', { namespace: 'web' });
+    const service = new kplus.Service(web, 'Svc', { metadata: { name: 'web' }, ports: [{ port: 80, targetPort: 8080 }] });
+    new Route(web, 'Route', { gateway: f.gateway, host: 'www.example.com', backend: RouteBackend.fromService(service) });
+    // THEN
+    expect(RuleEngine.of(f.app).run().errors).toStrictEqual([]);
+  });
+
+  it('fails synth for dualstack-without-public-ipv4 on an internal gateway (CG-CONTROLLER-006)', () => {
+    // GIVEN an internal ALB without public IPv4
+    const { app } = gatewayApp(IngressController.awsAlb({ ipAddressType: AlbIpAddressType.DUALSTACK_WITHOUT_PUBLIC_IPV4 }), {
+      exposure: GatewayExposure.internalLoadBalancer(CloudProvider.AWS),
+    });
+    // WHEN
+    const errors = RuleEngine.of(app).run().errors;
+    // THEN
+    expect(errors.map((e) => [e.ruleId, e.field, e.value])).toStrictEqual([['CG-CONTROLLER-006', 'spec.ipAddressType', JSON.stringify('dualstack-without-public-ipv4')]]);
   });
 
   it('deploys nothing else: no namespace, no workload, no RBAC', () => {
@@ -69,7 +113,7 @@ describe('AWS Load Balancer Controller class', () => {
     // WHEN
     const params = single(synth(app, { unvalidatedKinds: UNVALIDATED }), 'IngressClassParams');
     // THEN
-    expect(params.spec).toStrictEqual({ scheme: 'internal', group: { name: 'internal-apis' }, ipAddressType: 'dualstack' });
+    expect(params.spec).toStrictEqual({ scheme: 'internal', group: { name: 'internal-apis' }, ipAddressType: 'dualstack', targetType: 'ip' });
   });
 
   it('writes dualstack-without-public-ipv4 as the controller spells it', () => {

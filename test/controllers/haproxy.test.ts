@@ -58,7 +58,7 @@ describe('HAProxy controller binding', () => {
     expect(cm.data).toStrictEqual({ 'ssl-redirect-port': '443', 'timeout-connect': '3s' });
   });
 
-  it('publishes http and https on 80 and 443, and the stats port as metrics', () => {
+  it('publishes http and https on 80 and 443, and both metrics ports (proxy stats and the controller\'s own) on the metrics Service', () => {
     // GIVEN an HAProxy gateway
     const objs = synth(gatewayApp(IngressController.haproxy()).app);
     // THEN
@@ -67,38 +67,63 @@ describe('HAProxy controller binding', () => {
       { name: 'http', port: 80, targetPort: 'http', protocol: 'TCP', appProtocol: 'http' },
       { name: 'https', port: 443, targetPort: 'https', protocol: 'TCP', appProtocol: 'https' },
     ]);
-    expect(services.find((s) => s.metadata.name === 'edge-controller-metrics').spec.ports)
-      .toStrictEqual([{ name: 'stat', port: 1024, targetPort: 'stat', protocol: 'TCP' }]);
+    expect(services.find((s) => s.metadata.name === 'edge-controller-metrics').spec.ports).toStrictEqual([
+      { name: 'stat', port: 1024, targetPort: 'stat', protocol: 'TCP' },
+      { name: 'ctrl-metrics', port: 6060, targetPort: 'ctrl-metrics', protocol: 'TCP' },
+    ]);
     expect(controllerContainer(objs).ports.map((p: any) => [p.name, p.containerPort]))
-      .toStrictEqual([['http', 8080], ['https', 8443], ['healthz', 1042], ['ctrl-metrics', 6060], ['stat', 1024]]);
+      .toStrictEqual([['http', 8080], ['https', 8443], ['healthz', 1042], ['stat', 1024], ['ctrl-metrics', 6060]]);
+  });
+
+  it('admits both metrics ports from the monitoring namespace', () => {
+    // GIVEN an HAProxy gateway
+    const objs = synth(gatewayApp(IngressController.haproxy()).app);
+    // THEN the controller's own metrics (6060) are scrapeable like the proxy's (1024)
+    const policy = single(objs, 'NetworkPolicy');
+    const monitoring = policy.spec.ingress.find((r: any) => r.from?.some((p: any) => p.namespaceSelector));
+    expect(monitoring.ports).toStrictEqual([{ protocol: 'TCP', port: 1024 }, { protocol: 'TCP', port: 6060 }]);
   });
 });
 
 describe('HAProxy RBAC', () => {
-  it('grants Ingress handling only: reads, the status update, and ReplicaSet reads in its own namespace', () => {
+  it('grants what 3.2.12 lists, watches and writes: informers, the CRD watcher, the HAProxy custom resources and the status update', () => {
     // GIVEN an HAProxy gateway
     const objs = synth(gatewayApp(IngressController.haproxy()).app);
-    // THEN the ClusterRole, compared as a set: no Secret writes, no CRDs, no events
+    // THEN the ClusterRole, compared as a set: no Secret writes, no nodes, no events, no apps, no CRD get or update
     expect(tuples(single(objs, 'ClusterRole').rules)).toStrictEqual([
-      ...expand([''], ['configmaps', 'endpoints', 'nodes', 'pods', 'services', 'namespaces', 'secrets'], ['get', 'list', 'watch']),
+      ...expand([''], ['endpoints', 'services', 'namespaces', 'secrets'], ['get', 'list', 'watch']),
       ...expand(['discovery.k8s.io'], ['endpointslices'], ['get', 'list', 'watch']),
       ...expand(['networking.k8s.io'], ['ingresses', 'ingressclasses'], ['get', 'list', 'watch']),
       ...expand(['networking.k8s.io'], ['ingresses/status'], ['update']),
+      ...expand(['apiextensions.k8s.io'], ['customresourcedefinitions'], ['list', 'watch']),
+      ...expand(['ingress.v1.haproxy.org'], ['backends', 'defaults', 'globals', 'tcps'], ['get', 'list', 'watch']),
+      ...expand(['ingress.v3.haproxy.org'], ['backends', 'defaults', 'frontends', 'globals', 'tcps'], ['get', 'list', 'watch']),
     ].sort());
+    // The ConfigMap and pod watchers are namespace-filtered, so their grants live in the Role.
     const role = single(objs, 'Role');
     expect(role.metadata.namespace).toBe('ingress-edge');
-    expect(tuples(role.rules)).toStrictEqual(expand(['apps'], ['replicasets'], ['get']));
+    expect(tuples(role.rules)).toStrictEqual(expand([''], ['configmaps', 'pods'], ['get', 'list', 'watch']).sort());
     expect(single(objs, 'RoleBinding').subjects).toStrictEqual([{ kind: 'ServiceAccount', name: 'edge-controller', namespace: 'ingress-edge' }]);
   });
 
+  it('keeps the CRD watch the controller waits for before its first sync (without it the pod never becomes Ready)', () => {
+    // GIVEN an HAProxy gateway
+    const clusterRole = single(synth(gatewayApp(IngressController.haproxy()).app), 'ClusterRole');
+    // THEN
+    expect(tuples(clusterRole.rules)).toEqual(expect.arrayContaining(expand(['apiextensions.k8s.io'], ['customresourcedefinitions'], ['list', 'watch'])));
+  });
+
   it('is never wider than upstream\'s ClusterRole', () => {
-    // GIVEN upstream's rules (deploy/haproxy-ingress.yaml), as tuples
+    // GIVEN upstream's rules (deploy/haproxy-ingress.yaml), as tuples; its '*' on the HAProxy groups expanded to their resources
+    const haproxyResources = ['backends', 'defaults', 'frontends', 'globals', 'tcps', 'validationrules'];
     const upstream = new Set([
       ...expand([''], ['configmaps', 'endpoints', 'nodes', 'pods', 'services', 'namespaces', 'events', 'serviceaccounts'], ['get', 'list', 'watch']),
       ...expand(['networking.k8s.io'], ['ingresses', 'ingresses/status', 'ingressclasses'], ['get', 'list', 'watch']),
       ...expand(['networking.k8s.io'], ['ingresses/status'], ['update']),
       ...expand([''], ['secrets'], ['get', 'list', 'watch', 'create', 'patch', 'update']),
+      ...expand(['ingress.v1.haproxy.org', 'ingress.v3.haproxy.org'], haproxyResources, ['get', 'list', 'watch', 'update']),
       ...expand(['discovery.k8s.io'], ['endpointslices'], ['get', 'list', 'watch']),
+      ...expand(['apiextensions.k8s.io'], ['customresourcedefinitions'], ['get', 'list', 'watch', 'update']),
       ...expand(['apps'], ['replicasets', 'deployments', 'daemonsets'], ['get', 'list']),
     ]);
     const objs = synth(gatewayApp(IngressController.haproxy()).app);
@@ -119,7 +144,7 @@ describe('HAProxy pod', () => {
     expect(container.startupProbe).toStrictEqual({ ...healthz, initialDelaySeconds: 0, periodSeconds: 5, failureThreshold: 30 });
   });
 
-  it('runs as 1000 with every capability dropped (unprivileged ports) and a writable root filesystem', () => {
+  it('runs as 1000 with every capability dropped but NET_BIND_SERVICE (haproxy_wrapper\'s file capability) and a writable root filesystem', () => {
     // GIVEN an HAProxy gateway
     const objs = synth(gatewayApp(IngressController.haproxy()).app);
     const pod = single(objs, 'Deployment').spec.template.spec;
@@ -127,7 +152,13 @@ describe('HAProxy pod', () => {
     // THEN
     expect(pod.securityContext).toStrictEqual({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
     expect(container.securityContext).toStrictEqual({
-      runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: false,
+      runAsNonRoot: true,
+      runAsUser: 1000,
+      runAsGroup: 1000,
+      allowPrivilegeEscalation: false,
+      // Without it in the bounding set Linux refuses to exec haproxy_wrapper (file capability cap_net_bind_service=+ep).
+      capabilities: { drop: ['ALL'], add: ['NET_BIND_SERVICE'] },
+      readOnlyRootFilesystem: false,
     });
     expect(pod.terminationGracePeriodSeconds).toBe(60);
     expect(container.env).toStrictEqual([

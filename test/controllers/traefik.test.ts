@@ -23,6 +23,7 @@ const PROVIDER_ARGS = [
   '--providers.kubernetesingress=true',
   '--providers.kubernetesingress.ingressclass=edge',
   '--providers.kubernetesingress.ingressendpoint.publishedservice=ingress-edge/edge-controller',
+  '--providers.kubernetesingress.allowEmptyServices=true',
 ];
 
 /** A Traefik gateway of class `edge` plus one route in chart `web` (namespace `web`) with the given options. */
@@ -58,7 +59,14 @@ describe('Traefik controller binding', () => {
     // THEN
     expect(container.args).toStrictEqual([...BASE_ARGS, ...PROVIDER_ARGS]);
     expect(container.image).toBe(TRAEFIK_IMAGE);
-    expect(TRAEFIK_IMAGE).toBe('docker.io/traefik:v3.7.11');
+    expect(TRAEFIK_IMAGE).toBe('docker.io/traefik:v3.7.11@sha256:5203c3f39ca70de6790d964624e042463ffbd57715bc82be155cf224c0dd5144');
+  });
+
+  it('keeps the route of a backend without ready endpoints (allowEmptyServices), so clients get 503 and not 404', () => {
+    // GIVEN a Traefik gateway
+    const container = controllerContainer(synth(gatewayApp(IngressController.traefik()).app));
+    // THEN
+    expect(container.args).toContain('--providers.kubernetesingress.allowEmptyServices=true');
   });
 
   it('redirects HTTP to the published HTTPS port when redirectToHttps is set', () => {

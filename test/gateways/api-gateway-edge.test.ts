@@ -171,7 +171,7 @@ describe('ApiGatewayTier', () => {
     const issuer = new AcmeIssuer(chart, 'LetsEncrypt', { email: 'ops@mycompany.com' });
     new ApiGatewayEdge(chart, 'Edge', {
       host: 'api.mycompany.com',
-      edge: { className: 'api-edge', controller: IngressController.azureApplicationGateway(), issuer },
+      edge: { className: 'api-edge', controller: IngressController.azureApplicationGateway({ className: 'api-edge' }), issuer },
       apiGateway: upstream('orders'),
       rateLimitPerSecond: 0,
       trustedProxyCidrs: ['198.51.100.0/24', 'proxy'],

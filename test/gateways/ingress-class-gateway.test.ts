@@ -125,7 +125,16 @@ describe('IngressClassGateway object set', () => {
     // WHEN
     const [cm] = ofKind(synthApp(app), 'ConfigMap');
     // THEN
-    expect(cm.metadata).toStrictEqual({ name: 'public-web-controller', namespace: 'ingress-public-web', labels: MANAGED_LABELS });
+    expect(cm.metadata).toStrictEqual({
+      name: 'public-web-controller',
+      namespace: 'ingress-public-web',
+      labels: MANAGED_LABELS,
+      // server-tokens is no credential; Polaris' sensitiveConfigmapContent would flag it as danger.
+      annotations: {
+        'polaris.fairwinds.com/sensitiveConfigmapContent-exempt': 'true',
+        'polaris.fairwinds.com/sensitiveConfigmapContent-exempt-reason': 'server-tokens hides the nginx version in the Server header; it holds no credential',
+      },
+    });
     expect(cm.data['allow-snippet-annotations']).toBe('false');
     expect(cm.data['annotations-risk-level']).toBe('High');
     expect(cm.data['log-format-escape-json']).toBe('true');

@@ -343,9 +343,23 @@ describe('PublicWebGateway hardening per controller', () => {
     expect(fixture(IngressController.haproxy(), { sendTimeout: Duration.seconds(10) }).gateway.unsupportedHardening).toStrictEqual(['maxRequestBodySize', 'sendTimeout']);
   });
 
+  it('Azure AGIC: refuses an installation-owned IngressClass, where the hardening gaps could not be recorded', () => {
+    // GIVEN the AKS add-on's own class
+    const { app } = fixture(IngressController.azureApplicationGateway({ className: 'public-web', installationOwnsIngressClass: true }));
+    // THEN
+    expect(inputErrors(app).map((e) => [e.constructPath, e.field])).toStrictEqual([['ingress/Gateway', 'controller']]);
+  });
+
+  it('Azure AGIC: records the profile on the IngressClass it emits', () => {
+    // GIVEN the default (the gateway emits the class)
+    const { gateway } = fixture(IngressController.azureApplicationGateway({ className: 'public-web' }));
+    // THEN
+    expect(gateway.ingressClass?.toJson().metadata.annotations['gateways.cdk8s.io/profile']).toBe('public-web');
+  });
+
   it('Azure AGIC: redirect and request timeout on every route; missing HSTS fails synth (CG-TLS-012) until suppressed', () => {
     // GIVEN an AGIC public-web gateway with one route
-    const { app, web, gateway } = fixture(IngressController.azureApplicationGateway());
+    const { app, web, gateway } = fixture(IngressController.azureApplicationGateway({ className: 'public-web' }));
     new Route(web, 'Www', { gateway, host: 'www.example.com', backend, tlsSecretName: 'www-tls' });
     // THEN HSTS, body size and connect timeout are reported
     expect(gateway.unsupportedHardening).toStrictEqual(['hsts', 'maxRequestBodySize', 'connectTimeout']);

@@ -108,7 +108,7 @@ describe('backend allowance in an isolated namespace', () => {
   it('fails synth for a route into an isolated namespace through a cloud-managed gateway', () => {
     // GIVEN an AGIC gateway (its proxy is outside the cluster)
     const { app, gateways, shop } = isolatedShop();
-    const agic = new IngressClassGateway(gateways, 'Agic', { className: 'agic', controller: IngressController.azureApplicationGateway() });
+    const agic = new IngressClassGateway(gateways, 'Agic', { className: 'agic', controller: IngressController.azureApplicationGateway({ className: 'agic' }) });
     new Route(shop, 'Route', { gateway: agic, host: 'shop.example.com', backend: RouteBackend.fromService(appService(shop, 'web')) });
     // WHEN / THEN the route is reported as an input mistake, and synth fails on it
     expect(inputErrors(app)).toStrictEqual([{

@@ -47,7 +47,7 @@ describe('controller NetworkPolicy', () => {
   it.each<[string, () => IIngressController, string[]]>([
     ['ingress-nginx', () => IngressController.nginx(), ['any -> TCP/443', 'any -> TCP/80', 'ns:monitoring -> TCP/10254']],
     ['traefik', () => IngressController.traefik(), ['any -> TCP/8000', 'any -> TCP/8443', 'ns:monitoring -> TCP/9100']],
-    ['haproxy', () => IngressController.haproxy(), ['any -> TCP/8080', 'any -> TCP/8443', 'ns:monitoring -> TCP/1024']],
+    ['haproxy', () => IngressController.haproxy(), ['any -> TCP/8080', 'any -> TCP/8443', 'ns:monitoring -> TCP/1024', 'ns:monitoring -> TCP/6060']],
   ])('opens the client and metrics container ports of %s', (_name, controller, expected) => {
     // GIVEN a public gateway of that controller
     const { app } = gatewayApp({ controller: controller() });
@@ -255,7 +255,7 @@ describe('controller NetworkPolicy', () => {
   it('writes no policy for a cloud-managed gateway, which runs no pods', () => {
     // GIVEN an Azure Application Gateway (AGIC) gateway
     const app = Testing.app();
-    new IngressClassGateway(new Chart(app, 'gateways'), 'Agic', { className: 'agic', controller: IngressController.azureApplicationGateway() });
+    new IngressClassGateway(new Chart(app, 'gateways'), 'Agic', { className: 'agic', controller: IngressController.azureApplicationGateway({ className: 'agic' }) });
     // WHEN / THEN
     expect(ofKind(synthApp(app), 'NetworkPolicy')).toStrictEqual([]);
   });

@@ -192,7 +192,7 @@ describe('Tenant objects', () => {
   it('writes no solver allowance when asked not to, or when no gateway runs pods', () => {
     // GIVEN one tenant opting out and one on a cloud-managed gateway only
     const { app } = tenantApp({ allowAcmeHttp01Solvers: false });
-    const agic = new IngressClassGateway(app.charts[0], 'Agic', { className: 'agic', controller: IngressController.azureApplicationGateway() });
+    const agic = new IngressClassGateway(app.charts[0], 'Agic', { className: 'agic', controller: IngressController.azureApplicationGateway({ className: 'agic' }) });
     new Tenant(app, 'cloud', { hosts: ['cloud.example.com'], gateways: [agic] });
     // WHEN
     const objs = synthApp(app);

@@ -86,7 +86,7 @@ describe('Http01SolverPods', () => {
   it('refuses a cloud-managed gateway, which has no controller pods', () => {
     // GIVEN an AGIC gateway
     const app = Testing.app();
-    const gateway = new IngressClassGateway(new Chart(app, 'ingress'), 'Agic', { className: 'agic', controller: IngressController.azureApplicationGateway() });
+    const gateway = new IngressClassGateway(new Chart(app, 'ingress'), 'Agic', { className: 'agic', controller: IngressController.azureApplicationGateway({ className: 'agic' }) });
     // THEN
     expect(() => Http01SolverPods.ingressRuleFrom(gateway)).toThrow(InvalidInputError);
     expect(() => Http01SolverPods.ingressRuleFrom(gateway))
