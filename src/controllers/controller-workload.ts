@@ -1,7 +1,7 @@
 import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { ControllerDeployOptions } from './controller-profile';
+import { ControllerDeployOptions, ControllerMetricsEndpoints } from './controller-profile';
 import {
   LABEL_COMPONENT, LABEL_INGRESS_CLASS, LABEL_INSTANCE, LABEL_MANAGED_BY, LABEL_NAME, LABEL_PART_OF, LABEL_VERSION, MANAGED_BY,
 } from '../labels';
@@ -27,6 +27,11 @@ export interface ControllerWorkloadSpec {
   readonly ports: ControllerPort[];
   /** Port that serves Prometheus metrics; gets its own ClusterIP Service. */
   readonly metricsPort: ControllerPort;
+  /**
+   * Further ports that serve Prometheus metrics (HAProxy's controller port), on the same metrics Service and admitted
+   * from the monitoring namespace like `metricsPort`.
+   */
+  readonly extraMetricsPorts?: ControllerPort[];
   /** Port of the controller's admission webhook, if it runs one; only the API server may reach it. */
   readonly webhookPort?: ControllerPort;
   readonly livenessProbe: k8s.Probe;
@@ -57,6 +62,8 @@ export class ControllerWorkload extends Construct {
   public readonly serviceAccountName: string;
   /** The NetworkPolicy selecting the controller pods (ingress and egress). */
   public readonly networkPolicy: ControllerNetworkPolicy;
+  /** The metrics Service and its ports, for ServiceMonitors. */
+  public readonly metrics: ControllerMetricsEndpoints;
 
   constructor(scope: Construct, id: string, options: ControllerDeployOptions, spec: ControllerWorkloadSpec) {
     super(scope, id);
@@ -102,7 +109,8 @@ export class ControllerWorkload extends Construct {
     }
 
     const resources = options.resources ?? spec.defaultResources;
-    const allPorts = [...spec.ports, spec.metricsPort, ...(spec.webhookPort ? [spec.webhookPort] : [])];
+    const metricsPorts = [spec.metricsPort, ...(spec.extraMetricsPorts ?? [])];
+    const allPorts = [...spec.ports, ...metricsPorts, ...(spec.webhookPort ? [spec.webhookPort] : [])];
     new k8s.KubeDeployment(this, 'Deployment', {
       metadata: metadata(name),
       spec: {
@@ -175,9 +183,10 @@ export class ControllerWorkload extends Construct {
       spec: {
         type: 'ClusterIP',
         selector: this.selectorLabels,
-        ports: [{ name: spec.metricsPort.name, port: spec.metricsPort.containerPort, targetPort: k8s.IntOrString.fromString(spec.metricsPort.name), protocol: 'TCP' }],
+        ports: metricsPorts.map((p) => ({ name: p.name, port: p.containerPort, targetPort: k8s.IntOrString.fromString(p.name), protocol: 'TCP' })),
       },
     });
+    this.metrics = { serviceName: `${name}-metrics`, serviceLabels: this.labels, portNames: metricsPorts.map((p) => p.name) };
 
     new k8s.KubePodDisruptionBudget(this, 'PodDisruptionBudget', {
       metadata: metadata(name),
@@ -203,6 +212,7 @@ export class ControllerWorkload extends Construct {
       podLabels: this.selectorLabels,
       clientPorts: spec.ports.filter((p) => p.servicePort !== undefined).map((p) => p.containerPort),
       metricsPort: spec.metricsPort.containerPort,
+      extraMetricsPorts: spec.extraMetricsPorts?.map((p) => p.containerPort),
       webhookPort: spec.webhookPort?.containerPort,
       exposure: options.exposure,
       network: options.network,

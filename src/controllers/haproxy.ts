@@ -18,6 +18,31 @@ const STATS_PORT = 1024;
 const CONTROLLER_PORT = 6060;
 const ANNOTATION_PREFIX = 'haproxy.org/';
 const UID = 1000;
+/**
+ * HAProxy 3.2's JSON log encoding (`%{+json}o`: every named item becomes a key), with ingress-nginx's field names where
+ * HAProxy has the same value. HAProxy's timers are milliseconds, so those fields say so. The host comes from the
+ * `txn.base` variable (Host header + path) that the controller sets in its http and https frontends; request headers
+ * such as User-Agent are not logged because HAProxy has released the request by the time it logs.
+ */
+export const HAPROXY_JSON_ACCESS_LOG = [
+  '%{+json}o',
+  '%(time)trg',
+  '%(remote_addr)ci',
+  '%(host)[var(txn.base),field(1,/)]',
+  '%(method)HM',
+  '%(uri)HU',
+  '%(protocol)HV',
+  '%(status)ST',
+  '%(bytes_sent)B',
+  '%(request_time_ms)Ta',
+  '%(upstream)b',
+  '%(upstream_addr)si',
+  '%(upstream_port)sp',
+  '%(upstream_response_time_ms)Tr',
+  '%(frontend)f',
+  '%(termination_state)ts',
+].join(' ');
+const JSON_ACCESS_LOG = HAPROXY_JSON_ACCESS_LOG;
 
 /** Options for the HAProxy Kubernetes Ingress Controller profile. */
 export interface HaproxyProps {
@@ -113,11 +138,11 @@ export class HaproxyController implements IIngressController {
         { name: 'https', containerPort: 8443, servicePort: 443, appProtocol: 'https' },
         // Probes only; not published on the client Service.
         { name: 'healthz', containerPort: HEALTHZ_PORT },
-        // The controller's own metrics (--prometheus: reloads, sync failures) at /metrics on its --controller-port.
-        { name: 'ctrl-metrics', containerPort: CONTROLLER_PORT },
       ],
       // HAProxy's stats frontend, which serves the proxy's Prometheus metrics at /metrics.
       metricsPort: { name: 'stat', containerPort: STATS_PORT },
+      // The controller's own metrics (--prometheus: reloads, sync failures) at /metrics on its --controller-port.
+      extraMetricsPorts: [{ name: 'ctrl-metrics', containerPort: CONTROLLER_PORT }],
       livenessProbe: httpGetProbe('/healthz', HEALTHZ_PORT, { initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3 }),
       readinessProbe: httpGetProbe('/healthz', HEALTHZ_PORT, { initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3 }),
       // Up to 150 s for the first configuration load on a large cluster, without slowing the liveness probe afterwards.
@@ -166,13 +191,17 @@ export class HaproxyController implements IIngressController {
       data: sortKeys({
         // Clients reach HTTPS on the Service's 443, not on the container's 8443.
         'ssl-redirect-port': '443',
+        // Access logs as one JSON object per request on stdout (see JSON_ACCESS_LOG); the default target is a syslog
+        // server on 127.0.0.1 that the image does not run.
+        'syslog-server': 'address:stdout, format:raw, facility:daemon',
+        'log-format': JSON_ACCESS_LOG,
         ...(this.hardening ? publicWebConfig(this.hardening) : {}),
         ...(this.edge ? edgeConfig(this.edge) : {}),
         ...(this.props.config ?? {}),
       }),
     });
 
-    return { controllerValue, podLabels: workload.selectorLabels, serviceName: workload.serviceName };
+    return { controllerValue, podLabels: workload.selectorLabels, serviceName: workload.serviceName, metrics: workload.metrics };
   }
 
   public routeAnnotations(options: RouteOptions): { [key: string]: string } {

@@ -23,6 +23,8 @@ export interface ControllerNetworkPolicyProps {
   /** Container ports that serve clients (HTTP and HTTPS). */
   readonly clientPorts: number[];
   readonly metricsPort: number;
+  /** Further metrics ports, admitted from the monitoring namespace like `metricsPort`. */
+  readonly extraMetricsPorts?: number[];
   /** Container port of an admission webhook, when the controller runs one. */
   readonly webhookPort?: number;
   readonly exposure: GatewayExposure;
@@ -83,7 +85,7 @@ export class ControllerNetworkPolicy extends Construct {
     const monitoringNamespace = network.monitoringNamespace ?? DEFAULT_MONITORING_NAMESPACE;
 
     const ingress: k8s.NetworkPolicyIngressRule[] = [
-      { from: [namespacePeer(monitoringNamespace)], ports: [tcp(props.metricsPort)] },
+      { from: [namespacePeer(monitoringNamespace)], ports: sortedNumbers([props.metricsPort, ...(props.extraMetricsPorts ?? [])]).map(tcp) },
     ];
     // An empty allowlist (every entry rejected) admits no client: an empty `from` would admit every source.
     if (sources === undefined || sources.length > 0) {

@@ -1,6 +1,7 @@
 import { Chart, Duration, Size } from 'cdk8s';
 import { controllerContainer, expand, gatewayApp, ofKind, quietStderr, single, synth, tuples } from './controller-test-utils';
 import {
+  HAPROXY_JSON_ACCESS_LOG,
   BackendProtocol, HAPROXY_IMAGE, IngressController, Route, RouteBackend, RouteOptions, RuleEngine,
 } from '../../src';
 
@@ -53,9 +54,15 @@ describe('HAProxy controller binding', () => {
     // GIVEN an extra setting
     const objs = synth(gatewayApp(IngressController.haproxy({ config: { 'timeout-connect': '3s' } })).app);
     // THEN the ConfigMap is the one --configmap names
-    const cm = single(objs, 'ConfigMap');
+    const cm = single(objs.filter((o) => o.metadata.namespace === 'ingress-edge'), 'ConfigMap');
     expect(cm.metadata).toMatchObject({ name: 'edge-controller', namespace: 'ingress-edge' });
-    expect(cm.data).toStrictEqual({ 'ssl-redirect-port': '443', 'timeout-connect': '3s' });
+    // AND access logs go to stdout as JSON
+    expect(cm.data).toStrictEqual({
+      'ssl-redirect-port': '443',
+      'timeout-connect': '3s',
+      'syslog-server': 'address:stdout, format:raw, facility:daemon',
+      'log-format': HAPROXY_JSON_ACCESS_LOG,
+    });
   });
 
   it('publishes http and https on 80 and 443, and the stats port as metrics', () => {
@@ -68,9 +75,12 @@ describe('HAProxy controller binding', () => {
       { name: 'https', port: 443, targetPort: 'https', protocol: 'TCP', appProtocol: 'https' },
     ]);
     expect(services.find((s) => s.metadata.name === 'edge-controller-metrics').spec.ports)
-      .toStrictEqual([{ name: 'stat', port: 1024, targetPort: 'stat', protocol: 'TCP' }]);
+      .toStrictEqual([
+        { name: 'stat', port: 1024, targetPort: 'stat', protocol: 'TCP' },
+        { name: 'ctrl-metrics', port: 6060, targetPort: 'ctrl-metrics', protocol: 'TCP' },
+      ]);
     expect(controllerContainer(objs).ports.map((p: any) => [p.name, p.containerPort]))
-      .toStrictEqual([['http', 8080], ['https', 8443], ['healthz', 1042], ['ctrl-metrics', 6060], ['stat', 1024]]);
+      .toStrictEqual([['http', 8080], ['https', 8443], ['healthz', 1042], ['stat', 1024], ['ctrl-metrics', 6060]]);
   });
 });
 

@@ -47,7 +47,7 @@ describe('controller NetworkPolicy', () => {
   it.each<[string, () => IIngressController, string[]]>([
     ['ingress-nginx', () => IngressController.nginx(), ['any -> TCP/443', 'any -> TCP/80', 'ns:monitoring -> TCP/10254']],
     ['traefik', () => IngressController.traefik(), ['any -> TCP/8000', 'any -> TCP/8443', 'ns:monitoring -> TCP/9100']],
-    ['haproxy', () => IngressController.haproxy(), ['any -> TCP/8080', 'any -> TCP/8443', 'ns:monitoring -> TCP/1024']],
+    ['haproxy', () => IngressController.haproxy(), ['any -> TCP/8080', 'any -> TCP/8443', 'ns:monitoring -> TCP/1024', 'ns:monitoring -> TCP/6060']],
   ])('opens the client and metrics container ports of %s', (_name, controller, expected) => {
     // GIVEN a public gateway of that controller
     const { app } = gatewayApp({ controller: controller() });
