@@ -1,4 +1,5 @@
 import { ControllerMetricsProfile, matchers, RATE_WINDOW, sumBy } from '../controller-metrics-profile';
+import { CERT_MANAGER_1_21_1_METRICS } from '../metrics/cert-manager-1.21.1';
 import { HAPROXY_3_2_12_METRICS } from '../metrics/haproxy-3.2.12';
 import { KUBE_STATE_METRICS_2_20_0_METRICS } from '../metrics/kube-state-metrics-2.20.0';
 import { PROMETHEUS_SCRAPE_METRICS } from '../metrics/metric-catalog';
@@ -14,7 +15,7 @@ const CLIENT_FRONTENDS = 'proxy=~"http|https"';
 export const HAPROXY_METRICS_PROFILE: ControllerMetricsProfile = {
   controllerName: 'haproxy',
   title: 'HAProxy Kubernetes Ingress',
-  catalogs: [HAPROXY_3_2_12_METRICS, KUBE_STATE_METRICS_2_20_0_METRICS, PROMETHEUS_SCRAPE_METRICS],
+  catalogs: [CERT_MANAGER_1_21_1_METRICS, HAPROXY_3_2_12_METRICS, KUBE_STATE_METRICS_2_20_0_METRICS, PROMETHEUS_SCRAPE_METRICS],
   healthPort: 'stat',
   hostLabel: 'proxy',
   hostLabelMeaning: 'the HAProxy backend, one per Service port (<namespace>_svc_<service>_<port>)',

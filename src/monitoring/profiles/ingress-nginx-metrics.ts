@@ -1,4 +1,5 @@
 import { ControllerMetricsProfile, matchers, RATE_WINDOW, sumBy } from '../controller-metrics-profile';
+import { CERT_MANAGER_1_21_1_METRICS } from '../metrics/cert-manager-1.21.1';
 import { INGRESS_NGINX_1_15_1_METRICS } from '../metrics/ingress-nginx-1.15.1';
 import { KUBE_STATE_METRICS_2_20_0_METRICS } from '../metrics/kube-state-metrics-2.20.0';
 import { PROMETHEUS_SCRAPE_METRICS } from '../metrics/metric-catalog';
@@ -9,7 +10,7 @@ const REQUESTS = 'nginx_ingress_controller_requests';
 export const INGRESS_NGINX_METRICS_PROFILE: ControllerMetricsProfile = {
   controllerName: 'ingress-nginx',
   title: 'ingress-nginx',
-  catalogs: [INGRESS_NGINX_1_15_1_METRICS, KUBE_STATE_METRICS_2_20_0_METRICS, PROMETHEUS_SCRAPE_METRICS],
+  catalogs: [CERT_MANAGER_1_21_1_METRICS, INGRESS_NGINX_1_15_1_METRICS, KUBE_STATE_METRICS_2_20_0_METRICS, PROMETHEUS_SCRAPE_METRICS],
   healthPort: 'metrics',
   hostLabel: 'host',
   hostLabelMeaning: 'the Ingress host',

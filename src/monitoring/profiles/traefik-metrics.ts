@@ -1,4 +1,5 @@
 import { ControllerMetricsProfile, matchers, RATE_WINDOW, sumBy } from '../controller-metrics-profile';
+import { CERT_MANAGER_1_21_1_METRICS } from '../metrics/cert-manager-1.21.1';
 import { KUBE_STATE_METRICS_2_20_0_METRICS } from '../metrics/kube-state-metrics-2.20.0';
 import { PROMETHEUS_SCRAPE_METRICS } from '../metrics/metric-catalog';
 import { TRAEFIK_3_7_11_METRICS } from '../metrics/traefik-3.7.11';
@@ -13,7 +14,7 @@ const CLIENT_ENTRY_POINTS = 'entrypoint=~"web|websecure"';
 export const TRAEFIK_METRICS_PROFILE: ControllerMetricsProfile = {
   controllerName: 'traefik',
   title: 'Traefik',
-  catalogs: [TRAEFIK_3_7_11_METRICS, KUBE_STATE_METRICS_2_20_0_METRICS, PROMETHEUS_SCRAPE_METRICS],
+  catalogs: [CERT_MANAGER_1_21_1_METRICS, TRAEFIK_3_7_11_METRICS, KUBE_STATE_METRICS_2_20_0_METRICS, PROMETHEUS_SCRAPE_METRICS],
   healthPort: 'metrics',
   hostLabel: 'router',
   hostLabelMeaning: 'the Traefik router, one per Ingress host and path',
