@@ -2,7 +2,11 @@
  * PromQL checks with the Prometheus project's own grammar (@prometheus-io/lezer-promql): syntax errors, and the metric
  * names an expression selects.
  */
-import { parser } from '@prometheus-io/lezer-promql';
+import type { LRParser } from '@lezer/lr';
+
+// The package is an ES module with a CommonJS build (dist/index.cjs), which `require` picks through its exports map.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parser }: { parser: LRParser } = require('@prometheus-io/lezer-promql');
 
 /** The text of every error node of the parse, empty when the expression parses. */
 export function promqlErrors(expr: string): string[] {
@@ -20,7 +24,7 @@ export function selectedMetrics(expr: string): string[] {
   const cursor = parser.parse(expr).cursor();
   do {
     if (cursor.type.name === 'VectorSelector' && cursor.firstChild()) {
-      if (cursor.type.name === 'Identifier') names.add(expr.slice(cursor.from, cursor.to));
+      if ((cursor.type.name as string) === 'Identifier') names.add(expr.slice(cursor.from, cursor.to));
       cursor.parent();
     }
   } while (cursor.next());
