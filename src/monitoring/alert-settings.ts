@@ -10,7 +10,7 @@ export enum AlertSeverity {
   INFO = 'info',
 }
 
-/** How one alert fires. */
+/** How one alert fires. `for` is a reserved word in several jsii languages, hence `pendingFor`. */
 export interface AlertTuning {
   /**
    * Emit the alert.
@@ -18,10 +18,10 @@ export interface AlertTuning {
    */
   readonly enabled?: boolean;
   /**
-   * How long the condition must hold before the alert fires (the rule's `for`).
+   * How long the condition must hold before the alert fires: the rule's `for` (the alert is pending meanwhile).
    * @default - per alert, see the README's alert table
    */
-  readonly for?: Duration;
+  readonly pendingFor?: Duration;
   /**
    * The `severity` label.
    * @default - per alert, see the README's alert table

@@ -58,7 +58,7 @@ export function gatewayAlertRules(target: GatewayAlertTarget, settings: GatewayA
     rules.push({
       alert: defaults.name,
       expr,
-      for: promDuration(tuning.for ?? defaults.for),
+      for: promDuration(tuning.pendingFor ?? defaults.for),
       labels: { severity: tuning.severity ?? defaults.severity, [CLASS_LABEL]: className },
       annotations: { summary, description, runbook_url: `${runbookBase}#${defaults.name.toLowerCase()}` },
     });

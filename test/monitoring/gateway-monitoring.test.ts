@@ -113,7 +113,7 @@ describe('gateway monitoring', () => {
           errorRatioThreshold: 0.02,
           latencyThreshold: Duration.millis(500),
           runbookBaseUrl: 'https://runbooks.example.com/gateways',
-          classErrorRatio: { for: Duration.minutes(2), severity: AlertSeverity.WARNING },
+          classErrorRatio: { pendingFor: Duration.minutes(2), severity: AlertSeverity.WARNING },
           hostLatency: { enabled: false },
         },
       },
