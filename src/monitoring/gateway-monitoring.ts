@@ -13,6 +13,7 @@ import {
 } from '../imports/monitoring.coreos.com';
 import { ANNOTATION_PROMETHEUS_NAMESPACE, LABEL_INGRESS_CLASS, LABEL_MANAGED_BY, LABEL_PART_OF, MANAGED_BY } from '../labels';
 import { rejectInput } from '../rules/input/reject-input';
+import { checkQualifiedName } from '../rules/validators';
 
 /** Everything a gateway's monitoring needs to know. Internal: gateways create it from their props. */
 export interface GatewayMonitoringProps {
@@ -42,9 +43,14 @@ export class GatewayMonitoring extends Construct {
       [LABEL_PART_OF]: 'cdk8s-gateways',
       [LABEL_MANAGED_BY]: MANAGED_BY,
       [LABEL_INGRESS_CLASS]: className,
-      ...(options.prometheusLabels ?? {}),
+      ...checkedLabels(this, 'monitoring.prometheusLabels', options.prometheusLabels ?? {}),
     };
-    const interval = promDuration(options.scrapeInterval ?? Duration.seconds(30));
+    let scrapeInterval = options.scrapeInterval ?? Duration.seconds(30);
+    if (scrapeInterval.toMilliseconds() < 1000) {
+      rejectInput(this, 'monitoring.scrapeInterval', `${scrapeInterval.toMilliseconds()}ms`, 'Prometheus scrapes at most once a second: give at least Duration.seconds(1), such as Duration.seconds(30)');
+      scrapeInterval = Duration.seconds(30);
+    }
+    const interval = promDuration(scrapeInterval);
 
     if (options.serviceMonitors ?? true) {
       for (const port of metrics.portNames) {
@@ -100,13 +106,32 @@ export class GatewayMonitoring extends Construct {
           metadata: {
             name: `cdk8s-gateways-${profile.controllerName}-dashboard`,
             namespace: dashboardNamespace,
-            labels: { [LABEL_PART_OF]: 'cdk8s-gateways', [LABEL_MANAGED_BY]: MANAGED_BY, ...(options.dashboardLabels ?? DEFAULT_DASHBOARD_LABELS) },
+            labels: {
+              [LABEL_PART_OF]: 'cdk8s-gateways',
+              [LABEL_MANAGED_BY]: MANAGED_BY,
+              ...checkedLabels(this, 'monitoring.dashboardLabels', options.dashboardLabels ?? DEFAULT_DASHBOARD_LABELS),
+            },
           },
           data: { [`${profile.controllerName}.json`]: `${JSON.stringify(grafanaDashboard(profile), undefined, 2)}\n` },
         });
       }
     }
   }
+}
+
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+
+/** The labels the API server accepts; each other one is reported (CG-INPUT-001) and left out. */
+function checkedLabels(scope: IConstruct, field: string, labels: { [key: string]: string }): { [key: string]: string } {
+  return Object.fromEntries(Object.entries(labels).filter(([key, value]) => {
+    const keyProblem = checkQualifiedName(key);
+    if (keyProblem) rejectInput(scope, `${field}["${key}"]`, key, `label key ${keyProblem}`);
+    const valueOk = typeof value === 'string' && value.length <= 63 && LABEL_VALUE.test(value);
+    if (!valueOk) {
+      rejectInput(scope, `${field}["${key}"]`, value, "label value must be at most 63 characters: alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric");
+    }
+    return keyProblem === undefined && valueOk;
+  }));
 }
 
 /** The alert settings with each unusable value reported (CG-INPUT-001) and dropped, so its default applies. */

@@ -140,6 +140,19 @@ describe('gateway monitoring', () => {
     ]);
   });
 
+  it('rejects labels the API server refuses and a sub-second scrape interval with CG-INPUT-001', () => {
+    // GIVEN a label key with a space, a dashboard label value that is too long, and a 100 ms interval
+    const { app } = gatewayApp(IngressController.nginx(), {
+      monitoring: { prometheusLabels: { 'bad key': 'x' }, dashboardLabels: { grafana_dashboard: 'x'.repeat(64) }, scrapeInterval: Duration.millis(100) },
+    });
+    // THEN each is reported on the monitoring construct
+    expect(inputErrors(app).map((e) => [e.constructPath, e.field, e.value])).toStrictEqual([
+      ['ingress/Web/Monitoring', 'monitoring.prometheusLabels["bad key"]', '"bad key"'],
+      ['ingress/Web/Monitoring', 'monitoring.scrapeInterval', '"100ms"'],
+      ['ingress/Web/Monitoring', 'monitoring.dashboardLabels["grafana_dashboard"]', JSON.stringify('x'.repeat(64))],
+    ]);
+  });
+
   it('turns each part off, or all of it', () => {
     const kinds = (props: Partial<IngressClassGatewayProps>) => {
       const objs = synthApp(gatewayApp(IngressController.nginx(), props).app);
