@@ -38,8 +38,20 @@ export interface MonitorSelection {
   readonly prometheusNamespace: string;
 }
 
+/** Selections per model: the three monitor rules share one computation. */
+const SELECTIONS = new WeakMap<ClusterModel, MonitorSelection[]>();
+
 /** Every monitor of the model with what it selects. */
 export function monitorSelections(model: ClusterModel): MonitorSelection[] {
+  let selections = SELECTIONS.get(model);
+  if (!selections) {
+    selections = computeSelections(model);
+    SELECTIONS.set(model, selections);
+  }
+  return selections;
+}
+
+function computeSelections(model: ClusterModel): MonitorSelection[] {
   const monitors = model.ofKind(...MONITOR_KINDS);
   if (monitors.length === 0) return [];
   const servicesByNs = groupBy(model.ofKind('Service'), (s) => s.namespace!);
