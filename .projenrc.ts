@@ -28,6 +28,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     // ts-json-schema-generator 2.5+ needs Node 22.
     '@kubernetes/client-node@0.20.0',
     'ts-json-schema-generator@2.4.0',
+    // Tests parse every alert and dashboard expression with the Prometheus project's own PromQL grammar.
+    '@prometheus-io/lezer-promql@^0.315.0',
+    '@lezer/lr@^1.4.2',
+    '@lezer/highlight@^1.2.1',
   ],
   bin: { 'cdk8s-gateways': 'lib/cli/main.js' },
 

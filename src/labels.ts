@@ -17,3 +17,8 @@ export const ANNOTATION_LEGACY_CLASS = 'kubernetes.io/ingress.class';
 /** `suppress.gateways.cdk8s.io/<RULE-ID>: <reason>` accepts a finding on that object. */
 export const SUPPRESSION_ANNOTATION_PREFIX = 'suppress.gateways.cdk8s.io/';
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+/**
+ * On ServiceMonitors and PodMonitors: the namespace of the Prometheus that scrapes them, which the target's
+ * NetworkPolicies must admit (CG-MONITOR-003). Without it, rules assume `monitoring`.
+ */
+export const ANNOTATION_PROMETHEUS_NAMESPACE = 'monitoring.gateways.cdk8s.io/prometheus-namespace';

@@ -3,14 +3,21 @@
  * behind an internal AWS load balancer, for tenant B's internal API. Each tenant has its own namespace
  * and each Ingress names its class, so neither controller ever serves the other's routes.
  */
-import { App, Chart, ChartProps } from 'cdk8s';
+import { App, Chart, ChartProps, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
-  CloudProvider, GatewayExposure, IngressClassGateway, IngressController, Route, RouteBackend, RuleEngine,
+  CloudProvider, GatewayExposure, GatewayMonitoringOptions, IngressClassGateway, IngressController, Route, RouteBackend, RuleEngine,
 } from '../../src';
 import { webAppDeployment } from '../shared/web-app';
 
-/** Both gateways: their controllers, namespaces and IngressClasses. */
+/**
+ * Both gateways report to the kube-prometheus-stack release "kube-prometheus-stack" in namespace "monitoring": its
+ * Prometheus selects ServiceMonitors and PrometheusRules by that release label, and the controller NetworkPolicies
+ * admit the same namespace on the metrics ports.
+ */
+const MONITORING: GatewayMonitoringOptions = { prometheusLabels: { release: 'kube-prometheus-stack' } };
+
+/** Both gateways: their controllers, namespaces, IngressClasses and monitoring (ServiceMonitors, alerts, dashboards). */
 export class GatewaysChart extends Chart {
   public readonly publicWeb: IngressClassGateway;
   public readonly internalApi: IngressClassGateway;
@@ -21,12 +28,15 @@ export class GatewaysChart extends Chart {
       className: 'public-web-gateway',
       controller: IngressController.nginx(),
       exposure: GatewayExposure.publicLoadBalancer(),
+      monitoring: MONITORING,
     });
     this.internalApi = new IngressClassGateway(this, 'InternalApi', {
       className: 'internal-api-gateway',
       // Plain HTTP is redirected to HTTPS at the entry point, so routes may ask for sslRedirect.
       controller: IngressController.traefik({ redirectToHttps: true }),
       exposure: GatewayExposure.internalLoadBalancer(CloudProvider.AWS),
+      // An internal API answers fast or not at all: alert from a p99 of 300 ms.
+      monitoring: { ...MONITORING, alertSettings: { latencyThreshold: Duration.millis(300) } },
     });
   }
 }

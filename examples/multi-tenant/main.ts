@@ -65,6 +65,10 @@ export class GatewaysChart extends Chart {
       className: 'public-web',
       controller: IngressController.traefik({ redirectToHttps: true }),
       exposure: GatewayExposure.publicLoadBalancer(),
+      // Prometheus and Grafana run in "observability": the controller NetworkPolicy admits it on the metrics port, the
+      // ServiceMonitors record it, and the Traefik dashboard ConfigMap lands there for Grafana's sidecar.
+      monitoringNamespace: 'observability',
+      monitoring: { prometheusLabels: { release: 'kube-prometheus-stack' }, alertSettings: { runbookBaseUrl: 'https://runbooks.example.com/gateways' } },
     });
     this.internalApi = new IngressClassGateway(this, 'InternalApi', {
       className: 'internal-api',
@@ -74,6 +78,8 @@ export class GatewaysChart extends Chart {
       allowedSourceCidrs: ['10.0.0.0/8'],
       // The control plane's subnet, so the controller's egress to the API server is not open to any address on 443.
       apiServerAccess: ApiServerAccess.fromCidrs(['10.100.0.0/24']),
+      monitoringNamespace: 'observability',
+      monitoring: { prometheusLabels: { release: 'kube-prometheus-stack' }, alertSettings: { runbookBaseUrl: 'https://runbooks.example.com/gateways' } },
     });
   }
 }

@@ -5,7 +5,7 @@
  * The output holds the Let's Encrypt ClusterIssuer (HTTP-01 through the gateway's class), one Certificate per TLS
  * secret with exactly the hosts of the Ingresses that reference the secret, and those Ingresses.
  */
-import { App, Chart, ChartProps, Size } from 'cdk8s';
+import { App, Chart, ChartProps, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { AcmeIssuer, AcmeServer, IngressController, PublicWebGateway, Route, RouteBackend } from '../../src';
@@ -27,6 +27,12 @@ export class IngressChart extends Chart {
       controller: IngressController.nginx(),
       defaultClass: true,
       issuer: letsEncrypt,
+      // ServiceMonitor, alerts (controller down, reload failures, 5xx, p99 latency, backends and certificates) and the
+      // ingress-nginx Grafana dashboard; kube-prometheus-stack's Prometheus selects them by its release label.
+      monitoring: {
+        prometheusLabels: { release: 'kube-prometheus-stack' },
+        alertSettings: { errorRatioThreshold: 0.02, certificateExpiryWithin: Duration.days(21) },
+      },
     });
   }
 }

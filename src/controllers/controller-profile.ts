@@ -55,6 +55,21 @@ export interface ControllerDeployment {
    * @default - none
    */
   readonly ingressClassAnnotations?: { [key: string]: string };
+  /**
+   * Where the controller serves Prometheus metrics, for the gateway's ServiceMonitors.
+   * @default - the controller serves no metrics in the cluster (cloud-managed)
+   */
+  readonly metrics?: ControllerMetricsEndpoints;
+}
+
+/** The Service that exposes a controller's metrics ports, and the ports Prometheus scrapes. */
+export interface ControllerMetricsEndpoints {
+  /** Name of the ClusterIP Service in the controller namespace. */
+  readonly serviceName: string;
+  /** Labels of that Service, for a ServiceMonitor selector. */
+  readonly serviceLabels: { [key: string]: string };
+  /** Service port names that serve Prometheus text at `/metrics`, the proxy's first. */
+  readonly portNames: string[];
 }
 
 /** How the routes of one gateway bind to its controller, beyond `spec.ingressClassName`. */

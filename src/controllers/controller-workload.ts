@@ -1,7 +1,7 @@
 import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { ControllerDeployOptions } from './controller-profile';
+import { ControllerDeployOptions, ControllerMetricsEndpoints } from './controller-profile';
 import {
   LABEL_COMPONENT, LABEL_INGRESS_CLASS, LABEL_INSTANCE, LABEL_MANAGED_BY, LABEL_NAME, LABEL_PART_OF, LABEL_VERSION, MANAGED_BY,
 } from '../labels';
@@ -62,6 +62,8 @@ export class ControllerWorkload extends Construct {
   public readonly serviceAccountName: string;
   /** The NetworkPolicy selecting the controller pods (ingress and egress). */
   public readonly networkPolicy: ControllerNetworkPolicy;
+  /** The metrics Service and its ports, for ServiceMonitors. */
+  public readonly metrics: ControllerMetricsEndpoints;
 
   constructor(scope: Construct, id: string, options: ControllerDeployOptions, spec: ControllerWorkloadSpec) {
     super(scope, id);
@@ -184,6 +186,7 @@ export class ControllerWorkload extends Construct {
         ports: metricsPorts.map((p) => ({ name: p.name, port: p.containerPort, targetPort: k8s.IntOrString.fromString(p.name), protocol: 'TCP' })),
       },
     });
+    this.metrics = { serviceName: `${name}-metrics`, serviceLabels: this.labels, portNames: metricsPorts.map((p) => p.name) };
 
     new k8s.KubePodDisruptionBudget(this, 'PodDisruptionBudget', {
       metadata: metadata(name),

@@ -17,6 +17,31 @@ export const HAPROXY_IMAGE = 'docker.io/haproxytech/kubernetes-ingress:3.2.12';
 const FACTS = HAPROXY_3_2_12;
 const HEALTHZ_PORT = FACTS.ports.healthz.port;
 const ANNOTATION_PREFIX = 'haproxy.org/';
+/**
+ * HAProxy 3.2's JSON log encoding (`%{+json}o`: every named item becomes a key), with ingress-nginx's field names where
+ * HAProxy has the same value. HAProxy's timers are milliseconds, so those fields say so. The host comes from the
+ * `txn.base` variable (Host header + path) that the controller sets in its http and https frontends; request headers
+ * such as User-Agent are not logged because HAProxy has released the request by the time it logs.
+ */
+export const HAPROXY_JSON_ACCESS_LOG = [
+  '%{+json}o',
+  '%(time)trg',
+  '%(remote_addr)ci',
+  '%(host)[var(txn.base),field(1,/)]',
+  '%(method)HM',
+  '%(uri)HU',
+  '%(protocol)HV',
+  '%(status)ST',
+  '%(bytes_sent)B',
+  '%(request_time_ms)Ta',
+  '%(upstream)b',
+  '%(upstream_addr)si',
+  '%(upstream_port)sp',
+  '%(upstream_response_time_ms)Tr',
+  '%(frontend)f',
+  '%(termination_state)ts',
+].join(' ');
+const JSON_ACCESS_LOG = HAPROXY_JSON_ACCESS_LOG;
 
 /** Options for the HAProxy Kubernetes Ingress Controller profile. */
 export interface HaproxyProps {
@@ -160,13 +185,17 @@ export class HaproxyController implements IIngressController {
       data: sortKeys({
         // Clients reach HTTPS on the Service's 443, not on the container's 8443.
         'ssl-redirect-port': '443',
+        // Access logs as one JSON object per request on stdout (see JSON_ACCESS_LOG); the default target is a syslog
+        // server on 127.0.0.1 that the image does not run.
+        'syslog-server': 'address:stdout, format:raw, facility:daemon',
+        'log-format': JSON_ACCESS_LOG,
         ...(this.hardening ? publicWebConfig(this.hardening) : {}),
         ...(this.edge ? edgeConfig(this.edge) : {}),
         ...(this.props.config ?? {}),
       }),
     });
 
-    return { controllerValue, podLabels: workload.selectorLabels, serviceName: workload.serviceName };
+    return { controllerValue, podLabels: workload.selectorLabels, serviceName: workload.serviceName, metrics: workload.metrics };
   }
 
   public routeAnnotations(options: RouteOptions): { [key: string]: string } {

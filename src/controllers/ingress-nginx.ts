@@ -205,6 +205,7 @@ export class IngressNginxController implements IIngressController {
       controllerValue,
       podLabels: workload.selectorLabels,
       serviceName: workload.serviceName,
+      metrics: workload.metrics,
       // ingress-nginx limits requests per client only per Ingress: every route carries the default, which its own option replaces.
       ...(edgeRateLimit !== undefined ? { routeBinding: { annotations: { [`${ANNOTATION_PREFIX}limit-rps`]: String(edgeRateLimit) } } } : {}),
     };

@@ -7,9 +7,13 @@ import { GatewayRegistry } from './gateway-registry';
 import { IngressClassParameters } from './ingress-class-parameters';
 import { ControllerDeployment, IIngressController, RouteBinding } from '../controllers/controller-profile';
 import { ANNOTATION_DEFAULT_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
+import { GatewayMonitoring } from '../monitoring/gateway-monitoring';
+import { GatewayMonitoringOptions } from '../monitoring/gateway-monitoring-options';
+import { metricsProfileFor } from '../monitoring/profiles/metrics-profiles';
 import { ApiServerAccess } from '../network/api-server-access';
 import { allowGatewayToBackend } from '../network/backend-allowance';
-import { checkedClientSources } from '../network/controller-network-policy';
+import { checkedClientSources, routeNamespace } from '../network/controller-network-policy';
+import { DEFAULT_MONITORING_NAMESPACE } from '../network/peers';
 import { Route, RouteBaseProps } from '../routing/route';
 import { RuleEngine } from '../rules/engine';
 import { rejectInput } from '../rules/input/reject-input';
@@ -81,6 +85,12 @@ export interface IngressClassGatewayProps {
    * @default ApiServerAccess.anyAddress()
    */
   readonly apiServerAccess?: ApiServerAccess;
+  /**
+   * ServiceMonitors, alerts and a Grafana dashboard for a self-hosted controller. They go with `monitoringNamespace`:
+   * the alerts and ServiceMonitors assume the Prometheus that the controller's NetworkPolicy admits.
+   * @default - everything on, with the defaults of `GatewayMonitoringOptions`
+   */
+  readonly monitoring?: GatewayMonitoringOptions;
 }
 
 /** Pod Security Admission labels: the namespace only admits pods that meet the `restricted` profile. */
@@ -196,6 +206,21 @@ export class IngressClassGateway extends Construct implements IGateway {
       // The controller ignores IngressClass objects (routes carry the class annotation), so there is nothing to parameterize.
       rejectInput(this, 'parameters', props.parameters,
         `${props.controller.name} reads no IngressClass, so the gateway can not take parameters; leave it unset`);
+    }
+
+    const monitoring = props.monitoring ?? {};
+    const metricsProfile = metricsProfileFor(props.controller.name);
+    if (this.selfHosted && deployment.metrics && metricsProfile && (monitoring.enabled ?? true)) {
+      new GatewayMonitoring(this, 'Monitoring', {
+        options: monitoring,
+        className: this.className,
+        namespace: this.namespace,
+        // The NetworkPolicy above admits this namespace on the metrics ports: one value for both.
+        monitoringNamespace: props.monitoringNamespace ?? DEFAULT_MONITORING_NAMESPACE,
+        profile: metricsProfile,
+        metrics: deployment.metrics,
+        certificateNamespaces: () => this.routes.filter((r) => r.tlsSecretName !== undefined).map(routeNamespace),
+      });
     }
 
     GatewayRegistry.of(this).register(this);

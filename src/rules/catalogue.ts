@@ -27,6 +27,9 @@ import { MULTIPLE_DEFAULT_CLASSES } from './ingress-class/multiple-defaults';
 import { INVALID_INPUT } from './input/invalid-input';
 import { INVALID_OBJECT_NAME } from './meta/invalid-object-name';
 import { invalidSuppression } from './meta/invalid-suppression';
+import { MONITOR_PORT_MISSING } from './monitor/monitor-port-missing';
+import { MONITOR_SELECTS_NOTHING } from './monitor/monitor-selects-nothing';
+import { MONITOR_TARGET_BLOCKED } from './monitor/monitor-target-blocked';
 import { CLASS_OUTSIDE_TENANT } from './network/class-outside-tenant';
 import { HOST_OUTSIDE_TENANT } from './network/host-outside-tenant';
 import { POLICY_SELECTS_NOTHING } from './network/policy-selects-nothing';
@@ -105,6 +108,9 @@ export const ALL_RULES: readonly Rule[] = [
   HTTP01_SOLVER_UNREACHABLE,
   INTERNAL_API_EXPOSED,
   EDGE_SETTINGS_GAP,
+  MONITOR_SELECTS_NOTHING,
+  MONITOR_PORT_MISSING,
+  MONITOR_TARGET_BLOCKED,
 ];
 
 let ids: ReadonlySet<string> | undefined;

@@ -1,6 +1,7 @@
 import { Chart, Duration, Size } from 'cdk8s';
 import { controllerContainer, expand, gatewayApp, ofKind, quietStderr, single, synth, tuples } from './controller-test-utils';
 import {
+  HAPROXY_JSON_ACCESS_LOG,
   BackendProtocol, HAPROXY_IMAGE, IngressController, Route, RouteBackend, RouteOptions, RuleEngine,
 } from '../../src';
 
@@ -53,9 +54,15 @@ describe('HAProxy controller binding', () => {
     // GIVEN an extra setting
     const objs = synth(gatewayApp(IngressController.haproxy({ config: { 'timeout-connect': '3s' } })).app);
     // THEN the ConfigMap is the one --configmap names
-    const cm = single(objs, 'ConfigMap');
+    const cm = single(objs.filter((o) => o.metadata.namespace === 'ingress-edge'), 'ConfigMap');
     expect(cm.metadata).toMatchObject({ name: 'edge-controller', namespace: 'ingress-edge' });
-    expect(cm.data).toStrictEqual({ 'ssl-redirect-port': '443', 'timeout-connect': '3s' });
+    // AND access logs go to stdout as JSON
+    expect(cm.data).toStrictEqual({
+      'ssl-redirect-port': '443',
+      'timeout-connect': '3s',
+      'syslog-server': 'address:stdout, format:raw, facility:daemon',
+      'log-format': HAPROXY_JSON_ACCESS_LOG,
+    });
   });
 
   it('publishes http and https on 80 and 443, and both metrics ports (proxy stats and the controller\'s own) on the metrics Service', () => {

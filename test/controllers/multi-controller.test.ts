@@ -181,4 +181,22 @@ describe('examples/multi-controller', () => {
       ['public-web-gateway', 'k8s.io/ingress-nginx/public-web-gateway'], ['internal-api-gateway', 'traefik.io/ingress-controller'],
     ]);
   });
+
+  it('monitors both gateways for the kube-prometheus-stack release, with one dashboard per controller kind', () => {
+    // GIVEN the example
+    const objs = synth(build(Testing.app()));
+    // THEN a ServiceMonitor and a PrometheusRule per gateway, in its namespace, labelled for the release
+    expect([...ofKind(objs, 'ServiceMonitor'), ...ofKind(objs, 'PrometheusRule')].map((o) => [o.kind, o.metadata.namespace, o.metadata.labels.release]))
+      .toStrictEqual([
+        ['ServiceMonitor', 'ingress-public-web-gateway', 'kube-prometheus-stack'],
+        ['ServiceMonitor', 'ingress-internal-api-gateway', 'kube-prometheus-stack'],
+        ['PrometheusRule', 'ingress-public-web-gateway', 'kube-prometheus-stack'],
+        ['PrometheusRule', 'ingress-internal-api-gateway', 'kube-prometheus-stack'],
+      ]);
+    // AND the internal API's latency alert uses its own threshold
+    const internal = ofKind(objs, 'PrometheusRule').find((r) => r.metadata.namespace === 'ingress-internal-api-gateway');
+    expect(internal.spec.groups[0].rules.find((r: any) => r.alert === 'GatewayHostHighLatency').expr).toMatch(/ > 0\.3$/);
+    expect(objs.filter((o) => o.metadata.labels?.grafana_dashboard === '1').map((o) => o.metadata.name))
+      .toStrictEqual(['cdk8s-gateways-ingress-nginx-dashboard', 'cdk8s-gateways-traefik-dashboard']);
+  });
 });

@@ -46,14 +46,17 @@ describe('IngressClassGateway object set', () => {
     const { app } = gatewayApp({ defaultClass: true });
     // WHEN
     const objs = synthApp(app);
-    // THEN one of each, and two Services (client + metrics)
+    // THEN one of each, two Services (client + metrics), and two ConfigMaps (controller + Grafana dashboard)
     expect(objs.map((o) => o.kind).sort()).toStrictEqual([
-      'ClusterRole', 'ClusterRoleBinding', 'ConfigMap', 'Deployment', 'HorizontalPodAutoscaler', 'IngressClass',
-      'Namespace', 'NetworkPolicy', 'PodDisruptionBudget', 'Role', 'RoleBinding', 'Service', 'Service', 'ServiceAccount',
+      'ClusterRole', 'ClusterRoleBinding', 'ConfigMap', 'ConfigMap', 'Deployment', 'HorizontalPodAutoscaler', 'IngressClass',
+      'Namespace', 'NetworkPolicy', 'PodDisruptionBudget', 'PrometheusRule', 'Role', 'RoleBinding', 'Service', 'Service',
+      'ServiceAccount', 'ServiceMonitor',
     ]);
-    // AND every namespaced object lives in ingress-<class>
+    // AND every namespaced object lives in ingress-<class>, but the dashboard, which goes where Grafana runs
     const namespaced = objs.filter((o) => !['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'IngressClass'].includes(o.kind));
-    expect(new Set(namespaced.map((o) => o.metadata.namespace))).toStrictEqual(new Set(['ingress-public-web']));
+    expect(new Set(namespaced.filter((o) => !o.metadata.labels?.grafana_dashboard).map((o) => o.metadata.namespace)))
+      .toStrictEqual(new Set(['ingress-public-web']));
+    expect(namespaced.filter((o) => o.metadata.labels?.grafana_dashboard).map((o) => o.metadata.namespace)).toStrictEqual(['monitoring']);
   });
 
   it('emits a Namespace with the Pod Security Admission restricted labels', () => {
@@ -260,8 +263,9 @@ describe('IngressClassGateway namespace and replicas', () => {
     // THEN
     expect(gateway.namespace).toBe('edge-system');
     expect(ofKind(objs, 'Namespace').map((n) => n.metadata.name)).toStrictEqual(['edge-system']);
-    const namespaced = objs.filter((o) => !['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'IngressClass'].includes(o.kind));
-    expect(namespaced.length).toBe(10);
+    const namespaced = objs.filter((o) => !['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'IngressClass'].includes(o.kind)
+      && !o.metadata.labels?.grafana_dashboard);
+    expect(namespaced.length).toBe(12);
     for (const o of namespaced) expect(`${o.kind} ${o.metadata.namespace}`).toBe(`${o.kind} edge-system`);
     expect(ofKind(objs, 'ClusterRoleBinding')[0].subjects).toStrictEqual([{ kind: 'ServiceAccount', name: 'public-web-controller', namespace: 'edge-system' }]);
   });
@@ -511,7 +515,7 @@ describe('IngressClassGateway validation', () => {
     const objs = synthApp(app);
     const report = RuleEngine.of(app).run();
     // THEN synth succeeded, with exactly one warning and no error
-    expect(objs.length).toBe(14);
+    expect(objs.length).toBe(17);
     expect(report.errors).toStrictEqual([]);
     expect(report.warnings.map((f) => [f.ruleId, f.severity, f.constructPath])).toStrictEqual([
       ['CG-CONTROLLER-003', Severity.WARNING, 'ingress/Gateway/IngressNginx/Deployment'],

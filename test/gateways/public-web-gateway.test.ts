@@ -1,6 +1,7 @@
 import { App, Chart, Duration, Size, Testing } from 'cdk8s';
 import { build } from '../../examples/public-web/main';
 import {
+  HAPROXY_JSON_ACCESS_LOG,
   AcmeIssuer, CloudProvider, Dns01Solver, GatewayExposure, IIngressController, IngressController, IssuerRef, PrivateKey, PublicWebGateway,
   PublicWebGatewayProps, Route, RouteBackend, RuleEngine, Suppressions,
 } from '../../src';
@@ -332,6 +333,8 @@ describe('PublicWebGateway hardening per controller', () => {
       'ssl-redirect-port': '443',
       'timeout-connect': '5s',
       'timeout-server': '60s',
+      'syslog-server': 'address:stdout, format:raw, facility:daemon',
+      'log-format': HAPROXY_JSON_ACCESS_LOG,
     });
     expect(gateway.unsupportedHardening).toStrictEqual(['maxRequestBodySize']);
     expect(ruleIds(app, 'warnings')).toStrictEqual(['CG-TLS-013']);
@@ -397,6 +400,17 @@ describe('PublicWebGateway hardening per controller', () => {
 });
 
 describe('examples/public-web', () => {
+  it('monitors the gateway: a ServiceMonitor, alerts with the example\'s thresholds, certificate alerts for the web namespace', () => {
+    // GIVEN the example
+    const objs = synthApp(build(Testing.app()));
+    // THEN
+    expect(ofKind(objs, 'ServiceMonitor').map((m) => m.spec.endpoints[0].port)).toStrictEqual(['metrics']);
+    const rules = ofKind(objs, 'PrometheusRule')[0].spec.groups[0].rules;
+    expect(rules.find((r: any) => r.alert === 'GatewayHighErrorRatio').expr).toMatch(/ > 0\.02$/);
+    expect(rules.find((r: any) => r.alert === 'GatewayCertificateExpiringSoon').expr)
+      .toBe('min by (namespace, name) (certmanager_certificate_expiration_timestamp_seconds{namespace=~"web"}) - time() < 1814400');
+  });
+
   it('synthesizes the Let\'s Encrypt ClusterIssuer, one Certificate per TLS secret with matching dnsNames, and the Ingresses that use them', () => {
     // GIVEN the example
     const app = build(Testing.app());

@@ -44,6 +44,17 @@ describe('examples/multi-tenant', () => {
   });
   afterAll(() => jest.restoreAllMocks());
 
+  it('monitors both gateways from the observability namespace, which their NetworkPolicies admit', () => {
+    // GIVEN the example (Traefik public, HAProxy internal)
+    // THEN a ServiceMonitor per metrics port, each naming observability as the Prometheus namespace
+    expect(ofKind(objs, 'ServiceMonitor').map((m) => [m.metadata.name, m.metadata.annotations['monitoring.gateways.cdk8s.io/prometheus-namespace']]))
+      .toStrictEqual([['public-web-metrics', 'observability'], ['internal-api-stat', 'observability'], ['internal-api-ctrl-metrics', 'observability']]);
+    // AND the dashboards land in observability, and no monitor rule finds a blocked or empty target
+    expect(objs.filter((o) => o.metadata.labels?.grafana_dashboard === '1').map((o) => o.metadata.namespace)).toStrictEqual(['observability', 'observability']);
+    expect(lintObjects(objs).findings.filter((f) => f.ruleId.startsWith('CG-MONITOR-'))).toStrictEqual([]);
+    expect(ofKind(objs, 'PrometheusRule')).toHaveLength(2);
+  });
+
   it('stamps out at least three tenants from its data list: some public, some internal, one on both', () => {
     // GIVEN the data list
     const gatewaysOf = (t: typeof TENANTS[number]) => [...new Set(t.routes.map((r) => r.gateway))].sort().join('+');
@@ -90,7 +101,7 @@ describe('examples/multi-tenant', () => {
     ]);
     // AND the internal gateway admits the corporate network only, and reaches the API server at its subnet only
     const internal = named(objs, 'NetworkPolicy', 'internal-api-controller');
-    expect(ingressFlows(internal).filter((f) => !f.startsWith('ns:monitoring'))).toStrictEqual(['cidr:10.0.0.0/8 -> TCP/8080', 'cidr:10.0.0.0/8 -> TCP/8443']);
+    expect(ingressFlows(internal).filter((f) => !f.startsWith('ns:observability'))).toStrictEqual(['cidr:10.0.0.0/8 -> TCP/8080', 'cidr:10.0.0.0/8 -> TCP/8443']);
     expect(egressFlows(internal)).toEqual(expect.arrayContaining(['cidr:10.100.0.0/24 -> TCP/443', 'cidr:10.100.0.0/24 -> TCP/6443']));
     expect(egressFlows(internal).filter((f) => f.startsWith('any'))).toStrictEqual([]);
   });

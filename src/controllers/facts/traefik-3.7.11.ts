@@ -25,10 +25,11 @@ export const TRAEFIK_3_7_11: SelfHostedControllerFacts = {
     liveness: { path: '/ping', portName: 'traefik' },
     readiness: { path: '/ping', portName: 'traefik' },
   },
-  // pkg/provider/kubernetes/ingress/kubernetes.go Provider fields (ingressClass, ingressEndpoint, allowEmptyServices) and
-  // pkg/config/static (entryPoints, ping, metrics, providers.file, serversTransport).
+  // pkg/provider/kubernetes/ingress/kubernetes.go Provider fields (ingressClass, ingressEndpoint, allowEmptyServices),
+  // pkg/config/static (entryPoints, ping, metrics, providers.file, serversTransport, accessLog) and pkg/types/logs.go
+  // (AccessLog: format, fields.defaultMode, fields.headers.defaultMode and names).
   flags: [
-    '--global.checkNewVersion', '--global.sendAnonymousUsage', '--entryPoints', '--ping', '--metrics.prometheus',
+    '--global.checkNewVersion', '--global.sendAnonymousUsage', '--entryPoints', '--ping', '--metrics.prometheus', '--accesslog',
     '--providers.kubernetesingress', '--providers.kubernetesingress.ingressclass',
     '--providers.kubernetesingress.ingressendpoint.publishedservice', '--providers.kubernetesingress.allowEmptyServices',
   ],
