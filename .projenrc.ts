@@ -28,6 +28,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     // ts-json-schema-generator 2.5+ needs Node 22.
     '@kubernetes/client-node@0.20.0',
     'ts-json-schema-generator@2.4.0',
+    // The real cdk8s CLI: synthesizes examples/gitops-repo the way the README tells users to.
+    'cdk8s-cli@2.207.60',
   ],
   bin: { 'cdk8s-gateways': 'lib/cli/main.js' },
 
