@@ -35,3 +35,4 @@ export * from './tls/http01-solver-pods';
 export * from './gateways/internal-api-gateway';
 export * from './gateways/api-gateway-tier';
 export * from './gateways/api-gateway-edge';
+export * from './workloads/restricted-workload';
