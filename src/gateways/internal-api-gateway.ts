@@ -21,11 +21,6 @@ export interface InternalApiGatewayProps extends IngressClassGatewayProps {
    */
   readonly provider: CloudProvider;
   /**
-   * How clients reach the controller. An external load balancer fails synth with CG-GATEWAY-004.
-   * @default GatewayExposure.internalLoadBalancer(provider, { sourceRanges: allowedSourceCidrs })
-   */
-  readonly exposure?: GatewayExposure;
-  /**
    * The cert-manager issuer of every route's certificate.
    * @default - a private CA of this gateway: `CaIssuer.withSelfSignedRoot` named `<className>-ca` (ClusterIssuers, CA secret in `cert-manager`)
    */

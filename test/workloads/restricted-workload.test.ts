@@ -26,8 +26,12 @@ describe('RestrictedWorkload.containerSettings', () => {
     // AND the container has what the restricted profile asks for
     const container = manifests.find((m) => m.kind === 'Deployment').spec.template.spec.containers[0];
     expect(container.securityContext).toMatchObject({
-      runAsNonRoot: true, allowPrivilegeEscalation: false, privileged: false, readOnlyRootFilesystem: true,
-      capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' },
+      runAsNonRoot: true,
+      allowPrivilegeEscalation: false,
+      privileged: false,
+      readOnlyRootFilesystem: true,
+      capabilities: { drop: ['ALL'] },
+      seccompProfile: { type: 'RuntimeDefault' },
     });
     expect(container.resources).toEqual({ requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } });
   });
@@ -51,7 +55,10 @@ describe('RestrictedWorkload.containerSettings', () => {
     // GIVEN a container on port 80 as user 101 with its own resources
     const { chart, engine } = appChart();
     const settings = RestrictedWorkload.containerSettings({
-      user: 101, group: 101, readOnlyRootFilesystem: false, bindPrivilegedPorts: true,
+      user: 101,
+      group: 101,
+      readOnlyRootFilesystem: false,
+      bindPrivilegedPorts: true,
       resources: { cpu: { request: kplus.Cpu.millis(250) }, memory: { request: Size.mebibytes(64), limit: Size.mebibytes(64) } },
     });
     new kplus.Deployment(chart, 'Web', { containers: [{ image: IMAGE, portNumber: 80, ...settings }] });
