@@ -13,7 +13,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   projenrcTs: true,
   keywords: ['cdk8s', 'kubernetes', 'ingress', 'ingressclass', 'ingress-nginx', 'traefik', 'cert-manager', 'networkpolicy'],
 
-  // engines: Node 20 still builds here; users run 22 and 24, which scripts/node-matrix.sh tests.
+  // engines: Node 20 still builds here; users run 22 and 24, which scripts/node-matrix.ts tests.
   minNodeVersion: '20.0.0',
   // Node 20 toolchain: typescript@latest (7.x) breaks ts-node and jsii.
   jsiiVersion: '~5.9.0',
@@ -67,10 +67,25 @@ project.package.addField('files', [
   'docs/report-schema.json',
 ]);
 
-// The README's main command: synthesize every example into dist/<example>/.
+// The README's main command: synthesize every example into dist/<example>/, and the GitOps repo of the README's
+// "Getting started" with the real cdk8s CLI against this repo's build (hence the compile first).
 project.addTask('synth-examples', {
-  description: 'Synthesize every example under examples/ into dist/<example>/',
-  exec: 'ts-node --project test/tsconfig.json scripts/synth-examples.ts',
+  description: 'Synthesize every example under examples/ into dist/<example>/, and examples/gitops-repo with the cdk8s CLI',
+  steps: [
+    { spawn: 'compile' },
+    { exec: 'ts-node --project test/tsconfig.json scripts/synth-examples.ts' },
+  ],
+});
+
+project.addTask('route-options-table', {
+  description: 'Regenerate the route option x controller table in README.md from the controller profiles',
+  exec: 'ts-node --project test/tsconfig.json scripts/route-options-table.ts',
+});
+
+// Users run Node 22 and 24; this machine builds on 20.
+project.addTask('node-matrix', {
+  description: 'On Node 22 and 24: synthesize the examples and the GitOps repo, and install and load the packed library',
+  exec: 'ts-node --project test/tsconfig.json scripts/node-matrix.ts',
 });
 
 // The README's test command: jsii compile, docs, jest, eslint, then prove the committed generated docs are current.

@@ -51,5 +51,5 @@ describe('examples/gitops-repo, the README\'s "Getting started"', () => {
     expect(issuer.spec.acme.server).toBe('https://acme-staging-v02.api.letsencrypt.org/directory');
     const web = objects.find((o) => o.kind === 'Deployment' && o.metadata.namespace === 'web');
     expect(web.spec.template.spec.containers[0].securityContext).toMatchObject({ capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } });
-  });
+  }, 300_000);
 });
