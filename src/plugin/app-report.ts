@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { defaultReportFile, REPORT_FILE_NAME } from '../rules/engine';
 import { Finding } from '../rules/finding';
 
 /** How far apart the app's report and the manifests may be written to count as one synth. */
@@ -7,10 +8,7 @@ const SAME_SYNTH_WINDOW_MS = 10 * 60 * 1000;
 
 /** Report file names an app of this library writes (`RuleEngine.reportFile`): beside its outdir, or in it. */
 function reportCandidates(folder: string): string[] {
-  return [
-    path.join(path.dirname(folder), `${path.basename(folder)}.cdk8s-gateways-report.json`),
-    path.join(folder, 'cdk8s-gateways-report.json'),
-  ];
+  return [defaultReportFile(folder), path.join(folder, REPORT_FILE_NAME)];
 }
 
 /** The identity of a finding across the app's report and the plugin: rule, object and field. */

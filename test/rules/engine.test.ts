@@ -298,6 +298,29 @@ describe('RuleEngine in a cdk8s app', () => {
     expect(fs.existsSync(defaultReportFile(app.outdir))).toBe(true);
   });
 
+  it('Suppressions.of(app) annotates only the objects of the app that had a finding of the rule', () => {
+    // GIVEN two charts: one latest-tag Deployment, and compliant objects in both charts
+    const { app, chart } = newApp();
+    obj(chart, 'legacy', deployment({ name: 'legacy', image: 'registry.example.com/legacy:latest' }));
+    obj(chart, 'web', deployment({ name: 'web' }));
+    const other = new Chart(app, 'other');
+    obj(other, 'api', deployment({ name: 'api' }));
+    obj(other, 'svc', service({ name: 'api' }));
+    const reason = 'legacy images are rebuilt nightly under the same tag';
+    Suppressions.of(app).add('CG-POD-003', reason);
+    // WHEN
+    app.synth();
+    // THEN only the latest-tag Deployment carries the annotation; everything else is written without annotations
+    const manifests = [...Testing.synth(chart), ...Testing.synth(other)];
+    assertValidManifests(manifests);
+    expect(manifests.map((m) => [m.kind, m.metadata.name, m.metadata.annotations])).toEqual([
+      ['Deployment', 'legacy', { [`${SUPPRESS}CG-POD-003`]: reason }],
+      ['Deployment', 'web', undefined],
+      ['Deployment', 'api', undefined],
+      ['Service', 'api', undefined],
+    ]);
+  });
+
   it('suppresses only the named rule', () => {
     // GIVEN a latest-tag Deployment without resources, with only CG-POD-003 suppressed
     const { app, chart } = newApp();
