@@ -13,15 +13,21 @@ export interface ManifestGroup {
 
 /**
  * The output directory of a synth: the nearest folder at or above the manifests' common folder that holds
- * `construct-metadata.json` (cdk8s-cli has the app write it there whenever validations are configured),
- * or the common folder itself.
+ * `construct-metadata.json` (cdk8s-cli has the app write it there whenever validations are configured), looking no
+ * higher than the working directory (the cdk8s project), or else the common folder itself.
  */
 export function outputDirectoryOf(manifests: readonly string[]): string {
   const common = commonFolder(manifests.map((m) => path.dirname(path.resolve(m))));
+  const project = process.cwd();
   for (let dir = common; ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, CONSTRUCT_METADATA_FILE))) return dir;
-    if (path.dirname(dir) === dir) return common;
+    const parent = path.dirname(dir);
+    if (parent === dir || dir === project || !isInside(parent, project)) return common;
   }
+}
+
+function isInside(dir: string, ancestor: string): boolean {
+  return dir === ancestor || dir.startsWith(ancestor.endsWith(path.sep) ? ancestor : ancestor + path.sep);
 }
 
 /**

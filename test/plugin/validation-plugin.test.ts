@@ -288,6 +288,29 @@ describe('GatewayValidationPlugin', () => {
       expect(submits).toEqual([{ status: 'success', metadata: { errors: '0', warnings: '0', suppressed: '0', clusters: '2' } }]);
     });
 
+    test('folder finds the output directory by cdk8s-cli\'s construct-metadata.json when there is one cluster folder', async () => {
+      // GIVEN a cdk8s project (below the working directory) whose dist/ holds one cluster folder with a subfolder:
+      //   the IngressClass in dist/eu/, the Ingress that uses it in dist/eu/shop/
+      fs.mkdirSync(path.join(process.cwd(), '.tmp'), { recursive: true });
+      const project = fs.mkdtempSync(path.join(process.cwd(), '.tmp', 'cg-scope-'));
+      const outdir = path.join(project, 'dist');
+      fs.mkdirSync(path.join(outdir, 'eu', 'shop'), { recursive: true });
+      const manifests = ['ingress-class.yaml', path.join('shop', 'app.yaml')].map((file) => {
+        fs.copyFileSync(fixture('clean', file), path.join(outdir, 'eu', file));
+        return path.join(outdir, 'eu', file);
+      });
+      fs.writeFileSync(path.join(outdir, 'construct-metadata.json'), JSON.stringify({ version: '1.0.0', resources: {} }));
+      try {
+        // WHEN validating with scope: folder
+        const { violations, submits } = await validate(manifests, { scope: 'folder' });
+        // THEN dist/eu is one cluster: the Ingress finds its class (no CG-INGRESS-004)
+        expect(violations).toEqual([]);
+        expect(submits).toEqual([{ status: 'success', metadata: { errors: '0', warnings: '0', suppressed: '0', clusters: '1' } }]);
+      } finally {
+        fs.rmSync(project, { recursive: true, force: true });
+      }
+    });
+
     test('folder still finds duplicates within one cluster folder, including its subfolders', async () => {
       // GIVEN cluster "eu" with a second copy of the shop in another subfolder
       const { outdir, manifests } = clusterFolders(['eu', 'us']);
