@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { cdk8s, javascript } from 'projen';
 
 const project = new cdk8s.ConstructLibraryCdk8s({
@@ -11,6 +13,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   projenrcTs: true,
   keywords: ['cdk8s', 'kubernetes', 'ingress', 'ingressclass', 'ingress-nginx', 'traefik', 'cert-manager', 'networkpolicy'],
 
+  // engines: Node 20 still builds here; users run 22 and 24, which scripts/node-matrix.ts tests.
+  minNodeVersion: '20.0.0',
   // Node 20 toolchain: typescript@latest (7.x) breaks ts-node and jsii.
   jsiiVersion: '~5.9.0',
   typescriptVersion: '~5.9.0',
@@ -32,6 +36,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@prometheus-io/lezer-promql@^0.315.0',
     '@lezer/lr@^1.4.2',
     '@lezer/highlight@^1.2.1',
+    // The real cdk8s CLI: synthesizes examples/gitops-repo the way the README tells users to.
+    'cdk8s-cli@2.207.60',
   ],
   bin: { 'cdk8s-gateways': 'lib/cli/main.js' },
 
@@ -47,20 +53,48 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   eslintOptions: {
     dirs: ['src'],
     devdirs: ['test', 'examples', 'bench', 'scripts'],
-    ignorePatterns: ['src/imports/**', '*.js', '*.d.ts', 'node_modules/'],
+    // examples/gitops-repo is a user's project (its own tsconfig and dependencies); ts-node type-checks it at synth.
+    ignorePatterns: ['src/imports/**', '*.js', '*.d.ts', 'node_modules/', 'examples/gitops-repo/**'],
   },
-  gitignore: ['/dist/', '/.tmp/'],
+  gitignore: ['/dist/', '/.tmp/', '/dist.*', '/examples/gitops-repo/node_modules/', '/examples/gitops-repo/dist/'],
 });
 
-// The README's main command: synthesize every example into dist/<example>/.
+// What the npm package ships: the compiled library, its jsii assembly and docs. No sources, tests, examples (they
+// import ../../src), scripts or benchmarks, and only the CRD bindings the library imports.
+const unusedBindings = unimportedCrdBindings();
+project.package.addField('files', [
+  'lib/**/*.js',
+  'lib/**/*.d.ts',
+  ...unusedBindings.flatMap((name) => [`!lib/imports/${name}.js`, `!lib/imports/${name}.d.ts`]),
+  '.jsii',
+  'API.md',
+  'docs/report-schema.json',
+]);
+
+// The README's main command: synthesize every example into dist/<example>/, and the GitOps repo of the README's
+// "Getting started" with the real cdk8s CLI against this repo's build (hence the compile first).
 project.addTask('synth-examples', {
-  description: 'Synthesize every example under examples/ into dist/<example>/',
-  exec: 'ts-node --project test/tsconfig.json scripts/synth-examples.ts',
+  description: 'Synthesize every example under examples/ into dist/<example>/, and examples/gitops-repo with the cdk8s CLI',
+  steps: [
+    { spawn: 'compile' },
+    { exec: 'ts-node --project test/tsconfig.json scripts/synth-examples.ts' },
+  ],
+});
+
+project.addTask('route-options-table', {
+  description: 'Regenerate the route option x controller table in README.md from the controller profiles',
+  exec: 'ts-node --project test/tsconfig.json scripts/route-options-table.ts',
+});
+
+// Users run Node 22 and 24; this machine builds on 20.
+project.addTask('node-matrix', {
+  description: 'On Node 22 and 24: synthesize the examples and the GitOps repo, and install and load the packed library',
+  exec: 'ts-node --project test/tsconfig.json scripts/node-matrix.ts',
 });
 
 // The README's test command: jsii compile, docs, jest, eslint, then prove the committed generated docs are current.
 project.addTask('check', {
-  description: 'Compile with jsii, run jest and eslint, and fail when API.md or the README rules table is stale',
+  description: 'Compile with jsii, run jest and eslint, synthesize and load the library on Node 22 and 24, and fail when API.md or a README table is stale',
   steps: [
     { spawn: 'default' },
     { spawn: 'pre-compile' },
@@ -68,6 +102,8 @@ project.addTask('check', {
     { spawn: 'post-compile' },
     { spawn: 'test' },
     { exec: 'ts-node --project test/tsconfig.json scripts/rules-table.ts --check' },
+    { exec: 'ts-node --project test/tsconfig.json scripts/route-options-table.ts --check' },
+    { spawn: 'node-matrix' },
     { exec: 'git diff --exit-code -- API.md || (echo "API.md is out of date: run npx projen build and commit it" && exit 1)' },
   ],
 });
@@ -93,3 +129,18 @@ project.addTask('bench', {
 });
 
 project.synth();
+
+/** CRD bindings in src/imports/ that no library source imports: left out of the package. */
+function unimportedCrdBindings(): string[] {
+  const bindings = fs.readdirSync('src/imports').filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
+  const sources: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && full !== path.join('src', 'imports')) walk(full);
+      else if (entry.isFile() && entry.name.endsWith('.ts')) sources.push(fs.readFileSync(full, 'utf8'));
+    }
+  };
+  walk('src');
+  return bindings.filter((name) => !sources.some((text) => text.includes(`imports/${name}'`)));
+}

@@ -2,10 +2,12 @@
  * Synthesizes every example under examples/<name>/main.ts into dist/<name>/.
  * Each example exports `build(app)`, and optionally `appProps` (for example an output layout) that the App is
  * created with; the output directory is always dist/<name>/. A failing example stops the run with its findings.
+ * An example with a cdk8s.yaml is a user's project (examples/gitops-repo): it runs through the real cdk8s CLI.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdk8s';
+import { synthGitopsRepo } from './gitops-repo';
 
 const root = path.resolve(__dirname, '..');
 const examplesDir = path.join(root, 'examples');
@@ -13,6 +15,7 @@ const distDir = path.join(root, 'dist');
 
 const names = fs.readdirSync(examplesDir)
   .filter((name) => fs.existsSync(path.join(examplesDir, name, 'main.ts')))
+  .filter((name) => !fs.existsSync(path.join(examplesDir, name, 'cdk8s.yaml')))
   .sort();
 
 let failed = 0;
@@ -29,6 +32,16 @@ for (const name of names) {
   } catch (err) {
     failed++;
     console.error(`examples/${name} failed:\n${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+{
+  const outdir = path.join(distDir, 'gitops-repo');
+  const result = synthGitopsRepo(outdir);
+  if (result.status === 0) {
+    console.log(`synthesized examples/gitops-repo with cdk8s synth (Node ${process.version}) -> dist/gitops-repo/ (${fs.readdirSync(outdir).sort().join(', ')})`);
+  } else {
+    failed++;
+    console.error(`examples/gitops-repo: cdk8s synth exited with ${result.status ?? result.signal}:\n${result.stdout}${result.stderr}${result.error ?? ''}`);
   }
 }
 if (failed > 0) process.exit(1);

@@ -37,3 +37,4 @@ export * from './gateways/api-gateway-tier';
 export * from './gateways/api-gateway-edge';
 export * from './monitoring/alert-settings';
 export * from './monitoring/gateway-monitoring-options';
+export * from './workloads/restricted-workload';

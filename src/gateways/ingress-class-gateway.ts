@@ -57,8 +57,9 @@ export interface IngressClassGatewayProps {
    */
   readonly resources?: kplus.ContainerResources;
   /**
-   * How clients reach the controller.
-   * @default GatewayExposure.publicLoadBalancer()
+   * How clients reach the controller. An `InternalApiGateway` accepts only an internal exposure (CG-GATEWAY-004).
+   * @default - an `IngressClassGateway`, `PublicWebGateway` or `ApiGatewayEdge`: `GatewayExposure.publicLoadBalancer()`;
+   * an `InternalApiGateway`: `GatewayExposure.internalLoadBalancer(provider, { sourceRanges: allowedSourceCidrs })`
    */
   readonly exposure?: GatewayExposure;
   /**

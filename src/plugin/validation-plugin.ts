@@ -1,5 +1,8 @@
+import { findingKey, findingsReportedByApp } from './app-report';
 import { isValidationContext, ValidationContextLike, ValidationViolatingResource } from './contract';
-import { checkSecretReference, evaluateManifests, formatInputError, MANIFEST_LEVEL_RULES, ManifestInputError, readManifestFile } from '../cli/manifests';
+import { groupManifests } from './manifest-groups';
+import { PluginSettings, pluginSettings } from './plugin-settings';
+import { evaluateManifests, formatInputError, MANIFEST_LEVEL_RULES, ManifestInputError, readManifestFile } from '../cli/manifests';
 import { Finding } from '../rules/finding';
 import { InvalidInputError } from '../rules/input/invalid-input';
 import { ManifestObject } from '../rules/model';
@@ -23,45 +26,51 @@ export interface GatewayValidationPluginProps {
    * @default - no external secrets
    */
   readonly externalTlsSecrets?: string[];
+
+  /**
+   * Which manifests are one cluster:
+   * - `output`: everything `cdk8s synth` wrote.
+   * - `folder`: each top-level folder of the output directory is a cluster of its own, with everything below it
+   *   (manifests directly in the output directory are one more), so a GitOps repo with one folder per cluster gets
+   *   no duplicate-object or cross-cluster findings between clusters. The output directory is the folder holding
+   *   `construct-metadata.json`, or else the deepest folder holding every manifest.
+   *
+   * @default 'output'
+   */
+  readonly scope?: string;
 }
 
 /**
  * A validation plugin for the cdk8s CLI: applies the manifest-level rules of this library to the
  * manifests `cdk8s synth` writes, including those of charts that do not use its constructs.
  *
- * Register it in cdk8s.yaml:
+ * Register it in cdk8s.yaml with the path of the installed package (cdk8s-cli loads a `./` path from disk; a
+ * package name makes it `npm install` the plugin into its own cache on every new version, which needs the network):
  *
  * ```yaml
  * validations:
- *   - package: cdk8s-gateways
- *     version: 1.2.3          # an exact version
+ *   - package: ./node_modules/cdk8s-gateways
  *     class: GatewayValidationPlugin
+ *     version: 0.0.0         # not used for a path, but cdk8s-cli requires an exact version
  *     properties:
  *       externalIngressClasses: [alb]
  *       externalTlsSecrets: [shop/wildcard-tls]
+ *       scope: folder        # one cluster per top-level folder of the output
  * ```
  *
- * Every unsuppressed finding becomes a violation, one per rule. The report fails only when an
- * unsuppressed error-level finding exists; warnings are listed but pass. Suppressions are read
- * from the `suppress.gateways.cdk8s.io/<rule id>` annotations in the manifests.
+ * Every unsuppressed finding becomes a violation, one per rule, except those the app's own RuleEngine already
+ * printed in the same synth (found through its report), which are only counted. The report fails only when an
+ * unsuppressed error-level finding exists; warnings are listed but pass. Suppressions are read from the
+ * `suppress.gateways.cdk8s.io/<rule id>` annotations in the manifests.
  */
 export class GatewayValidationPlugin {
-  private readonly externalIngressClasses: ReadonlySet<string>;
-  private readonly externalTlsSecrets: ReadonlySet<string>;
+  private readonly settings: PluginSettings;
 
   /**
    * @param props the `properties` of the cdk8s.yaml validation entry
    */
   constructor(props: GatewayValidationPluginProps = {}) {
-    // The CLI passes cdk8s.yaml content as it is, so check what TypeScript would have checked.
-    const classes = stringList(props.externalIngressClasses, 'externalIngressClasses');
-    const secrets = stringList(props.externalTlsSecrets, 'externalTlsSecrets');
-    for (const secret of secrets) {
-      const reason = checkSecretReference(secret);
-      if (reason) throw new InvalidInputError(`GatewayValidationPlugin: externalTlsSecrets: ${reason}`);
-    }
-    this.externalIngressClasses = new Set(classes);
-    this.externalTlsSecrets = new Set(secrets);
+    this.settings = pluginSettings({ ...props });
   }
 
   /**
@@ -80,15 +89,17 @@ export class GatewayValidationPlugin {
   }
 
   private check(context: ValidationContextLike): void {
-    const objects: ManifestObject[] = [];
+    const groups = groupManifests(context.manifests, this.settings.scope === 'folder' ? 'folder' : 'output');
+    const objectsByGroup: ManifestObject[][] = [];
     const inputErrors: ManifestInputError[] = [];
-    for (const manifest of context.manifests) {
-      const result = readManifestFile(manifest);
-      inputErrors.push(...result.errors);
-      for (const object of result.objects) {
-        const constructPath = context.metadata?.[object.name]?.path;
-        objects.push(constructPath === undefined ? object : new ManifestObject(object.json, { ...object.origin, constructPath }));
+    for (const group of groups) {
+      const objects: ManifestObject[] = [];
+      for (const manifest of group.manifests) {
+        const result = readManifestFile(manifest);
+        inputErrors.push(...result.errors);
+        objects.push(...result.objects);
       }
+      objectsByGroup.push(objects);
     }
     if (inputErrors.length > 0) {
       const messages = inputErrors.map(formatInputError);
@@ -97,33 +108,77 @@ export class GatewayValidationPlugin {
       return;
     }
 
-    const { report, failure } = evaluateManifests(objects, this.externalIngressClasses, this.externalTlsSecrets);
-    if (failure !== undefined) {
-      context.logger?.log(`cdk8s-gateways: ${failure}`);
-      context.report.submit('failure', { 'rule failure': failure });
-      return;
+    const findings: Finding[] = [];
+    for (const objects of objectsByGroup) {
+      const { report, failure } = evaluateManifests(objects, this.settings.externalIngressClasses, this.settings.externalTlsSecrets);
+      if (failure !== undefined) {
+        context.logger?.log(`cdk8s-gateways: ${failure}`);
+        context.report.submit('failure', { 'rule failure': failure });
+        return;
+      }
+      findings.push(...report.findings);
     }
+    this.submit(context, findings, groups.map((g) => g.folder), objectsByGroup.flat());
+  }
+
+  private submit(context: ValidationContextLike, findings: Finding[], folders: string[], objects: ManifestObject[]): void {
+    const open = findings.filter((f) => !f.suppressed);
+    const errors = open.filter((f) => f.severity === 'error');
+    const printedByApp = findingsReportedByApp(folders, context.manifests);
+    const toPrint = open.filter((f) => !printedByApp.has(findingKey(f)));
+    const paths = new ConstructPaths(objects, context.metadata);
+
     const byRule = new Map<string, Finding[]>();
-    for (const finding of [...report.errors, ...report.warnings]) {
+    for (const finding of toPrint) {
       const list = byRule.get(finding.ruleId);
       if (list) list.push(finding);
       else byRule.set(finding.ruleId, [finding]);
     }
     for (const rule of MANIFEST_LEVEL_RULES) {
-      const findings = byRule.get(rule.id);
-      if (!findings) continue;
+      const ruleFindings = byRule.get(rule.id);
+      if (!ruleFindings) continue;
       context.report.addViolation({
         ruleName: rule.id,
-        recommendation: [`[${rule.severity}] ${rule.description}`, ...findings.map(detail)].join('\n    '),
+        recommendation: [`[${rule.severity}] ${rule.description}`, ...ruleFindings.map(detail)].join('\n    '),
         fix: rule.fix,
-        violatingResources: resourcesOf(findings),
+        violatingResources: resourcesOf(ruleFindings, paths),
       });
     }
-    context.report.submit(report.errors.length > 0 ? 'failure' : 'success', {
-      errors: String(report.errors.length),
-      warnings: String(report.warnings.length),
-      suppressed: String(report.suppressed.length),
+    const alreadyPrinted = open.length - toPrint.length;
+    context.report.submit(errors.length > 0 ? 'failure' : 'success', {
+      errors: String(errors.length),
+      warnings: String(open.length - errors.length),
+      suppressed: String(findings.length - open.length),
+      ...(alreadyPrinted > 0 ? { 'printed by the app (not repeated)': String(alreadyPrinted) } : {}),
+      ...(this.settings.scope === 'folder' ? { clusters: String(folders.length) } : {}),
     });
+  }
+}
+
+/**
+ * cdk8s keys construct metadata by `metadata.name` only, and cdk8s-cli looks the construct path of a violating
+ * resource up by `resourceName`. A name that several objects share (a Deployment and its ConfigMap) would point at
+ * whichever object cdk8s wrote last, so such objects are named `Kind/namespace/name`: no construct path, never a wrong one.
+ */
+class ConstructPaths {
+  private readonly shared = new Set<string>();
+
+  constructor(objects: readonly ManifestObject[], private readonly metadata: ValidationContextLike['metadata']) {
+    const seen = new Set<string>();
+    for (const object of objects) {
+      if (seen.has(object.name)) this.shared.add(object.name);
+      seen.add(object.name);
+    }
+  }
+
+  /** The name to report the object under, and its construct path when it is certain. */
+  public resolve(f: Finding): { resourceName: string; constructPath?: string } {
+    const name = f.name ?? '';
+    if (this.shared.has(name)) {
+      return { resourceName: f.namespace === undefined ? `${f.kind}/${name}` : `${f.kind}/${f.namespace}/${name}` };
+    }
+    const constructPath = this.metadata?.[name]?.path;
+    return constructPath === undefined ? { resourceName: name } : { resourceName: name, constructPath };
   }
 }
 
@@ -135,28 +190,17 @@ function detail(f: Finding): string {
 }
 
 /** One violating resource per object, with the paths of every offending field of that object. */
-function resourcesOf(findings: Finding[]): ValidationViolatingResource[] {
+function resourcesOf(findings: Finding[], paths: ConstructPaths): ValidationViolatingResource[] {
   const byObject = new Map<string, { resource: ValidationViolatingResource; locations: string[] }>();
   for (const f of findings) {
     const key = [f.file, f.documentIndex, f.apiVersion, f.kind, f.namespace, f.name].join('\u0000');
     let entry = byObject.get(key);
     if (!entry) {
       const locations: string[] = [];
-      entry = {
-        locations,
-        resource: { resourceName: f.name ?? '', manifestPath: f.file ?? '', locations, ...(f.constructPath ? { constructPath: f.constructPath } : {}) },
-      };
+      entry = { locations, resource: { ...paths.resolve(f), manifestPath: f.file ?? '', locations } };
       byObject.set(key, entry);
     }
     if (f.field !== undefined && !entry.locations.includes(f.field)) entry.locations.push(f.field);
   }
   return [...byObject.values()].map((e) => e.resource);
-}
-
-function stringList(value: unknown, property: string): string[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.trim() !== '')) {
-    throw new InvalidInputError(`GatewayValidationPlugin: ${property} must be a list of non-empty strings (got ${JSON.stringify(value)})`);
-  }
-  return value;
 }

@@ -12,8 +12,17 @@ import { formatFinding, RuleReport } from './report';
 import { Severity } from './severity';
 import { SUPPRESSION_ANNOTATION_PREFIX } from '../labels';
 
-/** Default name of the JSON report written into the app's output directory on every synth. */
+/** Suffix of the JSON report file written next to the app's output directory on every synth. */
 export const REPORT_FILE_NAME = 'cdk8s-gateways-report.json';
+
+/**
+ * Where the report goes by default: beside the output directory, never in it (`dist` -> `dist.cdk8s-gateways-report.json`),
+ * because GitOps tools read every `.json` file of a manifest folder as a manifest (Argo CD directory applications).
+ */
+export function defaultReportFile(outdir: string): string {
+  const absolute = path.resolve(outdir);
+  return path.join(path.dirname(absolute), `${path.basename(absolute)}.${REPORT_FILE_NAME}`);
+}
 
 interface SuppressionEntry {
   readonly scope: IConstruct;
@@ -31,6 +40,51 @@ class RuleViolationError extends Error {
 }
 
 const ENGINES = new WeakMap<IConstruct, RuleEngine>();
+
+/** A suppression annotation put on an object's JSON for the rules to read; kept only where it suppressed a finding. */
+interface PendingSuppression {
+  readonly apiObject: ApiObject;
+  readonly json: any;
+  readonly ruleId: string;
+  readonly reason: string;
+  /** Whether the object had no annotations before, so removing ours must remove the empty map too. */
+  readonly createdAnnotations: boolean;
+}
+
+/** Puts the suppressions of one object into its JSON (where the rules read them) without touching the object yet. */
+function offerSuppressions(apiObject: ApiObject, json: any, suppressions: Map<string, string>): PendingSuppression[] {
+  json.metadata = json.metadata ?? {};
+  const createdAnnotations = json.metadata.annotations === undefined;
+  json.metadata.annotations = json.metadata.annotations ?? {};
+  const pending: PendingSuppression[] = [];
+  for (const [ruleId, reason] of suppressions) {
+    const key = SUPPRESSION_ANNOTATION_PREFIX + ruleId;
+    // An annotation written by hand on the object stays as it is.
+    if (json.metadata.annotations[key] !== undefined) continue;
+    json.metadata.annotations[key] = reason;
+    pending.push({ apiObject, json, ruleId, reason, createdAnnotations });
+  }
+  return pending;
+}
+
+/**
+ * Keeps a suppression annotation only on the objects where it suppressed a finding of its rule: an exception is
+ * recorded where it applies, not on every object of the scope. Kept ones are also written to the object itself, so
+ * the YAML cdk8s writes carries them.
+ */
+function settleSuppressions(pending: PendingSuppression[], report: RuleReport): void {
+  if (pending.length === 0) return;
+  const used = new Set(report.suppressed.map((f) => `${f.constructPath}\u0000${f.ruleId}`));
+  for (const { apiObject, json, ruleId, reason, createdAnnotations } of pending) {
+    const key = SUPPRESSION_ANNOTATION_PREFIX + ruleId;
+    if (used.has(`${apiObject.node.path}\u0000${ruleId}`)) {
+      apiObject.metadata.addAnnotation(key, reason);
+      continue;
+    }
+    delete json.metadata.annotations[key];
+    if (createdAnnotations && Object.keys(json.metadata.annotations).length === 0) delete json.metadata.annotations;
+  }
+}
 
 /**
  * Runs the rule catalogue over the whole app at synth time (one engine per app).
@@ -58,10 +112,11 @@ export class RuleEngine {
 
   /**
    * Where the JSON report is written on every synth: absolute, or relative to the app's outdir.
-   * Set to an empty string to write no report.
-   * @default 'cdk8s-gateways-report.json' in the app's outdir
+   * Set to an empty string to write no report. The default keeps it out of the manifest folder, which GitOps tools
+   * read as manifests.
+   * @default - beside the app's outdir: `<outdir>.cdk8s-gateways-report.json` (for `dist`, `dist.cdk8s-gateways-report.json`)
    */
-  public reportFile: string = REPORT_FILE_NAME;
+  public reportFile?: string;
 
   private readonly externalClasses = new Set<string>();
   private readonly externalSecrets = new Set<string>();
@@ -101,17 +156,22 @@ export class RuleEngine {
 
   /** Runs every rule now over the app as it is, and returns the report (suppressed findings included). */
   public run(): RuleReport {
-    const suppressionFindings = this.applySuppressions();
+    const { invalid: suppressionFindings, byObject: suppressionsByObject } = this.collectSuppressions();
     const objects: ManifestObject[] = [];
+    const pending: PendingSuppression[] = [];
     for (const construct of this.root.node.findAll()) {
       if (!ApiObject.isApiObject(construct)) continue;
       const json = construct.toJson();
       if (this.synthDepth > 0) this.reuseDuringSynth(construct, json);
+      const suppressions = suppressionsByObject.get(construct);
+      if (suppressions) pending.push(...offerSuppressions(construct, json, suppressions));
       objects.push(new ManifestObject(json, { constructPath: construct.node.path }));
     }
     const model = new ClusterModel(objects, this.externalClasses, this.externalSecrets);
     // Input findings last: some are only found while objects resolve their lazy values above.
-    return evaluate(model, ALL_RULES, [...this.inputFindings(), ...suppressionFindings]);
+    const report = evaluate(model, ALL_RULES, [...this.inputFindings(), ...suppressionFindings]);
+    settleSuppressions(pending, report);
+    return report;
   }
 
   private inputFindings(): Finding[] {
@@ -135,9 +195,13 @@ export class RuleEngine {
     }));
   }
 
-  /** Writes valid suppressions as annotations on every object below their scope; returns findings for invalid ones. */
-  private applySuppressions(): Finding[] {
-    const findings: Finding[] = [];
+  /**
+   * Checks every suppression; returns findings for invalid ones, and the valid ones by the objects below their scope
+   * (a later suppression of the same rule overrides an earlier one's reason).
+   */
+  private collectSuppressions(): { invalid: Finding[]; byObject: Map<ApiObject, Map<string, string>> } {
+    const invalid: Finding[] = [];
+    const byObject = new Map<ApiObject, Map<string, string>>();
     for (const { scope, ruleId, reason } of this.suppressions) {
       const problem = !RuleCatalogue.has(ruleId)
         ? `suppression names an unknown rule "${ruleId}"; see RuleCatalogue.all() or the README rules table`
@@ -145,7 +209,7 @@ export class RuleEngine {
           ? `suppression of ${ruleId} needs a reason of at least ${MIN_SUPPRESSION_REASON_LENGTH} characters (got ${JSON.stringify(reason)})`
           : undefined;
       if (problem) {
-        findings.push({
+        invalid.push({
           ruleId: INVALID_SUPPRESSION_ID,
           severity: Severity.ERROR,
           message: problem,
@@ -158,16 +222,20 @@ export class RuleEngine {
         continue;
       }
       for (const construct of scope.node.findAll()) {
-        if (ApiObject.isApiObject(construct)) construct.metadata.addAnnotation(SUPPRESSION_ANNOTATION_PREFIX + ruleId, reason.trim());
+        if (!ApiObject.isApiObject(construct)) continue;
+        let rules = byObject.get(construct);
+        if (!rules) byObject.set(construct, rules = new Map());
+        rules.set(ruleId, reason.trim());
       }
     }
-    return findings;
+    return { invalid, byObject };
   }
 
   /** Writes the JSON report and prints warnings: once per synth, however many charts cdk8s validates. */
   private publish(report: RuleReport): void {
-    if (this.reportFile && this.root instanceof App) {
-      const file = path.resolve(this.root.outdir, this.reportFile);
+    const reportFile = this.reportFile ?? (this.root instanceof App ? defaultReportFile(this.root.outdir) : '');
+    if (reportFile && this.root instanceof App) {
+      const file = path.resolve(this.root.outdir, reportFile);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, JSON.stringify(report.toJson(), undefined, 2) + '\n');
     }

@@ -1,7 +1,13 @@
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { App, Chart, Yaml } from 'cdk8s';
 import { MANIFEST_LEVEL_RULES } from '../../src/cli/manifests';
+import { IngressController } from '../../src/controllers/ingress-controller';
+import { IngressClassGateway } from '../../src/gateways/ingress-class-gateway';
 import { GatewayValidationPlugin, GatewayValidationPluginProps } from '../../src/plugin/validation-plugin';
 import { InvalidInputError } from '../../src/rules/input/invalid-input';
+import { assertValidManifests } from '../schema-validator';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'lint');
 const fixture = (...parts: string[]) => path.join(FIXTURES, ...parts);
@@ -71,15 +77,16 @@ describe('GatewayValidationPlugin', () => {
 
     // AND each violation names the manifest, the resource and the offending field paths
     const byRule = (id: string) => violations.find((v) => v.ruleName === id)!;
+    // (several objects are named "storefront", so they are named by kind, namespace and name)
     expect(byRule('CG-INGRESS-001').violatingResources).toEqual([
-      { resourceName: 'storefront', manifestPath: file, locations: ['spec.rules[0].host'] },
+      { resourceName: 'Ingress/shop/storefront', manifestPath: file, locations: ['spec.rules[0].host'] },
     ]);
     expect(byRule('CG-CLASS-002').violatingResources).toEqual([
       { resourceName: 'bad-controller', manifestPath: file, locations: ['spec.controller'] },
     ]);
     // one resource per object, with every field of that object that breaks the rule
     expect(byRule('CG-POD-001').violatingResources).toEqual([{
-      resourceName: 'storefront',
+      resourceName: 'Deployment/shop/storefront',
       manifestPath: file,
       locations: [
         'spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation',
@@ -118,17 +125,24 @@ describe('GatewayValidationPlugin', () => {
     expect(submits.map((s) => s.status)).toEqual(['success']);
   });
 
-  test('construct paths come from the context metadata, by resource name', async () => {
-    // GIVEN construct metadata as cdk8s writes it (keyed by metadata.name)
-    const metadata = { 'storefront': { path: 'app/shop/Storefront/Resource' }, 'bad-controller': { path: 'app/classes/Bad' } };
+  test('construct paths come from the context metadata for names only one object has', async () => {
+    // GIVEN construct metadata as cdk8s writes it (keyed by metadata.name; "storefront" is the last object of that name)
+    const metadata = { 'storefront': { path: 'app/shop/StorefrontConfig/Resource' }, 'bad-controller': { path: 'app/classes/Bad' } };
 
     // WHEN validating
     const { violations } = await validate([fixture('violations.yaml')], {}, metadata);
 
-    // THEN violating resources carry them
-    expect(violations.find((v) => v.ruleName === 'CG-INGRESS-001')!.violatingResources[0].constructPath).toBe('app/shop/Storefront/Resource');
-    expect(violations.find((v) => v.ruleName === 'CG-CLASS-002')!.violatingResources[0].constructPath).toBe('app/classes/Bad');
-    expect(violations.find((v) => v.ruleName === 'CG-CONTROLLER-004')!.violatingResources[0].constructPath).toBeUndefined();
+    // THEN the IngressClass, the only "bad-controller", carries its construct path
+    const resourceOf = (id: string) => violations.find((v) => v.ruleName === id)!.violatingResources[0];
+    expect(resourceOf('CG-CLASS-002')).toMatchObject({ resourceName: 'bad-controller', constructPath: 'app/classes/Bad' });
+    expect(resourceOf('CG-CONTROLLER-004').constructPath).toBeUndefined();
+    // AND the Ingress and the Deployment named "storefront" get no path (the metadata can not tell them apart), and a
+    //   resource name cdk8s-cli finds no path under, so it can not print another object's path either
+    expect(resourceOf('CG-INGRESS-001')).toEqual(expect.objectContaining({ resourceName: 'Ingress/shop/storefront' }));
+    expect(resourceOf('CG-INGRESS-001').constructPath).toBeUndefined();
+    expect(resourceOf('CG-POD-001')).toEqual(expect.objectContaining({ resourceName: 'Deployment/shop/storefront' }));
+    expect(resourceOf('CG-POD-001').constructPath).toBeUndefined();
+    expect(Object.keys(metadata)).not.toContain('Deployment/shop/storefront');
   });
 
   test('a suppression annotation with a reason is honoured', async () => {
@@ -177,7 +191,7 @@ describe('GatewayValidationPlugin', () => {
     // THEN their items are the violating resources
     expect(violations.map((v) => [v.ruleName, v.violatingResources])).toEqual([
       ['CG-META-002', [{ resourceName: 'Bad_Name', manifestPath: file, locations: ['metadata.name'] }]],
-      ['CG-POD-003', [{ resourceName: 'api', manifestPath: file, locations: ['spec.template.spec.containers[0].image'] }]],
+      ['CG-POD-003', [{ resourceName: 'Deployment/tools/api', manifestPath: file, locations: ['spec.template.spec.containers[0].image'] }]],
     ]);
   });
 
@@ -220,6 +234,7 @@ describe('GatewayValidationPlugin', () => {
     [{ externalIngressClasses: [''] }, 'externalIngressClasses must be a list of non-empty strings'],
     [{ externalTlsSecrets: [42] }, 'externalTlsSecrets must be a list of non-empty strings (got [42])'],
     [{ externalTlsSecrets: ['wildcard-tls'] }, 'externalTlsSecrets: "wildcard-tls" is not a secret reference of the form namespace/name'],
+    [{ scope: 'cluster' }, 'scope must be one of "output", "folder" (got "cluster")'],
   ])('invalid properties %j are rejected at construction', (props, message) => {
     // GIVEN properties from cdk8s.yaml of the wrong shape
     // WHEN constructing the plugin
@@ -234,5 +249,119 @@ describe('GatewayValidationPlugin', () => {
     // THEN the plugin says what it needs
     await expect(new GatewayValidationPlugin().validate({ manifests: 'dist/app.k8s.yaml' })).rejects.toThrow(InvalidInputError);
     await expect(new GatewayValidationPlugin().validate({ manifests: 'dist/app.k8s.yaml' })).rejects.toThrow(/needs a cdk8s-cli ValidationContext/);
+  });
+
+  describe('scope', () => {
+    /** dist/<cluster>/ for each cluster, each holding the same compliant setup, as a repo with one folder per cluster has. */
+    function clusterFolders(clusters: string[]): { outdir: string; manifests: string[] } {
+      const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cg-scope-')), 'dist');
+      const manifests: string[] = [];
+      for (const cluster of clusters) {
+        fs.mkdirSync(path.join(outdir, cluster, 'shop'), { recursive: true });
+        for (const file of ['ingress-class.yaml', path.join('shop', 'app.yaml')]) {
+          fs.copyFileSync(fixture('clean', file), path.join(outdir, cluster, file));
+          manifests.push(path.join(outdir, cluster, file));
+        }
+      }
+      // cdk8s-cli has the app write its construct metadata into the output directory
+      fs.writeFileSync(path.join(outdir, 'construct-metadata.json'), JSON.stringify({ version: '1.0.0', resources: {} }));
+      return { outdir, manifests };
+    }
+
+    test('output (the default) checks every manifest as one cluster: the copies of two clusters are duplicates', async () => {
+      // GIVEN two cluster folders with the same objects and a default IngressClass each
+      const { manifests } = clusterFolders(['eu', 'us']);
+      // WHEN validating without a scope
+      const { violations, submits } = await validate(manifests);
+      // THEN the copies collide
+      expect(violations.map((v) => v.ruleName)).toEqual(expect.arrayContaining(['CG-CLASS-001', 'CG-META-003']));
+      expect(submits.map((s) => s.status)).toEqual(['failure']);
+    });
+
+    test('folder checks each top-level folder of the output directory as a cluster of its own', async () => {
+      // GIVEN the same two cluster folders (each with a subfolder)
+      const { manifests } = clusterFolders(['eu', 'us']);
+      // WHEN validating with scope: folder
+      const { violations, submits } = await validate(manifests, { scope: 'folder' });
+      // THEN nothing collides across clusters, and the summary counts the clusters
+      expect(violations).toEqual([]);
+      expect(submits).toEqual([{ status: 'success', metadata: { errors: '0', warnings: '0', suppressed: '0', clusters: '2' } }]);
+    });
+
+    test('folder finds the output directory by cdk8s-cli\'s construct-metadata.json when there is one cluster folder', async () => {
+      // GIVEN a cdk8s project (below the working directory) whose dist/ holds one cluster folder with a subfolder:
+      //   the IngressClass in dist/eu/, the Ingress that uses it in dist/eu/shop/
+      fs.mkdirSync(path.join(process.cwd(), '.tmp'), { recursive: true });
+      const project = fs.mkdtempSync(path.join(process.cwd(), '.tmp', 'cg-scope-'));
+      const outdir = path.join(project, 'dist');
+      fs.mkdirSync(path.join(outdir, 'eu', 'shop'), { recursive: true });
+      const manifests = ['ingress-class.yaml', path.join('shop', 'app.yaml')].map((file) => {
+        fs.copyFileSync(fixture('clean', file), path.join(outdir, 'eu', file));
+        return path.join(outdir, 'eu', file);
+      });
+      fs.writeFileSync(path.join(outdir, 'construct-metadata.json'), JSON.stringify({ version: '1.0.0', resources: {} }));
+      try {
+        // WHEN validating with scope: folder
+        const { violations, submits } = await validate(manifests, { scope: 'folder' });
+        // THEN dist/eu is one cluster: the Ingress finds its class (no CG-INGRESS-004)
+        expect(violations).toEqual([]);
+        expect(submits).toEqual([{ status: 'success', metadata: { errors: '0', warnings: '0', suppressed: '0', clusters: '1' } }]);
+      } finally {
+        fs.rmSync(project, { recursive: true, force: true });
+      }
+    });
+
+    test('folder still finds duplicates within one cluster folder, including its subfolders', async () => {
+      // GIVEN cluster "eu" with a second copy of the shop in another subfolder
+      const { outdir, manifests } = clusterFolders(['eu', 'us']);
+      fs.mkdirSync(path.join(outdir, 'eu', 'shop-copy'));
+      fs.copyFileSync(fixture('clean', 'shop', 'app.yaml'), path.join(outdir, 'eu', 'shop-copy', 'app.yaml'));
+      // WHEN validating with scope: folder
+      const { violations, submits } = await validate([...manifests, path.join(outdir, 'eu', 'shop-copy', 'app.yaml')], { scope: 'folder' });
+      // THEN the copy in eu is a duplicate, and us is not involved
+      const duplicates = violations.find((v) => v.ruleName === 'CG-META-003')!;
+      expect(duplicates.violatingResources.map((r) => r.manifestPath).every((m) => m.startsWith(path.join(outdir, 'eu')))).toBe(true);
+      expect(submits.map((s) => s.status)).toEqual(['failure']);
+    });
+  });
+
+  describe('findings the app already printed', () => {
+    /** An app of this library whose retired ingress-nginx controller gets a CG-CONTROLLER-003 warning at synth. */
+    function synthesizedApp(): { outdir: string; manifests: string[] } {
+      const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cg-app-')), 'dist');
+      const app = new App({ outdir });
+      new IngressClassGateway(new Chart(app, 'ingress'), 'Gateway', { className: 'web', controller: IngressController.nginx() });
+      const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      try {
+        app.synth();
+      } finally {
+        stderr.mockRestore();
+      }
+      const manifests = fs.readdirSync(outdir).filter((f) => f.endsWith('.yaml')).map((f) => path.join(outdir, f));
+      assertValidManifests(manifests.flatMap((m) => Yaml.load(m)));
+      return { outdir, manifests };
+    }
+
+    test('are counted, not printed a second time', async () => {
+      // GIVEN the manifests and the report an app wrote in this synth (dist.cdk8s-gateways-report.json beside dist/)
+      const { outdir, manifests } = synthesizedApp();
+      expect(fs.existsSync(`${outdir}.cdk8s-gateways-report.json`)).toBe(true);
+      // WHEN validating
+      const { violations, submits } = await validate(manifests);
+      // THEN the warning the app printed is not a violation again, and the summary says so
+      expect(violations).toEqual([]);
+      expect(submits).toEqual([{ status: 'success', metadata: { 'errors': '0', 'warnings': '1', 'suppressed': '0', 'printed by the app (not repeated)': '1' } }]);
+    });
+
+    test('a report from another synth is ignored, so nothing is hidden', async () => {
+      // GIVEN the same output, with a report written an hour before the manifests
+      const { outdir, manifests } = synthesizedApp();
+      const anHourAgo = new Date(Date.now() - 3600 * 1000);
+      fs.utimesSync(`${outdir}.cdk8s-gateways-report.json`, anHourAgo, anHourAgo);
+      // WHEN validating
+      const { violations } = await validate(manifests);
+      // THEN the warning is reported by the plugin
+      expect(violations.map((v) => v.ruleName)).toEqual(['CG-CONTROLLER-003']);
+    });
   });
 });

@@ -1,10 +1,11 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, ApiObjectProps, App, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ALL_RULES } from '../../src/rules/catalogue';
-import { REPORT_FILE_NAME, RuleEngine } from '../../src/rules/engine';
+import { defaultReportFile, REPORT_FILE_NAME, RuleEngine } from '../../src/rules/engine';
 import { formatFinding } from '../../src/rules/report';
 import { Severity } from '../../src/rules/severity';
 import { Suppressions } from '../../src/rules/suppressions';
@@ -35,7 +36,7 @@ function thrownBy(fn: () => unknown): Error {
 }
 
 function readReport(app: App): any {
-  return JSON.parse(fs.readFileSync(path.join(app.outdir, REPORT_FILE_NAME), 'utf8'));
+  return JSON.parse(fs.readFileSync(defaultReportFile(app.outdir), 'utf8'));
 }
 
 /** An app with one chart and the engine attached (plain ApiObjects do not attach it by themselves). */
@@ -248,23 +249,45 @@ describe('RuleEngine in a cdk8s app', () => {
     // THEN
     expect(JSON.parse(fs.readFileSync(path.join(a.app.outdir, 'reports', 'rules.json'), 'utf8')).schemaVersion).toBe(1);
     expect(fs.existsSync(path.join(b.app.outdir, REPORT_FILE_NAME))).toBe(false);
+    expect(fs.existsSync(defaultReportFile(b.app.outdir))).toBe(false);
+  });
+
+  it('writes the report beside the output directory by default, never into the folder GitOps tools read', () => {
+    // GIVEN a compliant app synthesizing into <tmp>/dist
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-report-'));
+    const app = new App({ outdir: path.join(parent, 'dist') });
+    RuleEngine.of(app);
+    obj(new Chart(app, 'chart'), 'web', deployment());
+    // WHEN
+    app.synth();
+    // THEN dist/ holds only YAML, and the report is dist.cdk8s-gateways-report.json beside it
+    expect(fs.readdirSync(path.join(parent, 'dist'))).toEqual(['chart.k8s.yaml']);
+    expect(fs.readdirSync(parent).sort()).toEqual(['dist', 'dist.cdk8s-gateways-report.json']);
+    expect(JSON.parse(fs.readFileSync(path.join(parent, 'dist.cdk8s-gateways-report.json'), 'utf8')).schemaVersion).toBe(1);
+    assertValidManifests(manifestsOf(app));
   });
 
   it('suppresses findings below a construct and writes the suppression annotation to its objects', () => {
-    // GIVEN a group with two latest-tag Deployments (one nested deeper) and a compliant one outside the group
+    // GIVEN a group with two latest-tag Deployments (one nested deeper), a compliant Deployment and a Service,
+    //   AND a compliant Deployment outside the group
     const { app, chart, engine } = newApp();
     const group = new Construct(chart, 'legacy');
     obj(group, 'a', deployment({ name: 'legacy-a', image: 'registry.example.com/a:latest' }));
     obj(new Construct(group, 'inner'), 'b', deployment({ name: 'legacy-b', image: 'registry.example.com/b' }));
+    obj(group, 'pinned', deployment({ name: 'legacy-pinned' }));
+    obj(group, 'svc', service({ name: 'legacy-svc' }));
     obj(chart, 'web', deployment());
     const reason = 'legacy images are rebuilt nightly under the same tag';
     Suppressions.of(group).add('CG-POD-003', reason);
     // WHEN
     const manifests = Testing.synth(chart);
-    // THEN synthesis passes, the objects below the group carry the annotation, the others do not
+    // THEN synthesis passes, and only the objects that had a CG-POD-003 finding carry the annotation
     assertValidManifests(manifests);
     const annotations = Object.fromEntries(manifests.map((m) => [m.metadata.name, m.metadata.annotations?.[`${SUPPRESS}CG-POD-003`]]));
-    expect(annotations).toEqual({ 'legacy-a': reason, 'legacy-b': reason, 'web': undefined });
+    expect(annotations).toEqual({ 'legacy-a': reason, 'legacy-b': reason, 'legacy-pinned': undefined, 'legacy-svc': undefined, 'web': undefined });
+    // AND the objects without a finding are written exactly as before (no empty annotations map)
+    expect(manifests.find((m) => m.metadata.name === 'legacy-pinned').metadata.annotations).toBeUndefined();
+    expect(manifests.find((m) => m.metadata.name === 'legacy-svc').metadata.annotations).toBeUndefined();
     // AND the findings are recorded as suppressed
     const report = engine.run();
     expect(report.suppressed.map((f) => [f.ruleId, f.constructPath, f.suppressionReason])).toEqual([
@@ -272,7 +295,30 @@ describe('RuleEngine in a cdk8s app', () => {
       ['CG-POD-003', 'chart/legacy/inner/b', reason],
     ]);
     expect(report.errors).toEqual([]);
-    expect(fs.existsSync(path.join(app.outdir, REPORT_FILE_NAME))).toBe(true);
+    expect(fs.existsSync(defaultReportFile(app.outdir))).toBe(true);
+  });
+
+  it('Suppressions.of(app) annotates only the objects of the app that had a finding of the rule', () => {
+    // GIVEN two charts: one latest-tag Deployment, and compliant objects in both charts
+    const { app, chart } = newApp();
+    obj(chart, 'legacy', deployment({ name: 'legacy', image: 'registry.example.com/legacy:latest' }));
+    obj(chart, 'web', deployment({ name: 'web' }));
+    const other = new Chart(app, 'other');
+    obj(other, 'api', deployment({ name: 'api' }));
+    obj(other, 'svc', service({ name: 'api' }));
+    const reason = 'legacy images are rebuilt nightly under the same tag';
+    Suppressions.of(app).add('CG-POD-003', reason);
+    // WHEN
+    app.synth();
+    // THEN only the latest-tag Deployment carries the annotation; everything else is written without annotations
+    const manifests = [...Testing.synth(chart), ...Testing.synth(other)];
+    assertValidManifests(manifests);
+    expect(manifests.map((m) => [m.kind, m.metadata.name, m.metadata.annotations])).toEqual([
+      ['Deployment', 'legacy', { [`${SUPPRESS}CG-POD-003`]: reason }],
+      ['Deployment', 'web', undefined],
+      ['Deployment', 'api', undefined],
+      ['Service', 'api', undefined],
+    ]);
   });
 
   it('suppresses only the named rule', () => {
@@ -331,7 +377,7 @@ describe('RuleEngine in a cdk8s app', () => {
     // THEN synthesis passes and no report is written
     assertValidManifests(manifests);
     expect(manifests).toHaveLength(1);
-    expect(fs.existsSync(path.join(app.outdir, REPORT_FILE_NAME))).toBe(false);
+    expect(fs.existsSync(defaultReportFile(app.outdir))).toBe(false);
     expect(() => app.synthYaml()).not.toThrow();
   });
 });

@@ -1,0 +1,76 @@
+/**
+ * Writes the README table of which route option each controller profile applies, between the route-options-table
+ * markers. Every cell comes from the profile itself: an option is supported when the profile's
+ * `unsupportedRouteOptions` does not name it (a profile without that method supports every option), and the cell
+ * names the Ingress annotations `routeAnnotations` writes for it.
+ * With --check it changes nothing and fails when the committed table is stale.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Duration, Size } from 'cdk8s';
+import { BackendProtocol, IIngressController, IngressController, RouteOptions } from '../src';
+
+const README = path.resolve(__dirname, '..', 'README.md');
+const START = '<!-- route-options-table:start -->';
+const END = '<!-- route-options-table:end -->';
+
+/** The controller profiles, with their default props, as users create them. */
+const CONTROLLERS: ReadonlyArray<[string, IIngressController]> = [
+  ['`nginx()`', IngressController.nginx()],
+  ['`traefik()`', IngressController.traefik()],
+  ['`traefik({ redirectToHttps: true })`', IngressController.traefik({ redirectToHttps: true })],
+  ['`haproxy()`', IngressController.haproxy()],
+  ['`awsAlb()`', IngressController.awsAlb()],
+  ['`azureApplicationGateway()`', IngressController.azureApplicationGateway()],
+  ['`gke()`', IngressController.gke()],
+];
+
+/** One row per option value that profiles treat differently. */
+const OPTIONS: ReadonlyArray<[string, RouteOptions]> = [
+  ['`sslRedirect: true`', { sslRedirect: true }],
+  ['`sslRedirect: false`', { sslRedirect: false }],
+  ['`maxRequestBodySize`', { maxRequestBodySize: Size.mebibytes(10) }],
+  ['`connectTimeout`', { connectTimeout: Duration.seconds(5) }],
+  ['`readTimeout`', { readTimeout: Duration.seconds(30) }],
+  ['`sendTimeout`', { sendTimeout: Duration.seconds(30) }],
+  ['`readTimeout` and a different `sendTimeout`', { readTimeout: Duration.seconds(30), sendTimeout: Duration.seconds(60) }],
+  ['`allowedSourceRanges`', { allowedSourceRanges: ['10.0.0.0/8'] }],
+  ['`rateLimitPerSecond`', { rateLimitPerSecond: 10 }],
+  ['`backendProtocol: HTTPS`', { backendProtocol: BackendProtocol.HTTPS }],
+  ['`backendProtocol: GRPC`', { backendProtocol: BackendProtocol.GRPC }],
+  ['`backendProtocol: GRPCS`', { backendProtocol: BackendProtocol.GRPCS }],
+  ['`clientCertificate`', { clientCertificate: { caSecretName: 'client-ca', caSecretNamespace: 'shop' } }],
+];
+
+function cell(controller: IIngressController, options: RouteOptions): string {
+  if ((controller.unsupportedRouteOptions?.(options) ?? []).length > 0) return 'no';
+  const annotations = Object.keys(controller.routeAnnotations(options)).map((key) => `\`${key.replace(/^.*\//, '')}\``);
+  return annotations.length > 0 ? `yes: ${annotations.join(', ')}` : 'yes';
+}
+
+const rows = OPTIONS.map(([label, options]) => `| ${label} | ${CONTROLLERS.map(([, c]) => cell(c, options)).join(' | ')} |`);
+const table = [
+  `| route option | ${CONTROLLERS.map(([name]) => name).join(' | ')} |`,
+  `| --- | ${CONTROLLERS.map(() => '---').join(' | ')} |`,
+  ...rows,
+].join('\n');
+
+const readme = fs.readFileSync(README, 'utf8');
+const start = readme.indexOf(START);
+const end = readme.indexOf(END);
+if (start === -1 || end === -1 || end < start) {
+  console.error(`README.md needs the markers ${START} and ${END}`);
+  process.exit(1);
+}
+const updated = `${readme.slice(0, start + START.length)}\n${table}\n${readme.slice(end)}`;
+
+if (process.argv.includes('--check')) {
+  if (updated !== readme) {
+    console.error('The README route options table is out of date: run `npx projen route-options-table` and commit README.md');
+    process.exit(1);
+  }
+  console.log(`README route options table is current (${rows.length} options x ${CONTROLLERS.length} controllers)`);
+} else {
+  fs.writeFileSync(README, updated);
+  console.log(`README route options table written (${rows.length} options x ${CONTROLLERS.length} controllers)`);
+}
