@@ -6,7 +6,9 @@ import { setOptionNames } from './cloud-managed';
 import {
   ControllerDeployment, ControllerDeployOptions, EdgeConfiguredController, EdgeSettings, HardenedController, IIngressController, PublicWebHardening,
 } from './controller-profile';
-import { ControllerWorkload, httpGetProbe, sortKeys } from './controller-workload';
+import { checkConfigMapKey } from '../core/validation';
+import { checkMapProp } from '../rules/input/prop-checks';
+import { ControllerWorkload, httpGetProbe, instanceNameOf, sortKeys } from './controller-workload';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 
 /** HAProxy Kubernetes Ingress Controller 3.2.12, pinned by tag. */
@@ -88,7 +90,7 @@ export class HaproxyController implements IIngressController {
   }
 
   public deploy(scope: Construct, options: ControllerDeployOptions): ControllerDeployment {
-    const name = `${options.className}-controller`;
+    const name = `${instanceNameOf(options)}-controller`;
     const controllerValue = this.controllerValue(options.className);
     const workload = new ControllerWorkload(scope, 'Haproxy', options, {
       appName: 'haproxy-ingress',
@@ -168,7 +170,7 @@ export class HaproxyController implements IIngressController {
         'ssl-redirect-port': '443',
         ...(this.hardening ? publicWebConfig(this.hardening) : {}),
         ...(this.edge ? edgeConfig(this.edge) : {}),
-        ...(this.props.config ?? {}),
+        ...(checkMapProp(scope, 'controller.config', this.props.config, checkConfigMapKey, 'ConfigMap key') ?? {}),
       }),
     });
 

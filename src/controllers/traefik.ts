@@ -7,7 +7,7 @@ import { setOptionNames } from './cloud-managed';
 import {
   ControllerDeployment, ControllerDeployOptions, EdgeConfiguredController, EdgeSettings, HardenedController, IIngressController, PublicWebHardening,
 } from './controller-profile';
-import { ControllerWorkload, httpGetProbe } from './controller-workload';
+import { ControllerWorkload, httpGetProbe, instanceNameOf } from './controller-workload';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 
 /** Traefik Proxy v3.7.11, pinned by tag. */
@@ -95,7 +95,7 @@ export class TraefikController implements IIngressController {
   }
 
   public deploy(scope: Construct, options: ControllerDeployOptions): ControllerDeployment {
-    const name = `${options.className}-controller`;
+    const name = `${instanceNameOf(options)}-controller`;
     const hardening = this.hardening;
     const edge = this.edge;
     const dynamicConfigName = `${name}-dynamic`;

@@ -1,6 +1,7 @@
 import { Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GatewayExposure } from './exposure';
+import { checkedSeconds, checkedSize } from './edge-values';
 import { IngressClassGateway, IngressClassGatewayProps } from './ingress-class-gateway';
 import { HardenedController, IIngressController, PublicWebHardening } from '../controllers/controller-profile';
 import { Route } from '../routing/route';
@@ -172,7 +173,7 @@ function harden(rejected: RejectedInput[], controller: IIngressController, harde
 
 function hardeningOf(rejected: RejectedInput[], props: PublicWebGatewayProps): PublicWebHardening {
   const hsts = props.hsts ?? {};
-  const maxAge = hsts.maxAge ?? Duration.days(365);
+  const maxAge = checkedSeconds(rejected, 'hsts.maxAge', hsts.maxAge, Duration.days(365));
   const includeSubdomains = hsts.includeSubdomains ?? false;
   const preload = hsts.preload ?? false;
   if (preload && (!includeSubdomains || maxAge.toSeconds() < SECONDS_PER_YEAR)) {
@@ -183,9 +184,9 @@ function hardeningOf(rejected: RejectedInput[], props: PublicWebGatewayProps): P
     hstsMaxAge: maxAge,
     hstsIncludeSubdomains: includeSubdomains,
     hstsPreload: preload,
-    maxRequestBodySize: props.maxRequestBodySize ?? Size.mebibytes(8),
-    connectTimeout: props.connectTimeout ?? Duration.seconds(5),
-    readTimeout: props.readTimeout ?? Duration.seconds(60),
-    sendTimeout: props.sendTimeout,
+    maxRequestBodySize: checkedSize(rejected, 'maxRequestBodySize', props.maxRequestBodySize, Size.mebibytes(8)),
+    connectTimeout: checkedSeconds(rejected, 'connectTimeout', props.connectTimeout, Duration.seconds(5)),
+    readTimeout: checkedSeconds(rejected, 'readTimeout', props.readTimeout, Duration.seconds(60)),
+    sendTimeout: checkedSeconds(rejected, 'sendTimeout', props.sendTimeout),
   };
 }

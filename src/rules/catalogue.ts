@@ -22,6 +22,7 @@ import { INVALID_CONTROLLER_VALUE } from './ingress-class/invalid-controller';
 import { INVALID_CLASS_PARAMETERS } from './ingress-class/invalid-parameters';
 import { MULTIPLE_DEFAULT_CLASSES } from './ingress-class/multiple-defaults';
 import { INVALID_INPUT } from './input/invalid-input';
+import { RULE_CRASHED } from './meta/rule-crashed';
 import { INVALID_OBJECT_NAME } from './meta/invalid-object-name';
 import { invalidSuppression } from './meta/invalid-suppression';
 import { CLASS_OUTSIDE_TENANT } from './network/class-outside-tenant';
@@ -54,6 +55,7 @@ export const ALL_RULES: readonly Rule[] = [
   INVALID_INPUT,
   invalidSuppression(() => knownRuleIds()),
   INVALID_OBJECT_NAME,
+  RULE_CRASHED,
   INVALID_INGRESS_HOST,
   INVALID_INGRESS_PATH,
   INVALID_INGRESS_BACKEND,

@@ -1,8 +1,10 @@
 import { Finding } from './finding';
 import { INVALID_SUPPRESSION_ID } from './meta/invalid-suppression';
 import { ClusterModel } from './model';
+import { RULE_CRASHED, RULE_CRASHED_ID } from './meta/rule-crashed';
 import { RuleReport } from './report';
 import { Rule, Violation, show } from './rule';
+import { Severity } from './severity';
 
 /** Shortest reason a suppression may carry: a reason must say why, not just "ok". */
 export const MIN_SUPPRESSION_REASON_LENGTH = 10;
@@ -19,7 +21,26 @@ export function isValidSuppressionReason(reason: string | undefined): reason is 
 export function evaluate(model: ClusterModel, rules: readonly Rule[], extra: Finding[] = []): RuleReport {
   const findings: Finding[] = [...extra];
   for (const rule of rules) {
-    rule.check(model, (v: Violation) => {
+    try {
+      checkRule(rule, model, findings);
+    } catch (e) {
+      // A crashing rule is a bug here, not in the app: report it like any finding and let the other rules run.
+      findings.push({
+        ruleId: RULE_CRASHED_ID,
+        severity: Severity.ERROR,
+        message: `rule ${rule.id} crashed: ${e instanceof Error ? e.message : String(e)}`,
+        fix: RULE_CRASHED.fix,
+        field: rule.id,
+        suppressed: false,
+      });
+    }
+  }
+  const ran = rules.map(({ id, severity, description, fix, manifestLevel }) => ({ id, severity, description, fix, manifestLevel }));
+  return new RuleReport(findings, ran);
+}
+
+function checkRule(rule: Rule, model: ClusterModel, findings: Finding[]): void {
+  rule.check(model, (v: Violation) => {
       // An invalid suppression cannot be suppressed, or one bad annotation could hide itself.
       const reason = rule.id === INVALID_SUPPRESSION_ID ? undefined : v.object.suppressionReason(rule.id);
       const suppressed = isValidSuppressionReason(reason);
@@ -40,8 +61,5 @@ export function evaluate(model: ClusterModel, rules: readonly Rule[], extra: Fin
         suppressed,
         suppressionReason: suppressed ? reason.trim() : undefined,
       });
-    });
-  }
-  const ran = rules.map(({ id, severity, description, fix, manifestLevel }) => ({ id, severity, description, fix, manifestLevel }));
-  return new RuleReport(findings, ran);
+  });
 }

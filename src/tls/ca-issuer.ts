@@ -3,6 +3,9 @@ import { Construct } from 'constructs';
 import { PrivateKey, TlsCertificate } from './certificate';
 import { ICertificateIssuer, IssuerKind } from './issuer';
 import { issuerKindFor, issuerObject } from './issuer-object';
+import { checkDns1123Label, checkDns1123Subdomain } from '../core/validation';
+import { RuleEngine } from '../rules/engine';
+import { checkProp } from '../rules/input/prop-checks';
 
 /** Props of a `SelfSignedIssuer`. */
 export interface SelfSignedIssuerProps {
@@ -28,6 +31,8 @@ export class SelfSignedIssuer extends Construct implements ICertificateIssuer {
 
   constructor(scope: Construct, id: string, props: SelfSignedIssuerProps) {
     super(scope, id);
+    RuleEngine.of(this);
+    checkIssuerNames(this, props);
     this.issuerName = props.name;
     this.issuerNamespace = props.namespace;
     this.issuerKind = issuerKindFor(props.namespace);
@@ -93,6 +98,7 @@ export class CaIssuer extends Construct implements ICertificateIssuer {
    */
   public static withSelfSignedRoot(scope: Construct, id: string, props: SelfSignedCaProps): CaIssuer {
     const root = new Construct(scope, id);
+    checkProp(root, 'clusterResourceNamespace', props.clusterResourceNamespace, checkDns1123Label, 'namespace');
     const caNamespace = props.namespace ?? props.clusterResourceNamespace ?? 'cert-manager';
     const selfSigned = new SelfSignedIssuer(root, 'SelfSigned', { name: `${props.name}-selfsigned`, namespace: props.namespace });
     const secretName = `${props.name}-ca`;
@@ -120,10 +126,19 @@ export class CaIssuer extends Construct implements ICertificateIssuer {
 
   constructor(scope: Construct, id: string, props: CaIssuerProps) {
     super(scope, id);
+    RuleEngine.of(this);
+    checkIssuerNames(this, props);
+    checkProp(this, 'secretName', props.secretName, checkDns1123Subdomain, 'CA Secret name');
     this.issuerName = props.name;
     this.issuerNamespace = props.namespace;
     this.issuerKind = issuerKindFor(props.namespace);
     this.secretName = props.secretName;
     this.apiObject = issuerObject(this, props.name, props.namespace, { ca: { secretName: props.secretName } });
   }
+}
+
+/** Issuer name (a DNS-1123 subdomain) and namespace (a DNS-1123 label), as the API server checks them. */
+function checkIssuerNames(scope: Construct, props: { readonly name: string; readonly namespace?: string }): void {
+  checkProp(scope, 'name', props.name, checkDns1123Subdomain, 'issuer name');
+  checkProp(scope, 'namespace', props.namespace, checkDns1123Label, 'namespace');
 }

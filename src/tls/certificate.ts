@@ -4,7 +4,11 @@ import { ICertificateIssuer, IssuerKind } from './issuer';
 import { issuerRefOf } from './issuer-object';
 import { Certificate, CertificateSpecPrivateKeyAlgorithm, CertificateSpecPrivateKeyRotationPolicy } from '../imports/cert-manager.io';
 import { LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
+import { checkDns1123Label, checkDns1123Subdomain, checkIp } from '../core/validation';
+import { RuleEngine } from '../rules/engine';
+import { checkListProp, checkProp } from '../rules/input/prop-checks';
 import { rejectInput } from '../rules/input/reject-input';
+import { standInName } from '../rules/input/stand-in';
 import { formatGoDuration } from '../rules/tls/tls-facts';
 
 /**
@@ -120,8 +124,15 @@ export class TlsCertificate extends Construct {
 
   constructor(scope: Construct, id: string, props: TlsCertificateProps) {
     super(scope, id);
-    this.secretName = props.secretName;
-    this.certificateName = props.name ?? props.secretName;
+    RuleEngine.of(this);
+    const secretValid = checkProp(this, 'secretName', props.secretName, checkDns1123Subdomain, 'Secret name');
+    // A rejected name is replaced by a valid stand-in, so the Certificate object adds no second finding.
+    this.secretName = secretValid ? props.secretName : standInName(props.secretName);
+    const nameValid = checkProp(this, 'name', props.name, checkDns1123Subdomain, 'Certificate name');
+    this.certificateName = (nameValid ? props.name : undefined) ?? this.secretName;
+    checkProp(this, 'namespace', props.namespace, checkDns1123Label, 'namespace');
+    // cert-manager's webhook parses ipAddresses with Go's net.ParseIP.
+    const ipAddresses = checkListProp(this, 'ipAddresses', props.ipAddresses, (v) => checkIp(v, { strict: true }), 'IP address');
     this.dnsNames = [...props.dnsNames];
     this.issuer = props.issuer;
     this.namespace = props.namespace;
@@ -143,10 +154,10 @@ export class TlsCertificate extends Construct {
         labels: { [LABEL_MANAGED_BY]: MANAGED_BY },
       },
       spec: {
-        secretName: props.secretName,
+        secretName: this.secretName,
         ...(props.commonName !== undefined ? { commonName: props.commonName } : {}),
         ...(props.dnsNames.length > 0 ? { dnsNames: [...props.dnsNames] } : {}),
-        ...(props.ipAddresses?.length ? { ipAddresses: [...props.ipAddresses] } : {}),
+        ...(ipAddresses?.length ? { ipAddresses: [...ipAddresses] } : {}),
         ...(props.isCa ? { isCa: true } : {}),
         issuerRef: issuerRefOf(props.issuer),
         privateKey: {
