@@ -2,10 +2,10 @@ import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ControllerDeployOptions } from './controller-profile';
+import { checkLabelValue } from '../core/validation';
 import {
   LABEL_COMPONENT, LABEL_INGRESS_CLASS, LABEL_INSTANCE, LABEL_MANAGED_BY, LABEL_NAME, LABEL_PART_OF, LABEL_VERSION, MANAGED_BY,
 } from '../labels';
-import { checkLabelValue } from '../core/validation';
 import { ControllerNetworkPolicy } from '../network/controller-network-policy';
 
 /** The prefix of the controller's object names: `instanceName`, or the class name when the gateway gives none. */

@@ -6,10 +6,10 @@ import { setOptionNames } from './cloud-managed';
 import {
   ControllerDeployment, ControllerDeployOptions, EdgeConfiguredController, EdgeSettings, HardenedController, IIngressController, PublicWebHardening,
 } from './controller-profile';
-import { checkConfigMapKey } from '../core/validation';
-import { checkMapProp } from '../rules/input/prop-checks';
 import { ControllerWorkload, httpGetProbe, instanceNameOf, sortKeys } from './controller-workload';
+import { checkConfigMapKey } from '../core/validation';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
+import { checkMapProp } from '../rules/input/prop-checks';
 
 /** HAProxy Kubernetes Ingress Controller 3.2.12, pinned by tag. */
 export const HAPROXY_IMAGE = 'docker.io/haproxytech/kubernetes-ingress:3.2.12';

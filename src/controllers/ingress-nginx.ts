@@ -5,10 +5,10 @@ import { Construct } from 'constructs';
 import {
   ControllerDeployment, ControllerDeployOptions, EdgeConfiguredController, EdgeSettings, HardenedController, IIngressController, PublicWebHardening,
 } from './controller-profile';
-import { checkConfigMapKey } from '../core/validation';
-import { checkMapProp } from '../rules/input/prop-checks';
 import { ControllerWorkload, httpGetProbe, instanceNameOf, sortKeys } from './controller-workload';
+import { checkConfigMapKey } from '../core/validation';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
+import { checkMapProp } from '../rules/input/prop-checks';
 
 /** The last upstream release (controller-v1.15.1, March 2026), pinned by tag and digest. */
 export const INGRESS_NGINX_IMAGE = 'registry.k8s.io/ingress-nginx/controller:v1.15.1@sha256:594ceea76b01c592858f803f9ff4d2cb40542cae2060410b2c95f75907d659e1';

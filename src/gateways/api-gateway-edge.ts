@@ -1,13 +1,13 @@
 import { Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
+import { checkedSeconds, checkedSize } from './edge-values';
 import { PublicWebGateway, PublicWebGatewayProps } from './public-web-gateway';
 import { EdgeSettings } from '../controllers/controller-profile';
 import { checkCidr } from '../network/peers';
 import { Route } from '../routing/route';
 import { RouteBackend } from '../routing/route-backend';
-import { ANNOTATION_EDGE_UNSUPPORTED } from '../rules/gateway/edge-facts';
-import { checkedSeconds, checkedSize } from './edge-values';
 import { RuleEngine } from '../rules/engine';
+import { ANNOTATION_EDGE_UNSUPPORTED } from '../rules/gateway/edge-facts';
 import { rejectInput, RejectedInput } from '../rules/input/reject-input';
 
 /** Props of an `ApiGatewayEdge`. */

@@ -14,5 +14,6 @@ export function checkedSeconds(sink: InputSink, field: string, value: Duration |
 
 /** A body size as the controller profiles write it (whole KiB or MiB); a rejected one is reported and `fallback` used. */
 export function checkedSize(sink: InputSink, field: string, value: Size | undefined, fallback: Size): Size {
-  return checkProp(sink, field, value?.toKibibytes({ rounding: SizeRoundingBehavior.NONE }), checkWholeKibibytes, field) ? value ?? fallback : fallback;
+  const kibibytes = value?.toKibibytes({ rounding: SizeRoundingBehavior.NONE });
+  return checkProp(sink, field, kibibytes, checkWholeKibibytes, field) ? value ?? fallback : fallback;
 }

@@ -5,16 +5,16 @@ import { Construct } from 'constructs';
 import { GatewayExposure } from './exposure';
 import { IGateway } from './gateway';
 import { GatewayRegistry } from './gateway-registry';
-import { deriveInstanceName } from './instance-name';
 import { IngressClassParameters } from './ingress-class-parameters';
+import { deriveInstanceName } from './instance-name';
 import { ControllerDeployment, IIngressController, RouteBinding } from '../controllers/controller-profile';
+import { checkCidr, checkDns1123Label, checkDns1123Subdomain, checkInteger, checkPathSegmentName, checkQualifiedName, checkWholeMebibytes } from '../core/validation';
 import { ANNOTATION_DEFAULT_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
 import { ApiServerAccess } from '../network/api-server-access';
 import { allowGatewayToBackend } from '../network/backend-allowance';
 import { checkedClientSources } from '../network/controller-network-policy';
 import { Route, RouteBaseProps } from '../routing/route';
 import { RuleEngine } from '../rules/engine';
-import { checkCidr, checkDns1123Label, checkDns1123Subdomain, checkInteger, checkPathSegmentName, checkQualifiedName, checkWholeMebibytes } from '../core/validation';
 import { checkListProp, checkMapProp, checkProp } from '../rules/input/prop-checks';
 import { rejectInput, rejectInputs } from '../rules/input/reject-input';
 

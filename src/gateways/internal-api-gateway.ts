@@ -1,13 +1,13 @@
 import { ApiObject, Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
+import { checkedSeconds, checkedSize } from './edge-values';
 import { CloudProvider, GatewayExposure } from './exposure';
 import { IngressClassGateway, IngressClassGatewayProps } from './ingress-class-gateway';
 import { EdgeSettings } from '../controllers/controller-profile';
-import { checkedSeconds, checkedSize } from './edge-values';
 import { checkCidr, PRIVATE_SOURCE_CIDRS } from '../network/peers';
-import { checkListProp } from '../rules/input/prop-checks';
 import { Route } from '../routing/route';
 import { ANNOTATION_EDGE_UNSUPPORTED, INTERNAL_API_PROFILE } from '../rules/gateway/edge-facts';
+import { checkListProp } from '../rules/input/prop-checks';
 import { RejectedInput, rejectInputs } from '../rules/input/reject-input';
 import { ANNOTATION_GATEWAY_PROFILE } from '../rules/tls/tls-facts';
 import { CaIssuer } from '../tls/ca-issuer';

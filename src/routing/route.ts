@@ -4,15 +4,15 @@ import { Construct } from 'constructs';
 import { PathType } from './path-type';
 import { RouteBackend } from './route-backend';
 import { RouteOptions } from './route-options';
+import { checkCidr, checkDns1123Label, checkDns1123Subdomain, checkInteger, checkWholeKibibytes, checkWholeSeconds } from '../core/validation';
 import { IGateway } from '../gateways/gateway';
 import { GatewayRegistry } from '../gateways/gateway-registry';
 import { ANNOTATION_LEGACY_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
-import { checkCidr, checkDns1123Label, checkDns1123Subdomain, checkInteger, checkWholeKibibytes, checkWholeSeconds } from '../core/validation';
 import { RuleEngine } from '../rules/engine';
+import { ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS } from '../rules/gateway/unsupported-route-option';
 import { checkListProp, checkProp } from '../rules/input/prop-checks';
 import { rejectInputs } from '../rules/input/reject-input';
 import { standInName } from '../rules/input/stand-in';
-import { ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS } from '../rules/gateway/unsupported-route-option';
 
 /** Route props without the gateway, for `IngressClassGateway.addRoute`. */
 export interface RouteBaseProps {

@@ -1,7 +1,7 @@
 import { Finding } from './finding';
 import { INVALID_SUPPRESSION_ID } from './meta/invalid-suppression';
-import { ClusterModel } from './model';
 import { RULE_CRASHED, RULE_CRASHED_ID } from './meta/rule-crashed';
+import { ClusterModel } from './model';
 import { RuleReport } from './report';
 import { Rule, Violation, show } from './rule';
 import { Severity } from './severity';
@@ -41,25 +41,25 @@ export function evaluate(model: ClusterModel, rules: readonly Rule[], extra: Fin
 
 function checkRule(rule: Rule, model: ClusterModel, findings: Finding[]): void {
   rule.check(model, (v: Violation) => {
-      // An invalid suppression cannot be suppressed, or one bad annotation could hide itself.
-      const reason = rule.id === INVALID_SUPPRESSION_ID ? undefined : v.object.suppressionReason(rule.id);
-      const suppressed = isValidSuppressionReason(reason);
-      findings.push({
-        ruleId: rule.id,
-        severity: rule.severity,
-        message: v.message,
-        fix: rule.fix,
-        constructPath: v.object.origin.constructPath,
-        file: v.object.origin.file,
-        documentIndex: v.object.origin.documentIndex,
-        apiVersion: v.object.apiVersion,
-        kind: v.object.kind,
-        namespace: v.object.namespace,
-        name: v.object.name,
-        field: v.field,
-        value: show(v.value),
-        suppressed,
-        suppressionReason: suppressed ? reason.trim() : undefined,
-      });
+    // An invalid suppression cannot be suppressed, or one bad annotation could hide itself.
+    const reason = rule.id === INVALID_SUPPRESSION_ID ? undefined : v.object.suppressionReason(rule.id);
+    const suppressed = isValidSuppressionReason(reason);
+    findings.push({
+      ruleId: rule.id,
+      severity: rule.severity,
+      message: v.message,
+      fix: rule.fix,
+      constructPath: v.object.origin.constructPath,
+      file: v.object.origin.file,
+      documentIndex: v.object.origin.documentIndex,
+      apiVersion: v.object.apiVersion,
+      kind: v.object.kind,
+      namespace: v.object.namespace,
+      name: v.object.name,
+      field: v.field,
+      value: show(v.value),
+      suppressed,
+      suppressionReason: suppressed ? reason.trim() : undefined,
+    });
   });
 }

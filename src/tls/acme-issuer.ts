@@ -2,15 +2,15 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ICertificateIssuer, IssuerKind, IssuerOptions } from './issuer';
 import { issuerKindFor, issuerObject } from './issuer-object';
+import { checkConfigMapKey, checkDns1123Label, checkDns1123Subdomain, checkRequired } from '../core/validation';
 import { IGateway } from '../gateways/gateway';
 import { GatewayRegistry } from '../gateways/gateway-registry';
 import {
   ClusterIssuerSpecAcmeSolvers, ClusterIssuerSpecAcmeSolversDns01,
 } from '../imports/cert-manager.io';
-import { checkConfigMapKey, checkDns1123Label, checkDns1123Subdomain, checkRequired } from '../core/validation';
+import { RuleEngine } from '../rules/engine';
 import { checkProp } from '../rules/input/prop-checks';
 import { rejectInput, RejectedInput, rejectInputs } from '../rules/input/reject-input';
-import { RuleEngine } from '../rules/engine';
 
 /** An ACME directory: where cert-manager registers its account and orders certificates. */
 export class AcmeServer {
