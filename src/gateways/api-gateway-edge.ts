@@ -6,9 +6,11 @@ import { EdgeSettings } from '../controllers/controller-profile';
 import { checkCidr } from '../network/peers';
 import { Route } from '../routing/route';
 import { RouteBackend } from '../routing/route-backend';
+import { checkDns1123Subdomain } from '../core/validation';
 import { RuleEngine } from '../rules/engine';
 import { ANNOTATION_EDGE_UNSUPPORTED } from '../rules/gateway/edge-facts';
 import { rejectInput, RejectedInput } from '../rules/input/reject-input';
+import { standInName } from '../rules/input/stand-in';
 
 /** Props of an `ApiGatewayEdge`. */
 export interface ApiGatewayEdgeProps {
@@ -104,7 +106,13 @@ export class ApiGatewayEdge extends Construct {
       gateway: this.edgeGateway,
       host: props.host,
       backend: props.apiGateway,
-      tlsSecretName: props.tlsSecretName ?? `${props.host.replace(/^\*\./, 'wildcard.').replace(/\./g, '-')}-tls`,
+      tlsSecretName: props.tlsSecretName ?? defaultSecretName(props.host),
     });
   }
+}
+
+/** `<host with dashes>-tls`; for a host the Ingress rule rejects (CG-INGRESS-001 reports it), a valid stand-in instead. */
+function defaultSecretName(host: string): string {
+  const derived = `${host.replace(/^\*\./, 'wildcard.').replace(/\./g, '-')}-tls`;
+  return checkDns1123Subdomain(derived) === undefined ? derived : standInName(derived);
 }

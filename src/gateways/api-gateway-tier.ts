@@ -1,10 +1,10 @@
-import { Lazy, Size } from 'cdk8s';
+import { Lazy, Size, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { RESTRICTED_NAMESPACE_LABELS } from './ingress-class-gateway';
 import { toResourceRequirements } from '../controllers/controller-workload';
-import { checkConfigMapKey, checkDns1035Label, checkDns1123Label, checkDns1123Subdomain, checkEnvVarName, checkInteger, checkPortNumber, checkRequired } from '../core/validation';
+import { checkConfigMapKey, checkDns1035Label, checkDns1123Label, checkDns1123Subdomain, checkEnvVarName, checkInteger, checkPortNumber, checkRequired, checkWholeMebibytes } from '../core/validation';
 import { LABEL_COMPONENT, LABEL_INSTANCE, LABEL_MANAGED_BY, LABEL_NAME, LABEL_PART_OF, MANAGED_BY } from '../labels';
 import { NetworkIsolation } from '../network/network-isolation';
 import { dnsEgressRule, labelKey, namespacePeer, sortedNumbers, tcp } from '../network/peers';
@@ -137,7 +137,9 @@ export class ApiGatewayTier extends Construct {
     // Rejected names are replaced by valid stand-ins, so each is reported once, not on every object of the tier.
     const name = checkProp(this, 'name', props.name, checkDns1035Label, 'name (of the tier\'s Service and objects)') ? props.name : standInName(props.name);
     const namespace = checkProp(this, 'namespace', props.namespace, checkDns1123Label, 'namespace') ? props.namespace : standInName(props.namespace);
-    checkProp(this, 'image', props.image, checkRequired, 'image');
+    // A missing image tag (or image) is CG-POD-003's finding on the Deployment.
+    checkProp(this, 'healthCheckPath', props.healthCheckPath, checkRequired, 'healthCheckPath (an HTTP GET path)');
+    const resources = checkTierResources(this, props.resources);
     let replicas = props.replicas ?? 2;
     if (!Number.isInteger(replicas) || replicas < 2) {
       rejectInput(this, 'replicas', replicas, 'replicas must be a whole number of at least 2, so one pod can be disrupted');
@@ -232,7 +234,7 @@ export class ApiGatewayTier extends Construct {
                 readOnlyRootFilesystem: props.readOnlyRootFilesystem ?? true,
                 runAsNonRoot: true,
               },
-              resources: toResourceRequirements(props.resources ?? {
+              resources: toResourceRequirements(resources ?? {
                 cpu: { request: kplus.Cpu.millis(250) },
                 memory: { request: Size.mebibytes(256), limit: Size.gibibytes(1) },
               }),
@@ -326,4 +328,14 @@ export class ApiGatewayTier extends Construct {
     }
     return { namespace: upstream.namespace ?? this.namespace, podLabels, port };
   }
+}
+
+/** Memory in fractions of a mebibyte can not be written as the Mi quantities of the Deployment; such resources are reported and the defaults used. */
+function checkTierResources(scope: Construct, resources: kplus.ContainerResources | undefined): kplus.ContainerResources | undefined {
+  const memory = resources?.memory;
+  const valid = [
+    checkProp(scope, 'resources.memory.request', memory?.request?.toKibibytes({ rounding: SizeRoundingBehavior.NONE }), (kib) => checkWholeMebibytes(kib / 1024), 'memory request'),
+    checkProp(scope, 'resources.memory.limit', memory?.limit?.toKibibytes({ rounding: SizeRoundingBehavior.NONE }), (kib) => checkWholeMebibytes(kib / 1024), 'memory limit'),
+  ].every(Boolean);
+  return valid ? resources : undefined;
 }

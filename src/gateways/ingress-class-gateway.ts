@@ -141,7 +141,7 @@ export class IngressClassGateway extends Construct implements IGateway {
     this.selfHosted = props.controller.selfHosted ?? true;
     const { replicas, maxReplicas } = checkedReplicas(this, props);
     checkExposure(this, this.exposure);
-    checkResources(this, props.resources);
+    const resources = checkResources(this, props.resources) ? props.resources : undefined;
     checkProp(this, 'monitoringNamespace', props.monitoringNamespace, checkDns1123Label, 'monitoring namespace');
     if (props.apiServerAccess) rejectInputs(this, props.apiServerAccess._rejected.map(([f, v, m]) => [`apiServerAccess.${f}`, v, m]));
     const parametersValid = checkParameters(this, props.parameters);
@@ -167,7 +167,7 @@ export class IngressClassGateway extends Construct implements IGateway {
       defaultClass: this.defaultClass,
       replicas,
       maxReplicas,
-      resources: props.resources,
+      resources,
       exposure: this.exposure,
       network: {
         clientSourceCidrs: props.allowedSourceCidrs === undefined ? undefined : checkedClientSources(this, props.allowedSourceCidrs),
@@ -268,10 +268,10 @@ function checkExposure(scope: IngressClassGateway, exposure: GatewayExposure): v
 }
 
 /** Memory given in fractions of a mebibyte can not be written as the Mi quantities the controller Deployment uses. */
-function checkResources(scope: IngressClassGateway, resources: kplus.ContainerResources | undefined): void {
+function checkResources(scope: IngressClassGateway, resources: kplus.ContainerResources | undefined): boolean {
   const memory = resources?.memory;
-  checkProp(scope, 'resources.memory.request', memory?.request?.toKibibytes({ rounding: SizeRoundingBehavior.NONE }), (kib) => checkWholeMebibytes(kib / 1024), 'memory request');
-  checkProp(scope, 'resources.memory.limit', memory?.limit?.toKibibytes({ rounding: SizeRoundingBehavior.NONE }), (kib) => checkWholeMebibytes(kib / 1024), 'memory limit');
+  return [checkProp(scope, 'resources.memory.request', memory?.request?.toKibibytes({ rounding: SizeRoundingBehavior.NONE }), (kib) => checkWholeMebibytes(kib / 1024), 'memory request'),
+    checkProp(scope, 'resources.memory.limit', memory?.limit?.toKibibytes({ rounding: SizeRoundingBehavior.NONE }), (kib) => checkWholeMebibytes(kib / 1024), 'memory limit')].every(Boolean);
 }
 
 /** IngressClass spec.parameters, as Kubernetes 1.28 validateIngressClassParametersReference checks them. */

@@ -1,8 +1,8 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ICertificateIssuer, IssuerKind, IssuerOptions } from './issuer';
-import { issuerKindFor, issuerObject } from './issuer-object';
-import { checkConfigMapKey, checkDns1123Label, checkDns1123Subdomain, checkRequired } from '../core/validation';
+import { checkedIssuerNames, issuerKindFor, issuerObject } from './issuer-object';
+import { checkConfigMapKey, checkDns1123Subdomain, checkRequired } from '../core/validation';
 import { IGateway } from '../gateways/gateway';
 import { GatewayRegistry } from '../gateways/gateway-registry';
 import {
@@ -280,17 +280,18 @@ export class AcmeIssuer extends Construct implements ICertificateIssuer {
       // A stand-in, to find later mistakes: the finding fails synth.
       name = 'acme';
     }
-    if (!checkProp(this, 'name', props.name, checkDns1123Subdomain, 'issuer name')) name = 'acme';
-    checkProp(this, 'namespace', props.namespace, checkDns1123Label, 'namespace');
+    const checked = checkedIssuerNames(this, name, props.namespace);
+    name = checked.name;
+    const namespace = checked.namespace;
     checkProp(this, 'accountKeySecretName', props.accountKeySecretName, checkDns1123Subdomain, 'Secret name');
     if (!EMAIL.test(props.email)) rejectInput(this, 'email', props.email, 'is not an email address; give the ACME account contact, such as "ops@example.com"');
     this.issuerName = name;
-    this.issuerNamespace = props.namespace;
-    this.issuerKind = issuerKindFor(props.namespace);
+    this.issuerNamespace = namespace;
+    this.issuerKind = issuerKindFor(namespace);
     for (const gateway of props.http01Gateways ?? []) this.addHttp01Gateway(gateway);
     for (const solver of props.dns01Solvers ?? []) this.addDns01Solver(solver);
 
-    this.apiObject = issuerObject(this, name, props.namespace, {
+    this.apiObject = issuerObject(this, name, namespace, {
       acme: {
         server: this.server.url,
         email: props.email,

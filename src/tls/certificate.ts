@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ICertificateIssuer, IssuerKind } from './issuer';
-import { issuerRefOf } from './issuer-object';
+import { defaultRenewBefore, issuerRefOf } from './issuer-object';
 import { checkDns1123Label, checkDns1123Subdomain, checkIp } from '../core/validation';
 import { Certificate, CertificateSpecPrivateKeyAlgorithm, CertificateSpecPrivateKeyRotationPolicy } from '../imports/cert-manager.io';
 import { LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
@@ -130,14 +130,14 @@ export class TlsCertificate extends Construct {
     this.secretName = secretValid ? props.secretName : standInName(props.secretName);
     const nameValid = checkProp(this, 'name', props.name, checkDns1123Subdomain, 'Certificate name');
     this.certificateName = (nameValid ? props.name : undefined) ?? this.secretName;
-    checkProp(this, 'namespace', props.namespace, checkDns1123Label, 'namespace');
+    const namespace = checkProp(this, 'namespace', props.namespace, checkDns1123Label, 'namespace') ? props.namespace : standInName(props.namespace!);
     // cert-manager's webhook parses ipAddresses with Go's net.ParseIP.
     const ipAddresses = checkListProp(this, 'ipAddresses', props.ipAddresses, (v) => checkIp(v, { strict: true }), 'IP address');
     this.dnsNames = [...props.dnsNames];
     this.issuer = props.issuer;
-    this.namespace = props.namespace;
+    this.namespace = namespace;
 
-    const effectiveNamespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
+    const effectiveNamespace = namespace ?? Chart.of(this).namespace ?? 'default';
     const issuerNamespace = props.issuer.issuerNamespace;
     if (props.issuer.issuerKind === IssuerKind.ISSUER && issuerNamespace !== undefined && issuerNamespace !== effectiveNamespace) {
       // The Certificate is still written, to find later mistakes: the finding fails synth.
@@ -150,7 +150,7 @@ export class TlsCertificate extends Construct {
     this.apiObject = new Certificate(this, 'Resource', {
       metadata: {
         name: this.certificateName,
-        ...(props.namespace !== undefined ? { namespace: props.namespace } : {}),
+        ...(namespace !== undefined ? { namespace } : {}),
         labels: { [LABEL_MANAGED_BY]: MANAGED_BY },
       },
       spec: {
@@ -166,8 +166,9 @@ export class TlsCertificate extends Construct {
           rotationPolicy: CertificateSpecPrivateKeyRotationPolicy.ALWAYS,
         },
         duration: formatGoDuration((props.duration ?? DEFAULT_DURATION).toMilliseconds()),
-        renewBefore: formatGoDuration((props.renewBefore ?? DEFAULT_RENEW_BEFORE).toMilliseconds()),
+        renewBefore: formatGoDuration(props.renewBefore?.toMilliseconds() ?? defaultRenewBefore(props.duration ?? DEFAULT_DURATION, DEFAULT_RENEW_BEFORE)),
       },
     });
   }
 }
+
