@@ -147,6 +147,7 @@ export class TlsCertificate extends Construct {
     }
 
     const key = props.privateKey ?? PrivateKey.ecdsa();
+    const duration = props.duration ?? DEFAULT_DURATION;
     this.apiObject = new Certificate(this, 'Resource', {
       metadata: {
         name: this.certificateName,
@@ -165,8 +166,8 @@ export class TlsCertificate extends Construct {
           ...(key.size !== undefined ? { size: key.size } : {}),
           rotationPolicy: CertificateSpecPrivateKeyRotationPolicy.ALWAYS,
         },
-        duration: formatGoDuration((props.duration ?? DEFAULT_DURATION).toMilliseconds()),
-        renewBefore: formatGoDuration(props.renewBefore?.toMilliseconds() ?? defaultRenewBefore(props.duration ?? DEFAULT_DURATION, DEFAULT_RENEW_BEFORE)),
+        duration: formatGoDuration(duration.toMilliseconds()),
+        renewBefore: formatGoDuration(props.renewBefore?.toMilliseconds() ?? defaultRenewBefore(duration, DEFAULT_RENEW_BEFORE)),
       },
     });
   }

@@ -2,8 +2,8 @@
 import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ICertificateIssuer, IssuerKind } from './issuer';
-import { ClusterIssuer, ClusterIssuerSpec, Issuer, IssuerSpec } from '../imports/cert-manager.io';
 import { checkDns1123Label, checkDns1123Subdomain } from '../core/validation';
+import { ClusterIssuer, ClusterIssuerSpec, Issuer, IssuerSpec } from '../imports/cert-manager.io';
 import { LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
 import { checkProp } from '../rules/input/prop-checks';
 import { standInName } from '../rules/input/stand-in';

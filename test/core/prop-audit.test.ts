@@ -36,9 +36,9 @@ function acme(app: App, o: Overrides = {}): AcmeIssuer {
 
 /** A route through an nginx public web gateway (nginx applies every route option), with TLS. */
 function route(app: App, o: Overrides = {}, backend?: RouteBackend): void {
-  const gateway = new PublicWebGateway(new Chart(app, 'ingress'), 'Gateway', { className: 'web', controller: IngressController.nginx(), issuer: acme(app) });
+  const webGateway = new PublicWebGateway(new Chart(app, 'ingress'), 'Gateway', { className: 'web', controller: IngressController.nginx(), issuer: acme(app) });
   new Route(new Chart(app, 'routes', { namespace: 'web' }), 'Route', {
-    gateway, host: 'www.example.com', tlsSecretName: 'www-tls', backend: backend ?? RouteBackend.fromService(webService(app)), ...o,
+    gateway: webGateway, host: 'www.example.com', tlsSecretName: 'www-tls', backend: backend ?? RouteBackend.fromService(webService(app)), ...o,
   });
 }
 
@@ -358,6 +358,12 @@ const NOT_VALIDATED: { [prop: string]: string } = {
 };
 
 /** Every prop of every exported data interface, as `DeclaringInterface.prop`, with whether its type is boolean or an enum. */
+/** Whether bit flags `flags` include `flag` (TypeScript's symbol and type flags). */
+function hasFlag(flags: number, flag: number): boolean {
+  // eslint-disable-next-line no-bitwise
+  return (flags & flag) !== 0;
+}
+
 let cachedProps: Array<{ key: string; trivial: boolean }> | undefined;
 function publicProps(): Array<{ key: string; trivial: boolean }> {
   cachedProps ??= readPublicProps();
@@ -370,15 +376,15 @@ function readPublicProps(): Array<{ key: string; trivial: boolean }> {
   const module = checker.getSymbolAtLocation(program.getSourceFile(path.join(__dirname, '../../src/index.ts'))!)!;
   const result = new Map<string, boolean>();
   for (const exported of checker.getExportsOfModule(module)) {
-    const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-    if (!(symbol.flags & ts.SymbolFlags.Interface) || /^I[A-Z]/.test(symbol.name)) continue; // I* are behaviour interfaces
+    const symbol = hasFlag(exported.flags, ts.SymbolFlags.Alias) ? checker.getAliasedSymbol(exported) : exported;
+    if (!hasFlag(symbol.flags, ts.SymbolFlags.Interface) || /^I[A-Z]/.test(symbol.name)) continue; // I* are behaviour interfaces
     const type = checker.getDeclaredTypeOfSymbol(symbol);
     for (const property of checker.getPropertiesOfType(type)) {
       const declaration = property.declarations?.[0];
       const owner = declaration && ts.isInterfaceDeclaration(declaration.parent) ? declaration.parent.name.text : symbol.name;
       const propType = checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(property, declaration!));
-      const trivial = !!(propType.flags & (ts.TypeFlags.BooleanLike | ts.TypeFlags.EnumLike))
-        || (propType.isUnion() && propType.types.every((t) => !!(t.flags & (ts.TypeFlags.BooleanLike | ts.TypeFlags.EnumLike))));
+      const booleanOrEnum = (t: ts.Type) => hasFlag(t.flags, ts.TypeFlags.BooleanLike) || hasFlag(t.flags, ts.TypeFlags.EnumLike);
+      const trivial = booleanOrEnum(propType) || (propType.isUnion() && propType.types.every(booleanOrEnum));
       result.set(`${owner}.${property.name}`, trivial);
     }
   }

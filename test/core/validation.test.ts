@@ -140,7 +140,7 @@ boundaries('checkPortNumber (IsValidPortNum)', checkPortNumber, [
 
 boundaries('checkPortName (IsValidPortName: IANA service names)', checkPortName, [
   ['http-metrics-ext', 'http-metrics-ex', 'no more than 15 characters'],
-  ['a--b', 'a-b', "consecutive hyphens"],
+  ['a--b', 'a-b', 'consecutive hyphens'],
   ['8080', 'h8080', 'at least one letter'],
   ['-http', 'http', 'start and end with an alphanumeric'],
   ['HTTP', 'http', 'lower case'],
