@@ -11,7 +11,7 @@ import { ANNOTATION_LEGACY_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../labels
 import { RuleEngine } from '../rules/engine';
 import { ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS } from '../rules/gateway/unsupported-route-option';
 import { checkListProp, checkProp } from '../rules/input/prop-checks';
-import { rejectInputs } from '../rules/input/reject-input';
+import { rejectInput, rejectInputs } from '../rules/input/reject-input';
 import { standInName } from '../rules/input/stand-in';
 
 /** Route props without the gateway, for `IngressClassGateway.addRoute`. */
@@ -179,7 +179,8 @@ function checkedRouteOptions(route: Route, options: RouteOptions, hasTls: boolea
       checkProp(route, 'options.clientCertificate.verifyDepth', clientCertificate.verifyDepth, (v) => checkInteger(v, { min: 0 }), 'verifyDepth'),
     ].every(Boolean);
     if (valid && !hasTls) {
-      checkProp(route, 'options.clientCertificate', clientCertificate.caSecretName, () => 'needs TLS on the route: clients present certificates only in a TLS handshake; set tlsSecretName', 'client certificate auth with CA Secret');
+      rejectInput(route, 'options.clientCertificate', clientCertificate,
+        'client certificate auth needs TLS on the route: clients present certificates only in a TLS handshake; set tlsSecretName');
     }
     if (!valid || !hasTls) clientCertificate = undefined;
   }

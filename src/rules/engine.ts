@@ -111,7 +111,7 @@ export class RuleEngine {
     }
     const model = new ClusterModel(objects, this.externalClasses, this.externalSecrets);
     // Input findings last: some are only found while objects resolve their lazy values above.
-    return evaluate(model, ALL_RULES, [...this.inputFindings(), ...suppressionFindings]);
+    return evaluate(model, ALL_RULES, [...this.inputFindings(), ...suppressionFindings], { crashAsFinding: true });
   }
 
   private inputFindings(): Finding[] {

@@ -6,6 +6,16 @@ import { RuleReport } from './report';
 import { Rule, Violation, show } from './rule';
 import { Severity } from './severity';
 
+/** How `evaluate` treats a rule that throws. */
+export interface EvaluateOptions {
+  /**
+   * Report it as a CG-META-004 finding and run the other rules (synth), instead of letting the exception through
+   * (`lint` and the plugin, which report it as a tool failure naming the rule).
+   * @default false
+   */
+  readonly crashAsFinding?: boolean;
+}
+
 /** Shortest reason a suppression may carry: a reason must say why, not just "ok". */
 export const MIN_SUPPRESSION_REASON_LENGTH = 10;
 
@@ -18,12 +28,13 @@ export function isValidSuppressionReason(reason: string | undefined): reason is 
  * in the number of objects. Suppressions are read from the objects' annotations, which is where both
  * `Suppressions.of(...)` (in an app) and hand-written YAML (for `lint`) record them.
  */
-export function evaluate(model: ClusterModel, rules: readonly Rule[], extra: Finding[] = []): RuleReport {
+export function evaluate(model: ClusterModel, rules: readonly Rule[], extra: Finding[] = [], options: EvaluateOptions = {}): RuleReport {
   const findings: Finding[] = [...extra];
   for (const rule of rules) {
     try {
       checkRule(rule, model, findings);
     } catch (e) {
+      if (!options.crashAsFinding) throw e;
       // A crashing rule is a bug here, not in the app: report it like any finding and let the other rules run.
       findings.push({
         ruleId: RULE_CRASHED_ID,

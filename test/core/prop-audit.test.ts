@@ -9,7 +9,7 @@ import * as kplus from 'cdk8s-plus-28';
 import * as ts from 'typescript';
 import {
   AcmeIssuer, AcmeServer, ApiGatewayEdge, ApiGatewayTier, ApiServerAccess, CaIssuer, Dns01Solver, GatewayExposure, IngressClassGateway,
-  IngressController, InternalApiGateway, CloudProvider, PrivateKey, PublicWebGateway, Route, RouteBackend, RuleEngine, SelfSignedIssuer,
+  IngressClassParametersScope, IngressController, InternalApiGateway, CloudProvider, PrivateKey, PublicWebGateway, Route, RouteBackend, RuleEngine, SelfSignedIssuer,
   Tenant, TlsCertificate,
 } from '../../src';
 import { Finding } from '../../src/rules/finding';
@@ -189,7 +189,13 @@ const VALIDATED: Row[] = [
   { prop: 'IngressClassParameters.kind', validator: 'checkPathSegmentName', rejected: 'params/v1', valid: 'ParamsV1' },
   { prop: 'IngressClassParameters.name', validator: 'checkPathSegmentName', rejected: '..', valid: '...' },
   { prop: 'IngressClassParameters.apiGroup', validator: 'checkDns1123Subdomain', rejected: 'Example.com', valid: 'example.com' },
-  { prop: 'IngressClassParameters.namespace', validator: 'checkDns1123Label (and scope, CG-CLASS-003)', rejected: 'web', valid: undefined, rule: 'CG-CLASS-003' },
+  {
+    prop: 'IngressClassParameters.namespace',
+    validator: 'checkDns1123Label',
+    rejected: 'Web',
+    valid: 'web',
+    with: { scope: IngressClassParametersScope.NAMESPACE },
+  },
   // Controller profiles
   { prop: 'IngressNginxProps.config', validator: 'checkConfigMapKey', rejected: { 'worker processes': '2' }, valid: { 'worker-processes': '2' } },
   { prop: 'IngressNginxProps.image', validator: 'CG-POD-003 (tag required)', rejected: 'registry.k8s.io/ingress-nginx/controller', valid: 'registry.k8s.io/ingress-nginx/controller:v1.15.1', rule: 'CG-POD-003' },

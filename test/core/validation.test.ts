@@ -2,6 +2,8 @@
  * The validator module against the boundaries of the upstream checks it ports: every rejected value has a valid
  * neighbour on the other side of the same boundary.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import {
   checkCidr, checkConfigMapKey, checkDns1035Label, checkDns1123Label, checkDns1123Subdomain, checkEnvVarName, checkGoDuration,
   checkInteger, checkIp, checkLabelValue, checkPathSegmentName, checkPortName, checkPortNumber, checkQualifiedName, checkRequired,
@@ -184,3 +186,14 @@ boundaries('checkRequired (required strings given as "")', checkRequired, [
   ['', 'x', 'is required'],
   ['  ', ' x ', 'is required'],
 ]);
+
+describe('the validator module is the bottom layer', () => {
+  it('imports nothing of this library outside src/core/validation', () => {
+    // GIVEN every file of the module
+    const dir = path.join(__dirname, '../../src/core/validation');
+    const imports = fs.readdirSync(dir).flatMap((file) =>
+      [...fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => `${file}: ${m[1]}`));
+    // THEN each import is a sibling file
+    expect(imports.filter((i) => !/: \.\/[a-z-]+$/.test(i))).toStrictEqual([]);
+  });
+});

@@ -1,3 +1,5 @@
+import { Chart, Testing } from 'cdk8s';
+import { RuleEngine, SelfSignedIssuer } from '../../../src';
 import { evaluate } from '../../../src/rules/evaluate';
 import { ClusterModel, ManifestObject } from '../../../src/rules/model';
 import { defineRule } from '../../../src/rules/rule';
@@ -28,10 +30,47 @@ describe(`${ID} rule crashed`, () => {
     assertValidManifests(objs);
     const model = new ClusterModel(objs.map((o, i) => new ManifestObject(o, { file: 'test.yaml', documentIndex: i })), new Set(), new Set());
     // WHEN evaluating both rules
-    const report = evaluate(model, [THROWING_RULE, UNPINNED_IMAGE]);
+    const report = evaluate(model, [THROWING_RULE, UNPINNED_IMAGE], [], { crashAsFinding: true });
     // THEN the crash is a finding, not an exception, and the other rule's finding is still there
     expect(report.errors.map((f) => [f.ruleId, f.field])).toStrictEqual([[ID, 'CG-TEST-999'], ['CG-POD-003', 'spec.template.spec.containers[0].image']]);
     expect(report.errors[0].message).toBe("rule CG-TEST-999 crashed: Cannot read properties of undefined (reading 'spec')");
+  });
+
+  it('lets the exception through when not asked to report it (lint and the plugin name the rule themselves)', () => {
+    // GIVEN the same manifests
+    const objs = [deployment({ image: 'registry.example.com/app:latest' })];
+    const model = new ClusterModel(objs.map((o, i) => new ManifestObject(o, { file: 'test.yaml', documentIndex: i })), new Set(), new Set());
+    // THEN
+    expect(() => evaluate(model, [THROWING_RULE, UNPINNED_IMAGE])).toThrow(TypeError);
+  });
+
+  it('fails synth with the finding, not the exception, when a rule of the catalogue throws', () => {
+    // GIVEN an app, and CG-POD-003 throwing on it
+    const spy = jest.spyOn(UNPINNED_IMAGE, 'check').mockImplementation(() => {
+      throw new TypeError('Cannot read properties of null');
+    });
+    try {
+      const app = Testing.app();
+      const chart = new Chart(app, 'tls');
+      new SelfSignedIssuer(chart, 'Issuer', { name: 'selfsigned' });
+      // WHEN
+      const report = RuleEngine.of(app).run();
+      // THEN the report has the crash as an error finding naming the rule
+      expect(report.errors.map((f) => [f.ruleId, f.field, f.message])).toStrictEqual([
+        [ID, 'CG-POD-003', 'rule CG-POD-003 crashed: Cannot read properties of null'],
+      ]);
+      // AND synth stops with it, without a stack trace
+      let error: Error | undefined;
+      try {
+        app.synth();
+      } catch (e) {
+        error = e as Error;
+      }
+      expect(error?.message).toContain(`error ${ID}\n    CG-POD-003: rule CG-POD-003 crashed: Cannot read properties of null`);
+      expect(error?.stack).not.toContain('    at ');
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('reports nothing when no rule throws', () => {
