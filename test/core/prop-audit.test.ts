@@ -8,9 +8,9 @@ import { App, Chart, Duration, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import * as ts from 'typescript';
 import {
-  AcmeIssuer, AcmeServer, ApiGatewayEdge, ApiGatewayTier, ApiServerAccess, CaIssuer, Dns01Solver, GatewayExposure, IngressClassGateway,
-  IngressClassParametersScope, IngressController, InternalApiGateway, CloudProvider, PrivateKey, PublicWebGateway, Route, RouteBackend, RuleEngine, SelfSignedIssuer,
-  Tenant, TlsCertificate,
+  AcmeIssuer, AcmeServer, ApiGatewayEdge, ApiGatewayTier, ApiServerAccess, CaIssuer, CloudProvider, Dns01Solver, GatewayExposure,
+  IngressClassGateway, IngressClassParametersScope, IngressController, InternalApiGateway, PrivateKey, PublicWebGateway, Route,
+  RouteBackend, RuleEngine, SelfSignedIssuer, Tenant, TlsCertificate,
 } from '../../src';
 import { Finding } from '../../src/rules/finding';
 import { quietStderr } from '../tenancy/tenant-test-utils';
