@@ -1,6 +1,7 @@
 /**
  * DNS name checks, ported from k8s.io/apimachinery pkg/util/validation (v0.28, Kubernetes 1.28):
  * IsDNS1123Label, IsDNS1123Subdomain, IsDNS1035Label, IsWildcardDNS1123Subdomain.
+ * Upstream: kubernetes/apimachinery v0.28.4, pkg/util/validation/validation.go.
  * Each check returns a reason when the value is rejected (saying what is accepted), undefined when it is valid.
  */
 

@@ -1,6 +1,7 @@
 /**
  * Go durations (time.ParseDuration, which cert-manager uses for Certificate duration and renewBefore), and the
  * whole-unit conversions that controllers need.
+ * Upstream: Go src/time/format.go (ParseDuration); cert-manager v1.21.1 internal/apis/certmanager/validation/certificate.go.
  */
 
 const GO_UNITS: Record<string, number> = {

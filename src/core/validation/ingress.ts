@@ -1,6 +1,6 @@
 /**
  * Ingress field checks, ported from Kubernetes 1.28 pkg/apis/networking/validation (ValidateIngressSpec):
- * rule hosts, TLS hosts and HTTP paths by pathType.
+ * rule hosts, TLS hosts and HTTP paths by pathType (the host check parses IPs as ParseIPSloppy does).
  */
 import { checkDns1123Subdomain, checkWildcardDns1123Subdomain } from './dns';
 import { isIpAddress } from './ip';

@@ -8,6 +8,11 @@
  *   ParseCIDR (`strict`): no leading zeros in IPv4 fields, at most 4 hex digits per IPv6 group.
  *
  * Neither accepts an IPv6 zone ("fe80::1%eth0"), a port, or surrounding spaces.
+ *
+ * Upstream: kubernetes/apimachinery v0.28.4 pkg/util/validation/validation.go (IsValidIP; 1.28 has no IsValidCIDR),
+ * k8s.io/utils net/parse.go (the Go 1.16 copy), kubernetes v1.28 pkg/apis/networking/validation (ValidateIPBlock) and
+ * pkg/apis/core/validation (loadBalancerSourceRanges), cert-manager v1.21.1
+ * internal/apis/certmanager/validation/certificate.go (validateIPAddresses).
  */
 
 /** How strictly addresses are parsed; see the module comment. */

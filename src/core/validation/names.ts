@@ -2,6 +2,8 @@
  * Name checks ported from k8s.io/apimachinery pkg/util/validation and pkg/api/validation/path (v0.28, Kubernetes 1.28):
  * IsQualifiedName (label and annotation keys, loadBalancerClass), IsValidLabelValue, IsEnvVarName (the 1.28 rule:
  * RelaxedEnvironmentVariableValidation came later), IsConfigMapKey, IsValidPathSegmentName and IsDomainPrefixedPath.
+ * Upstream: kubernetes/apimachinery v0.28.4, pkg/util/validation/validation.go and pkg/api/validation/path/name.go;
+ * the 250-character limit of IngressClass spec.controller is kubernetes v1.28 pkg/apis/networking/validation.
  */
 import { checkDns1123Subdomain, DNS1123_SUBDOMAIN_MAX_LENGTH } from './dns';
 
