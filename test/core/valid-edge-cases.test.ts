@@ -44,8 +44,13 @@ describe('valid edge cases', () => {
     const internal = new CaIssuer(tls, 'Ca', { name: 'internal-ca', secretName: 'internal-ca-key' });
     const certs = new Chart(app, 'certs', { namespace: 'web' });
     new TlsCertificate(certs, 'Short', {
-      secretName: 'short-lived', dnsNames: ['short.example.com'], issuer: internal, duration: Duration.hours(1), renewBefore: Duration.minutes(5),
-      privateKey: PrivateKey.rsa(8192), ipAddresses: ['10.0.0.1', '2001:db8::1'],
+      secretName: 'short-lived',
+      dnsNames: ['short.example.com'],
+      issuer: internal,
+      duration: Duration.hours(1),
+      renewBefore: Duration.minutes(5),
+      privateKey: PrivateKey.rsa(8192),
+      ipAddresses: ['10.0.0.1', '2001:db8::1'],
     });
     new TlsCertificate(certs, 'Ecdsa', { secretName: 'ecdsa', dnsNames: ['ecdsa.example.com'], issuer: internal, privateKey: PrivateKey.ecdsa(521) });
     new IngressClassGateway(new Chart(app, 'other'), 'Other', { className: NAME_63.slice(0, 40), controller: IngressController.traefik() });
