@@ -117,7 +117,7 @@ export class CaIssuer extends Construct implements ICertificateIssuer {
       issuer: selfSigned,
       privateKey: PrivateKey.ecdsa(256),
       duration: props.duration ?? Duration.days(365 * 3),
-      renewBefore: props.renewBefore ?? Duration.millis(defaultRenewBefore(props.duration ?? Duration.days(365 * 3), Duration.days(180))),
+      renewBefore: props.renewBefore ?? defaultRenewBefore(props.duration ?? Duration.days(365 * 3), Duration.days(180)),
     });
     return new CaIssuer(root, 'Issuer', { name, secretName, namespace });
   }

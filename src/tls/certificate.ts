@@ -148,6 +148,7 @@ export class TlsCertificate extends Construct {
 
     const key = props.privateKey ?? PrivateKey.ecdsa();
     const duration = props.duration ?? DEFAULT_DURATION;
+    const renewBefore = props.renewBefore ?? defaultRenewBefore(duration, DEFAULT_RENEW_BEFORE);
     this.apiObject = new Certificate(this, 'Resource', {
       metadata: {
         name: this.certificateName,
@@ -166,8 +167,8 @@ export class TlsCertificate extends Construct {
           ...(key.size !== undefined ? { size: key.size } : {}),
           rotationPolicy: CertificateSpecPrivateKeyRotationPolicy.ALWAYS,
         },
-        duration: formatGoDuration(duration.toMilliseconds()),
-        renewBefore: formatGoDuration(props.renewBefore?.toMilliseconds() ?? defaultRenewBefore(duration, DEFAULT_RENEW_BEFORE)),
+        duration: formatGoDuration(duration.toMilliseconds({ integral: false })),
+        ...(renewBefore ? { renewBefore: formatGoDuration(renewBefore.toMilliseconds({ integral: false })) } : {}),
       },
     });
   }

@@ -40,10 +40,10 @@ export function checkedIssuerNames(scope: Construct, name: string, namespace: st
 }
 
 /**
- * `renewBefore` (30 days for Certificates, 180 for a CA); for a duration not longer than that, a third of it, so a short
- * `duration` on its own gives no renewBefore finding (CG-TLS-004) on top of its own.
+ * The default `renewBefore` (30 days for Certificates, 180 for a CA) when it fits below `duration`; otherwise none,
+ * so cert-manager renews at two thirds of the duration and a short `duration` gives no renewBefore finding
+ * (CG-TLS-004) on top of its own.
  */
-export function defaultRenewBefore(duration: Duration, renewBefore: Duration): number {
-  const ms = duration.toMilliseconds({ integral: false });
-  return renewBefore.toMilliseconds() < ms ? renewBefore.toMilliseconds() : Math.floor(ms / 3);
+export function defaultRenewBefore(duration: Duration, renewBefore: Duration): Duration | undefined {
+  return renewBefore.toMilliseconds() < duration.toMilliseconds({ integral: false }) ? renewBefore : undefined;
 }

@@ -117,3 +117,12 @@ describe('values a controller can not represent', () => {
     expect(RuleEngine.of(nginxPublicWeb({ maxRequestBodySize: Size.kibibytes(0.5) })).run().errors.map((f) => f.field)).toStrictEqual(['maxRequestBodySize']);
   });
 });
+
+describe('certificate durations below a millisecond', () => {
+  it('reports a certificate duration of half a millisecond as CG-TLS-003 instead of crashing', () => {
+    // GIVEN a duration cdk8s can not convert to whole milliseconds
+    const app = certificateOnlyApp(Duration.millis(0.5));
+    // THEN the duration rule reports it
+    expect(RuleEngine.of(app).run().errors.map((f) => [f.ruleId, f.value])).toStrictEqual([['CG-TLS-003', '"0.5ms"']]);
+  });
+});
