@@ -7,6 +7,7 @@ import { CloudProvider } from '../gateways/exposure';
 import { LABEL_INGRESS_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 import { InvalidInputError } from '../rules/input/invalid-input';
+import { rejectInput } from '../rules/input/reject-input';
 
 /** The IngressClass controller value of the AWS Load Balancer Controller (shared by all its classes). */
 export const AWS_ALB_CONTROLLER_VALUE = AWS_LOAD_BALANCER_CONTROLLER_3_5_0.facts.controllerValue;
@@ -68,15 +69,15 @@ export class AwsAlbController implements IIngressController {
   public readonly name = 'aws-load-balancer-controller';
   public readonly selfHosted?: boolean = false;
 
-  constructor(private readonly props: AwsAlbProps = {}) {
-    if (props.groupName !== undefined && !GROUP_NAME.test(props.groupName)) {
-      throw new InvalidInputError(`IngressController.awsAlb: groupName ${JSON.stringify(props.groupName)} is not a valid IngressGroup name; `
-        + 'give at most 63 lowercase letters, digits, \'-\' or \'.\', starting and ending with a letter or digit');
-    }
-  }
+  constructor(private readonly props: AwsAlbProps = {}) {}
 
   public deploy(scope: Construct, options: ControllerDeployOptions): ControllerDeployment {
     assertCloudManagedOptions(scope, 'AWS ALB', CloudProvider.AWS, options);
+    // The profile has no scope of its own: the gateway deploying it reports a bad groupName with its other findings.
+    if (this.props.groupName !== undefined && !GROUP_NAME.test(this.props.groupName)) {
+      rejectInput(scope, 'controller.groupName', this.props.groupName, 'is not a valid IngressGroup name; '
+        + 'give at most 63 lowercase letters, digits, \'-\' or \'.\', starting and ending with a letter or digit');
+    }
     new ApiObject(scope, 'IngressClassParams', {
       apiVersion: `${PARAMS_API_GROUP}/v1beta1`,
       kind: 'IngressClassParams',

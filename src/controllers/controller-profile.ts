@@ -12,6 +12,13 @@ export interface ControllerDeployOptions {
   readonly className: string;
   /** Namespace for the controller's namespaced objects. */
   readonly namespace: string;
+  /**
+   * Prefix of the names of the objects deployed for the class (`<instanceName>-controller`) and the instance label:
+   * the class name made a valid DNS-1035 label of at most 40 characters (dots replaced, long names shortened with a
+   * stable hash suffix), so a class name with dots still gives valid Service and label names.
+   * @default - className
+   */
+  readonly instanceName?: string;
   /** Whether the class is the cluster default (controllers may then also watch Ingresses without a class). */
   readonly defaultClass: boolean;
   /** Minimum replicas (also the autoscaler minimum). */

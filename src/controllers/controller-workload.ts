@@ -2,10 +2,16 @@ import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ControllerDeployOptions, ControllerMetricsEndpoints } from './controller-profile';
+import { checkLabelValue } from '../core/validation';
 import {
   LABEL_COMPONENT, LABEL_INGRESS_CLASS, LABEL_INSTANCE, LABEL_MANAGED_BY, LABEL_NAME, LABEL_PART_OF, LABEL_VERSION, MANAGED_BY,
 } from '../labels';
 import { ControllerNetworkPolicy } from '../network/controller-network-policy';
+
+/** The prefix of the controller's object names: `instanceName`, or the class name when the gateway gives none. */
+export function instanceNameOf(options: ControllerDeployOptions): string {
+  return options.instanceName ?? options.className;
+}
 
 /** A named port of the controller container, and how the Service exposes it. */
 export interface ControllerPort {
@@ -68,13 +74,14 @@ export class ControllerWorkload extends Construct {
   constructor(scope: Construct, id: string, options: ControllerDeployOptions, spec: ControllerWorkloadSpec) {
     super(scope, id);
     const namespace = options.namespace;
-    const name = `${options.className}-controller`;
+    const instance = instanceNameOf(options);
+    const name = `${instance}-controller`;
     this.deploymentName = name;
     this.serviceName = name;
     this.serviceAccountName = name;
     this.selectorLabels = {
       [LABEL_NAME]: spec.appName,
-      [LABEL_INSTANCE]: options.className,
+      [LABEL_INSTANCE]: instance,
       [LABEL_COMPONENT]: 'controller',
     };
     this.labels = {
@@ -82,7 +89,7 @@ export class ControllerWorkload extends Construct {
       [LABEL_VERSION]: spec.version,
       [LABEL_PART_OF]: 'cdk8s-gateways',
       [LABEL_MANAGED_BY]: MANAGED_BY,
-      [LABEL_INGRESS_CLASS]: options.className,
+      [LABEL_INGRESS_CLASS]: checkLabelValue(options.className) === undefined ? options.className : instance,
     };
     const metadata = (objectName: string, extra: Partial<k8s.ObjectMeta> = {}): k8s.ObjectMeta =>
       ({ name: objectName, namespace, labels: this.labels, ...extra });
@@ -91,7 +98,7 @@ export class ControllerWorkload extends Construct {
     // The token is mounted only into the controller pod, which needs the API; nothing else using this account gets one.
     new k8s.KubeServiceAccount(this, 'ServiceAccount', { metadata: metadata(name), automountServiceAccountToken: false });
 
-    const clusterRoleName = `${options.className}-ingress-controller`;
+    const clusterRoleName = `${instance}-ingress-controller`;
     const subjects: k8s.Subject[] = [{ kind: 'ServiceAccount', name, namespace }];
     new k8s.KubeClusterRole(this, 'ClusterRole', { metadata: clusterMetadata(clusterRoleName), rules: spec.clusterRules });
     new k8s.KubeClusterRoleBinding(this, 'ClusterRoleBinding', {

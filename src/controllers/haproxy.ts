@@ -6,10 +6,12 @@ import { setOptionNames } from './cloud-managed';
 import {
   ControllerDeployment, ControllerDeployOptions, EdgeConfiguredController, EdgeSettings, HardenedController, IIngressController, PublicWebHardening,
 } from './controller-profile';
-import { ControllerWorkload, httpGetProbe, sortKeys } from './controller-workload';
+import { ControllerWorkload, httpGetProbe, instanceNameOf, sortKeys } from './controller-workload';
 import { policyRules } from './facts/controller-facts';
 import { HAPROXY_3_2_12 } from './facts/haproxy-3.2.12';
+import { checkConfigMapKey } from '../core/validation';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
+import { checkMapProp } from '../rules/input/prop-checks';
 
 /** HAProxy Kubernetes Ingress Controller 3.2.12, pinned by tag. */
 export const HAPROXY_IMAGE = 'docker.io/haproxytech/kubernetes-ingress:3.2.12';
@@ -115,7 +117,7 @@ export class HaproxyController implements IIngressController {
   }
 
   public deploy(scope: Construct, options: ControllerDeployOptions): ControllerDeployment {
-    const name = `${options.className}-controller`;
+    const name = `${instanceNameOf(options)}-controller`;
     const controllerValue = this.controllerValue(options.className);
     const workload = new ControllerWorkload(scope, 'Haproxy', options, {
       appName: 'haproxy-ingress',
@@ -191,7 +193,7 @@ export class HaproxyController implements IIngressController {
         'log-format': JSON_ACCESS_LOG,
         ...(this.hardening ? publicWebConfig(this.hardening) : {}),
         ...(this.edge ? edgeConfig(this.edge) : {}),
-        ...(this.props.config ?? {}),
+        ...(checkMapProp(scope, 'controller.config', this.props.config, checkConfigMapKey, 'ConfigMap key') ?? {}),
       }),
     });
 

@@ -5,10 +5,12 @@ import { Construct } from 'constructs';
 import {
   ControllerDeployment, ControllerDeployOptions, EdgeConfiguredController, EdgeSettings, HardenedController, IIngressController, PublicWebHardening,
 } from './controller-profile';
-import { ControllerWorkload, httpGetProbe, sortKeys } from './controller-workload';
+import { ControllerWorkload, httpGetProbe, instanceNameOf, sortKeys } from './controller-workload';
 import { policyRules } from './facts/controller-facts';
 import { INGRESS_NGINX_1_15_1 } from './facts/ingress-nginx-1.15.1';
+import { checkConfigMapKey } from '../core/validation';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
+import { checkMapProp } from '../rules/input/prop-checks';
 
 /** The last upstream release (controller-v1.15.1, March 2026), pinned by tag and digest. */
 export const INGRESS_NGINX_IMAGE = 'registry.k8s.io/ingress-nginx/controller:v1.15.1@sha256:594ceea76b01c592858f803f9ff4d2cb40542cae2060410b2c95f75907d659e1';
@@ -115,7 +117,7 @@ export class IngressNginxController implements IIngressController {
   }
 
   public deploy(scope: Construct, options: ControllerDeployOptions): ControllerDeployment {
-    const name = `${options.className}-controller`;
+    const name = `${instanceNameOf(options)}-controller`;
     const controllerValue = this.controllerValue(options.className);
     const electionId = this.electionId(options.className);
 
@@ -196,7 +198,7 @@ export class IngressNginxController implements IIngressController {
         'log-format-upstream': JSON_ACCESS_LOG,
         ...(this.hardening ? publicWebConfig(this.hardening) : {}),
         ...(this.edge ? edgeConfig(this.edge) : {}),
-        ...(this.props.config ?? {}),
+        ...(checkMapProp(scope, 'controller.config', this.props.config, checkConfigMapKey, 'ConfigMap key') ?? {}),
       }),
     });
 
@@ -214,7 +216,7 @@ export class IngressNginxController implements IIngressController {
   public routeAnnotations(options: RouteOptions): { [key: string]: string } {
     const a: { [key: string]: string } = {};
     if (options.sslRedirect !== undefined) a[`${ANNOTATION_PREFIX}ssl-redirect`] = String(options.sslRedirect);
-    if (options.maxRequestBodySize) a[`${ANNOTATION_PREFIX}proxy-body-size`] = `${options.maxRequestBodySize.toMebibytes()}m`;
+    if (options.maxRequestBodySize) a[`${ANNOTATION_PREFIX}proxy-body-size`] = nginxSize(options.maxRequestBodySize);
     if (options.connectTimeout) a[`${ANNOTATION_PREFIX}proxy-connect-timeout`] = String(options.connectTimeout.toSeconds());
     if (options.readTimeout) a[`${ANNOTATION_PREFIX}proxy-read-timeout`] = String(options.readTimeout.toSeconds());
     if (options.sendTimeout) a[`${ANNOTATION_PREFIX}proxy-send-timeout`] = String(options.sendTimeout.toSeconds());

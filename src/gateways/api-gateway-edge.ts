@@ -1,12 +1,16 @@
 import { Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
+import { checkedSeconds, checkedSize } from './edge-values';
 import { PublicWebGateway, PublicWebGatewayProps } from './public-web-gateway';
 import { EdgeSettings } from '../controllers/controller-profile';
+import { checkDns1123Subdomain } from '../core/validation';
 import { checkCidr } from '../network/peers';
 import { Route } from '../routing/route';
 import { RouteBackend } from '../routing/route-backend';
+import { RuleEngine } from '../rules/engine';
 import { ANNOTATION_EDGE_UNSUPPORTED } from '../rules/gateway/edge-facts';
-import { rejectInput } from '../rules/input/reject-input';
+import { rejectInput, RejectedInput } from '../rules/input/reject-input';
+import { standInName } from '../rules/input/stand-in';
 
 /** Props of an `ApiGatewayEdge`. */
 export interface ApiGatewayEdgeProps {
@@ -65,6 +69,7 @@ export class ApiGatewayEdge extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiGatewayEdgeProps) {
     super(scope, id);
+    RuleEngine.of(this);
     const edge = props.edge;
     if (!edge.controller.configureEdge) {
       rejectInput(this, 'edge.controller', edge.controller.name,
@@ -76,17 +81,19 @@ export class ApiGatewayEdge extends Construct {
       rate = 100;
     }
     const trustedProxyCidrs = props.trustedProxyCidrs?.filter((cidr, i) => {
-      const reason = checkCidr(cidr);
+      // The controller parses them with Go's net.ParseCIDR.
+      const reason = checkCidr(cidr, { strict: true });
       if (reason) rejectInput(this, `trustedProxyCidrs[${i}]`, cidr, `trusted proxy CIDR ${reason}; give an IPv4 or IPv6 address with a prefix length`);
       return reason === undefined;
     });
-    // The same limits as the PublicWebGateway's defaults, so both layers agree.
+    // The same limits as the PublicWebGateway's defaults, so both layers agree. The edge gateway reports rejected ones.
+    const unreported: RejectedInput[] = [];
     this.edgeSettings = {
       rateLimitPerSecond: rate,
-      maxRequestBodySize: edge.maxRequestBodySize ?? Size.mebibytes(8),
-      connectTimeout: edge.connectTimeout ?? Duration.seconds(5),
-      readTimeout: edge.readTimeout ?? Duration.seconds(60),
-      sendTimeout: edge.sendTimeout,
+      maxRequestBodySize: checkedSize(unreported, 'maxRequestBodySize', edge.maxRequestBodySize, Size.mebibytes(8)),
+      connectTimeout: checkedSeconds(unreported, 'connectTimeout', edge.connectTimeout, Duration.seconds(5)),
+      readTimeout: checkedSeconds(unreported, 'readTimeout', edge.readTimeout, Duration.seconds(60)),
+      sendTimeout: checkedSeconds(unreported, 'sendTimeout', edge.sendTimeout),
       trustedProxyCidrs,
     };
     const configured = edge.controller.configureEdge?.(this.edgeSettings) ?? { controller: edge.controller, unsupported: [] };
@@ -99,7 +106,13 @@ export class ApiGatewayEdge extends Construct {
       gateway: this.edgeGateway,
       host: props.host,
       backend: props.apiGateway,
-      tlsSecretName: props.tlsSecretName ?? `${props.host.replace(/^\*\./, 'wildcard.').replace(/\./g, '-')}-tls`,
+      tlsSecretName: props.tlsSecretName ?? defaultSecretName(props.host),
     });
   }
+}
+
+/** `<host with dashes>-tls`; for a host the Ingress rule rejects (CG-INGRESS-001 reports it), a valid stand-in instead. */
+function defaultSecretName(host: string): string {
+  const derived = `${host.replace(/^\*\./, 'wildcard.').replace(/\./g, '-')}-tls`;
+  return checkDns1123Subdomain(derived) === undefined ? derived : standInName(derived);
 }

@@ -1,14 +1,18 @@
-import { Lazy, Size } from 'cdk8s';
+import { Lazy, Size, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { RESTRICTED_NAMESPACE_LABELS } from './ingress-class-gateway';
 import { toResourceRequirements } from '../controllers/controller-workload';
+import { checkConfigMapKey, checkDns1035Label, checkDns1123Label, checkDns1123Subdomain, checkEnvVarName, checkInteger, checkPortNumber, checkRequired, checkWholeMebibytes } from '../core/validation';
 import { LABEL_COMPONENT, LABEL_INSTANCE, LABEL_MANAGED_BY, LABEL_NAME, LABEL_PART_OF, MANAGED_BY } from '../labels';
 import { NetworkIsolation } from '../network/network-isolation';
 import { dnsEgressRule, labelKey, namespacePeer, sortedNumbers, tcp } from '../network/peers';
 import { RouteBackend } from '../routing/route-backend';
+import { RuleEngine } from '../rules/engine';
+import { checkProp } from '../rules/input/prop-checks';
 import { rejectInput } from '../rules/input/reject-input';
+import { standInName } from '../rules/input/stand-in';
 
 /** An environment variable read from a Secret key; the value never appears in the manifests. */
 export interface SecretEnvVar {
@@ -129,27 +133,48 @@ export class ApiGatewayTier extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiGatewayTierProps) {
     super(scope, id);
-    const { name, namespace } = props;
+    RuleEngine.of(this);
+    // Rejected names are replaced by valid stand-ins, so each is reported once, not on every object of the tier.
+    const name = checkProp(this, 'name', props.name, checkDns1035Label, 'name (of the tier\'s Service and objects)') ? props.name : standInName(props.name);
+    const namespace = checkProp(this, 'namespace', props.namespace, checkDns1123Label, 'namespace') ? props.namespace : standInName(props.namespace);
+    // A missing image tag (or image) is CG-POD-003's finding on the Deployment.
+    checkProp(this, 'healthCheckPath', props.healthCheckPath, checkRequired, 'healthCheckPath (an HTTP GET path)');
+    const resources = checkTierResources(this, props.resources);
     let replicas = props.replicas ?? 2;
     if (!Number.isInteger(replicas) || replicas < 2) {
       rejectInput(this, 'replicas', replicas, 'replicas must be a whole number of at least 2, so one pod can be disrupted');
       replicas = 2;
     }
+    let maxReplicas = props.maxReplicas ?? 10;
+    if (!checkProp(this, 'maxReplicas', props.maxReplicas, (v) => checkInteger(v, { min: 1 }), 'maxReplicas')) maxReplicas = 10;
+    if (props.maxReplicas !== undefined && maxReplicas < replicas) {
+      rejectInput(this, 'maxReplicas', props.maxReplicas, `maxReplicas must be at least replicas (${replicas}): the autoscaler maximum can not be below its minimum`);
+      maxReplicas = replicas;
+    }
+    const portOf = (field: 'proxyPort' | 'servicePort' | 'healthCheckPort', fallback: number) =>
+      (checkProp(this, field, props[field], checkPortNumber, 'port') ? props[field] : undefined) ?? fallback;
+    const runAsUser = checkProp(this, 'runAsUser', props.runAsUser, (v) => checkInteger(v, { min: 1 }), 'runAsUser (a non-root UID)') ? props.runAsUser : undefined;
+    const secretEnv = (props.secretEnv ?? []).filter((e, i) => [
+      checkProp(this, `secretEnv[${i}].name`, e.name, checkEnvVarName, 'environment variable name'),
+      checkProp(this, `secretEnv[${i}].secretName`, e.secretName, checkDns1123Subdomain, 'Secret name'),
+      checkProp(this, `secretEnv[${i}].key`, e.key, checkConfigMapKey, 'Secret key'),
+    ].every(Boolean));
     if (props.upstreams.length === 0) {
       rejectInput(this, 'upstreams', props.upstreams, 'declare the upstream services the tier routes to; its NetworkPolicy admits only those');
     }
     // Credentials are left out of the manifests: the finding fails synth anyway.
     const env: { [key: string]: string } = {};
     for (const [key, value] of Object.entries(props.env ?? {})) {
+      if (!checkProp(this, `env.${key}`, key, checkEnvVarName, 'environment variable name')) continue;
       if (CREDENTIAL_NAME.test(key)) {
         rejectInput(this, `env.${key}`, '(redacted)', 'looks like a credential; read it from a Secret with secretEnv instead of writing it into the manifests');
       } else {
         env[key] = value;
       }
     }
-    const proxyPort = props.proxyPort ?? 8080;
-    const servicePort = props.servicePort ?? 80;
-    const healthPort = props.healthCheckPort ?? proxyPort;
+    const proxyPort = portOf('proxyPort', 8080);
+    const servicePort = portOf('servicePort', 80);
+    const healthPort = portOf('healthCheckPort', proxyPort);
     this.name = name;
     this.namespace = namespace;
     this.upstreams = [...props.upstreams];
@@ -189,7 +214,7 @@ export class ApiGatewayTier extends Construct {
           spec: {
             serviceAccountName: name,
             automountServiceAccountToken: false,
-            securityContext: { runAsNonRoot: true, runAsUser: props.runAsUser ?? 65532, runAsGroup: props.runAsUser ?? 65532, seccompProfile: { type: 'RuntimeDefault' } },
+            securityContext: { runAsNonRoot: true, runAsUser: runAsUser ?? 65532, runAsGroup: runAsUser ?? 65532, seccompProfile: { type: 'RuntimeDefault' } },
             topologySpreadConstraints: [spread('topology.kubernetes.io/zone'), spread('kubernetes.io/hostname')],
             containers: [{
               name: 'api-gateway',
@@ -199,7 +224,7 @@ export class ApiGatewayTier extends Construct {
               ports,
               env: [
                 ...Object.entries(env).sort(([a], [b]) => a.localeCompare(b)).map(([key, value]) => ({ name: key, value })),
-                ...(props.secretEnv ?? []).map((e) => ({ name: e.name, valueFrom: { secretKeyRef: { name: e.secretName, key: e.key } } })),
+                ...secretEnv.map((e) => ({ name: e.name, valueFrom: { secretKeyRef: { name: e.secretName, key: e.key } } })),
               ],
               readinessProbe: probe(3),
               livenessProbe: probe(5),
@@ -209,7 +234,7 @@ export class ApiGatewayTier extends Construct {
                 readOnlyRootFilesystem: props.readOnlyRootFilesystem ?? true,
                 runAsNonRoot: true,
               },
-              resources: toResourceRequirements(props.resources ?? {
+              resources: toResourceRequirements(resources ?? {
                 cpu: { request: kplus.Cpu.millis(250) },
                 memory: { request: Size.mebibytes(256), limit: Size.gibibytes(1) },
               }),
@@ -238,7 +263,7 @@ export class ApiGatewayTier extends Construct {
       spec: {
         scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name },
         minReplicas: replicas,
-        maxReplicas: Math.max(props.maxReplicas ?? 10, replicas),
+        maxReplicas,
         metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 75 } } }],
       },
     });
@@ -303,4 +328,14 @@ export class ApiGatewayTier extends Construct {
     }
     return { namespace: upstream.namespace ?? this.namespace, podLabels, port };
   }
+}
+
+/** Memory in fractions of a mebibyte can not be written as the Mi quantities of the Deployment; such resources are reported and the defaults used. */
+function checkTierResources(scope: Construct, resources: kplus.ContainerResources | undefined): kplus.ContainerResources | undefined {
+  const memory = resources?.memory;
+  const valid = [
+    checkProp(scope, 'resources.memory.request', memory?.request?.toKibibytes({ rounding: SizeRoundingBehavior.NONE }), (kib) => checkWholeMebibytes(kib / 1024), 'memory request'),
+    checkProp(scope, 'resources.memory.limit', memory?.limit?.toKibibytes({ rounding: SizeRoundingBehavior.NONE }), (kib) => checkWholeMebibytes(kib / 1024), 'memory limit'),
+  ].every(Boolean);
+  return valid ? resources : undefined;
 }

@@ -1,3 +1,4 @@
+import { SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
@@ -5,7 +6,9 @@ import { GatewayExposure } from './exposure';
 import { IGateway } from './gateway';
 import { GatewayRegistry } from './gateway-registry';
 import { IngressClassParameters } from './ingress-class-parameters';
+import { deriveInstanceName } from './instance-name';
 import { ControllerDeployment, IIngressController, RouteBinding } from '../controllers/controller-profile';
+import { checkCidr, checkDns1123Label, checkDns1123Subdomain, checkInteger, checkPathSegmentName, checkQualifiedName, checkWholeMebibytes } from '../core/validation';
 import { ANNOTATION_DEFAULT_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
 import { GatewayMonitoring } from '../monitoring/gateway-monitoring';
 import { GatewayMonitoringOptions } from '../monitoring/gateway-monitoring-options';
@@ -16,7 +19,8 @@ import { checkedClientSources, routeNamespace } from '../network/controller-netw
 import { DEFAULT_MONITORING_NAMESPACE } from '../network/peers';
 import { Route, RouteBaseProps } from '../routing/route';
 import { RuleEngine } from '../rules/engine';
-import { rejectInput } from '../rules/input/reject-input';
+import { checkListProp, checkMapProp, checkProp } from '../rules/input/prop-checks';
+import { rejectInput, rejectInputs } from '../rules/input/reject-input';
 
 /** Props of an `IngressClassGateway`. */
 export interface IngressClassGatewayProps {
@@ -135,13 +139,23 @@ export class IngressClassGateway extends Construct implements IGateway {
 
   constructor(scope: Construct, id: string, props: IngressClassGatewayProps) {
     super(scope, id);
-    this.className = props.className;
+    RuleEngine.of(this);
+    // An invalid class name is reported once here; everything derived from it uses a valid stand-in instead.
+    const classNameValid = checkProp(this, 'className', props.className, checkDns1123Subdomain, 'IngressClass name');
+    const instanceName = deriveInstanceName(props.className);
+    this.className = classNameValid ? props.className : instanceName;
     this.defaultClass = props.defaultClass ?? false;
-    this.namespace = props.namespace ?? `ingress-${props.className}`;
+    const namespaceValid = checkProp(this, 'namespace', props.namespace, checkDns1123Label, 'namespace');
+    this.namespace = (namespaceValid ? props.namespace : undefined) ?? `ingress-${instanceName}`;
     this.controller = props.controller;
     this.exposure = props.exposure ?? GatewayExposure.publicLoadBalancer();
     this.selfHosted = props.controller.selfHosted ?? true;
-    RuleEngine.of(this);
+    const { replicas, maxReplicas } = checkedReplicas(this, props);
+    checkExposure(this, this.exposure);
+    const resources = checkResources(this, props.resources) ? props.resources : undefined;
+    checkProp(this, 'monitoringNamespace', props.monitoringNamespace, checkDns1123Label, 'monitoring namespace');
+    if (props.apiServerAccess) rejectInputs(this, props.apiServerAccess._rejected.map(([f, v, m]) => [`apiServerAccess.${f}`, v, m]));
+    const parametersValid = checkParameters(this, props.parameters);
 
     if (!this.selfHosted) {
       // Ignored below: there are no controller pods to size.
@@ -160,10 +174,11 @@ export class IngressClassGateway extends Construct implements IGateway {
     const deployment: ControllerDeployment = props.controller.deploy(this, {
       className: this.className,
       namespace: this.namespace,
+      ...(instanceName !== this.className ? { instanceName } : {}),
       defaultClass: this.defaultClass,
-      replicas: props.replicas ?? 2,
-      maxReplicas: props.maxReplicas ?? 10,
-      resources: props.resources,
+      replicas,
+      maxReplicas,
+      resources,
       exposure: this.exposure,
       network: {
         clientSourceCidrs: props.allowedSourceCidrs === undefined ? undefined : checkedClientSources(this, props.allowedSourceCidrs),
@@ -175,7 +190,7 @@ export class IngressClassGateway extends Construct implements IGateway {
     this.controllerPodLabels = deployment.podLabels;
     this.routeBinding = deployment.routeBinding;
 
-    const parameters = props.parameters ?? deployment.parameters;
+    const parameters = (parametersValid ? props.parameters : undefined) ?? deployment.parameters;
     if (deployment.ingressClassOwnedByController) {
       // The installation's IngressClass: routes name it, and the rules know it exists outside the app.
       RuleEngine.of(this).declareExternalIngressClass(this.className);
@@ -266,4 +281,41 @@ export class IngressClassGateway extends Construct implements IGateway {
   public get routes(): Route[] {
     return GatewayRegistry.of(this).routesOf(this);
   }
+}
+
+/** `replicas` and `maxReplicas` as the autoscaler takes them: whole numbers, the maximum not below the minimum. */
+function checkedReplicas(scope: IngressClassGateway, props: IngressClassGatewayProps): { replicas: number; maxReplicas: number } {
+  const replicas = checkProp(scope, 'replicas', props.replicas, (v) => checkInteger(v, { min: 1 }), 'replicas') ? props.replicas ?? 2 : 2;
+  let maxReplicas = checkProp(scope, 'maxReplicas', props.maxReplicas, (v) => checkInteger(v, { min: 1 }), 'maxReplicas') ? props.maxReplicas ?? 10 : 10;
+  if (props.maxReplicas !== undefined && maxReplicas < replicas) {
+    rejectInput(scope, 'maxReplicas', props.maxReplicas, `maxReplicas must be at least replicas (${replicas}): the autoscaler maximum can not be below its minimum`);
+    maxReplicas = replicas;
+  }
+  return { replicas, maxReplicas };
+}
+
+/** The load balancer options of an exposure, as the API server checks the Service (Kubernetes 1.28 ValidateService). */
+function checkExposure(scope: IngressClassGateway, exposure: GatewayExposure): void {
+  // The API server trims spaces around loadBalancerSourceRanges before parsing them.
+  checkListProp(scope, 'exposure.sourceRanges', exposure.sourceRanges, (v) => checkCidr(v.trim()), 'load balancer source range');
+  checkMapProp(scope, 'exposure.annotations', exposure.annotations, (k) => checkQualifiedName(k.toLowerCase()), 'annotation key');
+  checkProp(scope, 'exposure.loadBalancerClass', exposure.loadBalancerClass, checkQualifiedName, 'loadBalancerClass');
+}
+
+/** Memory given in fractions of a mebibyte can not be written as the Mi quantities the controller Deployment uses. */
+function checkResources(scope: IngressClassGateway, resources: kplus.ContainerResources | undefined): boolean {
+  const memory = resources?.memory;
+  return [checkProp(scope, 'resources.memory.request', memory?.request?.toKibibytes({ rounding: SizeRoundingBehavior.NONE }), (kib) => checkWholeMebibytes(kib / 1024), 'memory request'),
+    checkProp(scope, 'resources.memory.limit', memory?.limit?.toKibibytes({ rounding: SizeRoundingBehavior.NONE }), (kib) => checkWholeMebibytes(kib / 1024), 'memory limit')].every(Boolean);
+}
+
+/** IngressClass spec.parameters, as Kubernetes 1.28 validateIngressClassParametersReference checks them. */
+function checkParameters(scope: IngressClassGateway, parameters: IngressClassParameters | undefined): boolean {
+  if (!parameters) return true;
+  return [
+    checkProp(scope, 'parameters.apiGroup', parameters.apiGroup, checkDns1123Subdomain, 'parameters API group'),
+    checkProp(scope, 'parameters.kind', parameters.kind, checkPathSegmentName, 'parameters kind'),
+    checkProp(scope, 'parameters.name', parameters.name, checkPathSegmentName, 'parameters name'),
+    checkProp(scope, 'parameters.namespace', parameters.namespace, checkDns1123Label, 'parameters namespace'),
+  ].every(Boolean);
 }

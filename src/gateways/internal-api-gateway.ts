@@ -1,11 +1,13 @@
 import { ApiObject, Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
+import { checkedSeconds, checkedSize } from './edge-values';
 import { CloudProvider, GatewayExposure } from './exposure';
 import { IngressClassGateway, IngressClassGatewayProps } from './ingress-class-gateway';
 import { EdgeSettings } from '../controllers/controller-profile';
 import { checkCidr, PRIVATE_SOURCE_CIDRS } from '../network/peers';
 import { Route } from '../routing/route';
 import { ANNOTATION_EDGE_UNSUPPORTED, INTERNAL_API_PROFILE } from '../rules/gateway/edge-facts';
+import { checkListProp } from '../rules/input/prop-checks';
 import { RejectedInput, rejectInputs } from '../rules/input/reject-input';
 import { ANNOTATION_GATEWAY_PROFILE } from '../rules/tls/tls-facts';
 import { CaIssuer } from '../tls/ca-issuer';
@@ -101,10 +103,11 @@ export class InternalApiGateway extends IngressClassGateway {
     const settings: EdgeSettings = {
       clientAllowlist: allowlist,
       rateLimitPerSecond: positive(rejected, 'rateLimitPerSecond', props.rateLimitPerSecond, 50),
-      maxRequestBodySize: props.maxRequestBodySize ?? Size.mebibytes(8),
-      connectTimeout: props.connectTimeout ?? Duration.seconds(5),
-      readTimeout: props.readTimeout ?? Duration.seconds(60),
-      trustedProxyCidrs: props.trustedProxyCidrs,
+      maxRequestBodySize: checkedSize(rejected, 'maxRequestBodySize', props.maxRequestBodySize, Size.mebibytes(8)),
+      connectTimeout: checkedSeconds(rejected, 'connectTimeout', props.connectTimeout, Duration.seconds(5)),
+      readTimeout: checkedSeconds(rejected, 'readTimeout', props.readTimeout, Duration.seconds(60)),
+      // The controller parses them with Go's net.ParseCIDR.
+      trustedProxyCidrs: checkListProp(rejected, 'trustedProxyCidrs', props.trustedProxyCidrs, (v) => checkCidr(v, { strict: true }), 'trusted proxy CIDR'),
     };
     const configured = props.controller.configureEdge?.(settings) ?? { controller: props.controller, unsupported: [] };
     // A controller without edge settings is rejected above; its load balancer gets no source ranges, which a
@@ -170,7 +173,8 @@ function checkedAllowlist(rejected: RejectedInput[], cidrs: string[] | undefined
   }
   const valid: string[] = [];
   cidrs.forEach((cidr, i) => {
-    const reason = checkCidr(cidr);
+    // Also the controller's own allowlist, which it parses with Go's net.ParseCIDR.
+    const reason = checkCidr(cidr, { strict: true });
     if (reason) rejected.push([`allowedSourceCidrs[${i}]`, cidr, `allowed source CIDR ${reason}; give an IPv4 or IPv6 address with a prefix length`]);
     else valid.push(cidr);
   });

@@ -1,5 +1,6 @@
 import { Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
+import { checkedSeconds, checkedSize } from './edge-values';
 import { GatewayExposure } from './exposure';
 import { IngressClassGateway, IngressClassGatewayProps } from './ingress-class-gateway';
 import { HardenedController, IIngressController, PublicWebHardening } from '../controllers/controller-profile';
@@ -177,7 +178,7 @@ function harden(rejected: RejectedInput[], controller: IIngressController, harde
 
 function hardeningOf(rejected: RejectedInput[], props: PublicWebGatewayProps): PublicWebHardening {
   const hsts = props.hsts ?? {};
-  const maxAge = hsts.maxAge ?? Duration.days(365);
+  const maxAge = checkedSeconds(rejected, 'hsts.maxAge', hsts.maxAge, Duration.days(365));
   const includeSubdomains = hsts.includeSubdomains ?? false;
   const preload = hsts.preload ?? false;
   if (preload && (!includeSubdomains || maxAge.toSeconds() < SECONDS_PER_YEAR)) {
@@ -188,9 +189,9 @@ function hardeningOf(rejected: RejectedInput[], props: PublicWebGatewayProps): P
     hstsMaxAge: maxAge,
     hstsIncludeSubdomains: includeSubdomains,
     hstsPreload: preload,
-    maxRequestBodySize: props.maxRequestBodySize ?? Size.mebibytes(8),
-    connectTimeout: props.connectTimeout ?? Duration.seconds(5),
-    readTimeout: props.readTimeout ?? Duration.seconds(60),
-    sendTimeout: props.sendTimeout,
+    maxRequestBodySize: checkedSize(rejected, 'maxRequestBodySize', props.maxRequestBodySize, Size.mebibytes(8)),
+    connectTimeout: checkedSeconds(rejected, 'connectTimeout', props.connectTimeout, Duration.seconds(5)),
+    readTimeout: checkedSeconds(rejected, 'readTimeout', props.readTimeout, Duration.seconds(60)),
+    sendTimeout: checkedSeconds(rejected, 'sendTimeout', props.sendTimeout),
   };
 }

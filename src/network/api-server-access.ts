@@ -1,5 +1,6 @@
 import { checkCidr, sortedNumbers } from './peers';
-import { InvalidInputError } from '../rules/input/invalid-input';
+import { checkPortNumber } from '../core/validation';
+import { RejectedInput } from '../rules/input/reject-input';
 
 /** Ports the Kubernetes API server listens on in most clusters: 443 (managed clouds, the `kubernetes` Service) and 6443 (kubeadm). */
 const DEFAULT_API_SERVER_PORTS = [443, 6443];
@@ -13,6 +14,9 @@ const DEFAULT_API_SERVER_PORTS = [443, 6443];
  * default, `anyAddress()`, allows egress on TCP 443 and 6443 to any address: the least-bad portable choice, which
  * also lets the controller reach anything else on those ports. Give the API server's CIDRs with `fromCidrs()`
  * to close that gap.
+ *
+ * The factories do not throw on bad input: the gateway that uses the value reports it (CG-INPUT-001 on
+ * `apiServerAccess.cidrs[i]` or `apiServerAccess.ports[i]`) with every other finding of the synth.
  */
 export class ApiServerAccess {
   /**
@@ -20,7 +24,8 @@ export class ApiServerAccess {
    * @param ports TCP ports of the API server; default 443 and 6443
    */
   public static anyAddress(ports?: number[]): ApiServerAccess {
-    return new ApiServerAccess(undefined, ApiServerAccess.checkPorts(ports ?? DEFAULT_API_SERVER_PORTS));
+    const rejected: RejectedInput[] = [];
+    return new ApiServerAccess(undefined, ApiServerAccess.checkPorts(rejected, ports ?? DEFAULT_API_SERVER_PORTS), rejected);
   }
 
   /**
@@ -30,22 +35,25 @@ export class ApiServerAccess {
    * @param ports TCP ports of the API server; default 443 and 6443
    */
   public static fromCidrs(cidrs: string[], ports?: number[]): ApiServerAccess {
-    if (cidrs.length === 0) throw new InvalidInputError('ApiServerAccess.fromCidrs: cidrs is empty (got []); give at least one CIDR of the API server, such as "10.0.0.1/32"');
-    cidrs.forEach((cidr, i) => {
+    const rejected: RejectedInput[] = [];
+    if (cidrs.length === 0) rejected.push(['cidrs', cidrs, 'is empty; give at least one CIDR of the API server, such as "10.0.0.1/32"']);
+    const valid = cidrs.filter((cidr, i) => {
       const reason = checkCidr(cidr);
-      if (reason) throw new InvalidInputError(`ApiServerAccess.fromCidrs: cidrs[${i}] = ${JSON.stringify(cidr)}: API server CIDR ${reason}; give an IPv4 or IPv6 address with a prefix length`);
+      if (reason) rejected.push([`cidrs[${i}]`, cidr, `API server CIDR ${reason}; give an IPv4 or IPv6 address with a prefix length`]);
+      return reason === undefined;
     });
-    return new ApiServerAccess([...new Set(cidrs)].sort(), ApiServerAccess.checkPorts(ports ?? DEFAULT_API_SERVER_PORTS));
+    // Nothing valid left: no address at all keeps the policy closed while the findings fail synth.
+    return new ApiServerAccess([...new Set(valid)].sort(), ApiServerAccess.checkPorts(rejected, ports ?? DEFAULT_API_SERVER_PORTS), rejected);
   }
 
-  private static checkPorts(ports: number[]): number[] {
-    if (ports.length === 0) throw new InvalidInputError('ApiServerAccess: ports is empty (got []); give at least one TCP port, or leave it unset for 443 and 6443');
-    ports.forEach((port, i) => {
-      if (!Number.isInteger(port) || port < 1 || port > 65535) {
-        throw new InvalidInputError(`ApiServerAccess: ports[${i}] = ${JSON.stringify(port)}: an API server port must be an integer between 1 and 65535`);
-      }
+  private static checkPorts(rejected: RejectedInput[], ports: number[]): number[] {
+    if (ports.length === 0) rejected.push(['ports', ports, 'is empty; give at least one TCP port, or leave it unset for 443 and 6443']);
+    const valid = ports.filter((port, i) => {
+      const reason = checkPortNumber(port);
+      if (reason) rejected.push([`ports[${i}]`, port, `API server port ${reason}`]);
+      return reason === undefined;
     });
-    return sortedNumbers(ports);
+    return sortedNumbers(valid.length > 0 ? valid : DEFAULT_API_SERVER_PORTS);
   }
 
   private constructor(
@@ -53,5 +61,10 @@ export class ApiServerAccess {
     public readonly cidrs: string[] | undefined,
     /** The API server's TCP ports, sorted. */
     public readonly ports: number[],
+    /**
+     * Mistakes in the factory's arguments, reported by the gateway that uses this value.
+     * @internal
+     */
+    public readonly _rejected: RejectedInput[] = [],
   ) {}
 }

@@ -64,17 +64,5 @@ export function labelKey(labels: { [key: string]: string } | undefined): string 
   return JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** Validates a CIDR (IPv4 or IPv6 with a prefix length); returns a reason when invalid. */
-export function checkCidr(cidr: string): string | undefined {
-  const m = /^([^/]+)\/(\d{1,3})$/.exec(cidr);
-  if (!m) return 'must be an address with a prefix length, such as "10.0.0.0/8"';
-  const [, address, prefix] = m;
-  const bits = Number(prefix);
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(address);
-  if (v4) {
-    if (v4.slice(1).some((o) => Number(o) > 255)) return 'has an IPv4 octet above 255';
-    return bits <= 32 ? undefined : 'has an IPv4 prefix length above 32';
-  }
-  if (address.includes(':') && /^[0-9a-fA-F:.]+$/.test(address)) return bits <= 128 ? undefined : 'has an IPv6 prefix length above 128';
-  return 'is not an IPv4 or IPv6 address with a prefix length';
-}
+/** Moved to the validator module (a port of Go's ParseCIDR); re-exported for existing callers. */
+export { checkCidr } from '../core/validation';

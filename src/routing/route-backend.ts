@@ -1,5 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { checkDns1123Label, checkLabelValue, checkPortNumber, checkQualifiedName } from '../core/validation';
+import { RejectedInput } from '../rules/input/reject-input';
 
 /** Options for a backend given as a cdk8s-plus Service. */
 export interface ServiceBackendOptions {
@@ -48,6 +50,8 @@ export interface BackendPort {
 
 /** How a backend resolves its facts at synth. */
 interface BackendResolvers {
+  /** Mistakes in the factory's arguments ([field, value, message]), reported by the route that uses the backend. */
+  readonly problems: () => RejectedInput[];
   readonly port: () => BackendPort;
   readonly podLabels: () => { [key: string]: string } | undefined;
   readonly targetPort: () => number | undefined;
@@ -66,6 +70,11 @@ export class RouteBackend {
       return ports.length === 1 ? ports[0] : undefined;
     };
     return new RouteBackend(service.name, service.metadata.namespace, {
+      problems: () => {
+        if (options.port === undefined || service.ports.some((p) => p.port === options.port)) return [];
+        const exposed = service.ports.map((p) => p.port).join(', ') || 'none';
+        return [['backend.port', options.port, `Service "${service.name}" exposes no port ${options.port} (its ports: ${exposed}); route to one of them`]];
+      },
       port: () => {
         if (options.port !== undefined) return { number: options.port };
         // Several ports and none chosen: leave the port unset, so CG-INGRESS-003 reports the route.
@@ -87,6 +96,7 @@ export class RouteBackend {
   /** A Service by name, with its port number or port name (and, for isolated namespaces, its pods and target port). */
   public static fromServiceName(name: string, options: NamedServiceBackendOptions): RouteBackend {
     return new RouteBackend(name, options.namespace, {
+      problems: () => namedBackendProblems(options),
       port: () => ({ number: options.port, name: options.portName }),
       podLabels: () => (options.podLabels ? { ...options.podLabels } : undefined),
       targetPort: () => options.targetPort,
@@ -102,6 +112,15 @@ export class RouteBackend {
     /** The cdk8s-plus Service, when the backend was given as one. */
     public readonly service?: kplus.Service,
   ) {}
+
+  /**
+   * Mistakes in the factory's arguments, found when read (a Service's ports may be added after the route); the
+   * route reports them as CG-INPUT-001.
+   * @internal
+   */
+  public _problems(): RejectedInput[] {
+    return this.resolve.problems();
+  }
 
   /** The port, resolved at synth (a Service's ports may be added after the route). */
   public get port(): BackendPort {
@@ -120,4 +139,20 @@ export class RouteBackend {
   public get targetPort(): number | undefined {
     return this.resolve.targetPort();
   }
+}
+
+/** What the API server would reject in a backend given by name: namespace, pod labels (a selector) and target port. */
+function namedBackendProblems(options: NamedServiceBackendOptions): RejectedInput[] {
+  const problems: RejectedInput[] = [];
+  const add = (field: string, value: unknown, reason: string | undefined, what: string) => {
+    if (reason) problems.push([field, value, `${what} ${reason}`]);
+  };
+  if (options.namespace !== undefined) add('backend.namespace', options.namespace, checkDns1123Label(options.namespace), 'namespace');
+  for (const [key, value] of Object.entries(options.podLabels ?? {})) {
+    const keyReason = checkQualifiedName(key);
+    add(`backend.podLabels.${key}`, key, keyReason, 'label key');
+    if (!keyReason) add(`backend.podLabels.${key}`, value, checkLabelValue(value), 'label value');
+  }
+  if (options.targetPort !== undefined) add('backend.targetPort', options.targetPort, checkPortNumber(options.targetPort), 'target port');
+  return problems;
 }

@@ -1,14 +1,18 @@
-import { ApiObjectMetadataDefinition, Lazy } from 'cdk8s';
+import { ApiObjectMetadataDefinition, Lazy, SizeRoundingBehavior } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { PathType } from './path-type';
 import { RouteBackend } from './route-backend';
 import { RouteOptions } from './route-options';
+import { checkCidr, checkDns1123Label, checkDns1123Subdomain, checkInteger, checkWholeKibibytes, checkWholeSeconds } from '../core/validation';
 import { IGateway } from '../gateways/gateway';
 import { GatewayRegistry } from '../gateways/gateway-registry';
 import { ANNOTATION_LEGACY_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
 import { RuleEngine } from '../rules/engine';
 import { ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS } from '../rules/gateway/unsupported-route-option';
+import { checkListProp, checkProp } from '../rules/input/prop-checks';
+import { rejectInput, rejectInputs } from '../rules/input/reject-input';
+import { standInName } from '../rules/input/stand-in';
 
 /** Route props without the gateway, for `IngressClassGateway.addRoute`. */
 export interface RouteBaseProps {
@@ -75,16 +79,20 @@ export class Route extends Construct {
     this.path = props.path ?? '/';
     this.pathType = props.pathType ?? PathType.PREFIX;
     this.backend = props.backend;
-    this.tlsSecretName = props.tlsSecretName;
     this.explicitGateway = props.gateway;
     RuleEngine.of(this);
-
-    const options = props.options ?? {};
+    // A rejected secret name is replaced by a valid stand-in, so the Certificate a gateway derives from it adds no second finding.
+    this.tlsSecretName = checkProp(this, 'tlsSecretName', props.tlsSecretName, checkDns1123Subdomain, 'TLS Secret name')
+      ? props.tlsSecretName : standInName(props.tlsSecretName!);
+    const ingressName = checkProp(this, 'ingressName', props.ingressName, checkDns1123Subdomain, 'Ingress name') ? props.ingressName : undefined;
+    const backendProblems = props.backend._problems();
+    const backendNamespace = backendProblems.some(([field]) => field === 'backend.namespace') ? undefined : props.backend.namespace;
+    const options = checkedRouteOptions(this, props.options ?? {}, this.tlsSecretName !== undefined);
     this.ingress = new RouteIngress(this, 'Resource', {
       metadata: {
         // Keys are left out rather than set to undefined, which would override cdk8s's generated name.
-        ...(props.ingressName ? { name: props.ingressName } : {}),
-        ...(props.backend.namespace ? { namespace: props.backend.namespace } : {}),
+        ...(ingressName ? { name: ingressName } : {}),
+        ...(backendNamespace ? { namespace: backendNamespace } : {}),
         labels: { [LABEL_MANAGED_BY]: MANAGED_BY },
       },
       spec: {
@@ -93,7 +101,7 @@ export class Route extends Construct {
         ingressClassName: Lazy.any({
           produce: () => (this.gateway?.routeBinding?.classAnnotation === undefined ? this.gateway?.className : undefined),
         }),
-        tls: props.tlsSecretName ? [{ hosts: [props.host], secretName: props.tlsSecretName }] : undefined,
+        tls: this.tlsSecretName ? [{ hosts: [props.host], secretName: this.tlsSecretName }] : undefined,
         rules: [{
           host: props.host,
           http: {
@@ -103,7 +111,13 @@ export class Route extends Construct {
               backend: {
                 service: {
                   name: props.backend.serviceName,
-                  port: Lazy.any({ produce: () => props.backend.port }),
+                  port: Lazy.any({
+                    produce: () => {
+                      // Read at synth: the Service's ports may be added after the route.
+                      rejectInputs(this, props.backend._problems());
+                      return props.backend.port;
+                    },
+                  }),
                 },
               },
             }],
@@ -142,4 +156,44 @@ class RouteIngress extends k8s.KubeIngress {
     this.annotate(this.metadata); // idempotent: the same keys get the same values
     return super.toJson();
   }
+}
+
+/**
+ * Route options as the controllers can take them; each rejected option is reported (CG-INPUT-001) and left out.
+ * Every controller profile writes timeouts in whole seconds and body sizes in whole KiB or MiB, and parses
+ * allowlists with Go's net.ParseCIDR.
+ */
+function checkedRouteOptions(route: Route, options: RouteOptions, hasTls: boolean): RouteOptions {
+  const seconds = (field: 'connectTimeout' | 'readTimeout' | 'sendTimeout') => {
+    const value = options[field];
+    return checkProp(route, `options.${field}`, value?.toMilliseconds({ integral: false }), checkWholeSeconds, field) ? value : undefined;
+  };
+  const size = options.maxRequestBodySize;
+  const sizeValid = checkProp(route, 'options.maxRequestBodySize', size?.toKibibytes({ rounding: SizeRoundingBehavior.NONE }), checkWholeKibibytes, 'maxRequestBodySize');
+  const rateValid = checkProp(route, 'options.rateLimitPerSecond', options.rateLimitPerSecond, (v) => checkInteger(v, { min: 1 }), 'rateLimitPerSecond');
+  let clientCertificate = options.clientCertificate;
+  if (clientCertificate) {
+    const valid = [
+      checkProp(route, 'options.clientCertificate.caSecretName', clientCertificate.caSecretName, checkDns1123Subdomain, 'CA Secret name'),
+      checkProp(route, 'options.clientCertificate.caSecretNamespace', clientCertificate.caSecretNamespace, checkDns1123Label, 'CA Secret namespace'),
+      checkProp(route, 'options.clientCertificate.verifyDepth', clientCertificate.verifyDepth, (v) => checkInteger(v, { min: 0 }), 'verifyDepth'),
+    ].every(Boolean);
+    if (valid && !hasTls) {
+      rejectInput(route, 'options.clientCertificate', clientCertificate,
+        'client certificate auth needs TLS on the route: clients present certificates only in a TLS handshake; set tlsSecretName');
+    }
+    if (!valid || !hasTls) clientCertificate = undefined;
+  }
+  const checked: RouteOptions = {
+    ...options,
+    connectTimeout: seconds('connectTimeout'),
+    readTimeout: seconds('readTimeout'),
+    sendTimeout: seconds('sendTimeout'),
+    maxRequestBodySize: sizeValid ? size : undefined,
+    allowedSourceRanges: checkListProp(route, 'options.allowedSourceRanges', options.allowedSourceRanges, (v) => checkCidr(v, { strict: true }), 'allowed source range'),
+    rateLimitPerSecond: rateValid ? options.rateLimitPerSecond : undefined,
+    clientCertificate,
+  };
+  // Options left out are absent, as if never given (profiles list the keys they can not apply).
+  return Object.fromEntries(Object.entries(checked).filter(([, v]) => v !== undefined)) as RouteOptions;
 }

@@ -27,6 +27,7 @@ import { MULTIPLE_DEFAULT_CLASSES } from './ingress-class/multiple-defaults';
 import { INVALID_INPUT } from './input/invalid-input';
 import { INVALID_OBJECT_NAME } from './meta/invalid-object-name';
 import { invalidSuppression } from './meta/invalid-suppression';
+import { RULE_CRASHED } from './meta/rule-crashed';
 import { MONITOR_PORT_MISSING } from './monitor/monitor-port-missing';
 import { MONITOR_SELECTS_NOTHING } from './monitor/monitor-selects-nothing';
 import { MONITOR_TARGET_BLOCKED } from './monitor/monitor-target-blocked';
@@ -60,6 +61,7 @@ export const ALL_RULES: readonly Rule[] = [
   INVALID_INPUT,
   invalidSuppression(() => knownRuleIds()),
   INVALID_OBJECT_NAME,
+  RULE_CRASHED,
   INVALID_INGRESS_HOST,
   INVALID_INGRESS_PATH,
   INVALID_INGRESS_BACKEND,

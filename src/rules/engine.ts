@@ -169,7 +169,7 @@ export class RuleEngine {
     }
     const model = new ClusterModel(objects, this.externalClasses, this.externalSecrets);
     // Input findings last: some are only found while objects resolve their lazy values above.
-    const report = evaluate(model, ALL_RULES, [...this.inputFindings(), ...suppressionFindings]);
+    const report = evaluate(model, ALL_RULES, [...this.inputFindings(), ...suppressionFindings], { crashAsFinding: true });
     settleSuppressions(pending, report);
     return report;
   }

@@ -1,16 +1,20 @@
-import { ApiObject, Chart, JsonPatch, Size } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch, Size, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { checkHostPattern } from './host-allowance';
 import { ANNOTATION_ALLOWED_CLASSES, ANNOTATION_ALLOWED_HOSTS, LABEL_ISOLATED, LABEL_TENANT } from './tenancy-labels';
+import { checkLabelValue, checkQualifiedName, checkWholeMebibytes } from '../core/validation';
 import { IGateway } from '../gateways/gateway';
 import { IngressClassGateway, RESTRICTED_NAMESPACE_LABELS } from '../gateways/ingress-class-gateway';
 import { LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
 import { NetworkIsolation } from '../network/network-isolation';
 import { ACME_HTTP01_SOLVER_LABELS, ACME_HTTP01_SOLVER_PORT, dnsEgressRule, namespacePeer, tcp } from '../network/peers';
 import { Route, RouteProps } from '../routing/route';
+import { RuleEngine } from '../rules/engine';
+import { checkMapProp, checkProp } from '../rules/input/prop-checks';
 import { rejectInput } from '../rules/input/reject-input';
+import { standInName } from '../rules/input/stand-in';
 import { checkDns1123Label } from '../rules/validators';
 
 /** The tenant's share of the cluster: a ResourceQuota. Every field has a default, so `{}` is a complete quota. */
@@ -153,12 +157,14 @@ export class Tenant extends Chart {
 
   constructor(scope: Construct, id: string, props: TenantProps) {
     const tenantName = props.tenantName ?? id;
-    const namespace = props.namespace ?? tenantName;
+    const givenNamespace = props.namespace ?? tenantName;
+    const nsReason = checkDns1123Label(givenNamespace);
+    // A rejected namespace is replaced by a valid stand-in, so it is reported once, not on every object of the tenant.
+    const namespace = nsReason ? standInName(givenNamespace) : givenNamespace;
     super(scope, id, { namespace });
     this.tenantName = tenantName;
 
-    const nsReason = checkDns1123Label(namespace);
-    if (nsReason) rejectInput(this, props.namespace !== undefined ? 'namespace' : 'tenantName', namespace, `namespace ${nsReason}`);
+    if (nsReason) rejectInput(this, props.namespace !== undefined ? 'namespace' : 'tenantName', givenNamespace, `namespace ${nsReason}`);
     if (props.hosts.length === 0) rejectInput(this, 'hosts', props.hosts, 'give at least one host the tenant may serve');
     const hosts: string[] = [];
     props.hosts.forEach((host, i) => {
@@ -167,18 +173,23 @@ export class Tenant extends Chart {
       else hosts.push(host);
     });
     if (props.gateways.length === 0) rejectInput(this, 'gateways', [], 'give at least one gateway the tenant may use');
+    RuleEngine.of(this);
+    const namespaceLabels = checkMapProp(this, 'namespaceLabels', props.namespaceLabels, checkQualifiedName, 'label key', checkLabelValue, 'label value');
+    // The tenant name is the value of the tenant label on every object.
+    const tenantLabelValid = (nsReason && props.namespace === undefined)
+      || checkProp(this, props.tenantName !== undefined ? 'tenantName' : 'id', tenantName, checkLabelValue, 'tenant name (a label value)');
     this.hosts = [...new Set(hosts.map((h) => h.toLowerCase()))];
     this.gateways = [...props.gateways];
     const classes = [...new Set(this.gateways.map((g) => g.className))].sort();
 
     // Routes created in this chart from now on get their gateway allowance.
     NetworkIsolation.of(this).declareIsolatedNamespace(namespace);
-    const labels = { [LABEL_MANAGED_BY]: MANAGED_BY, [LABEL_TENANT]: tenantName };
+    const labels = { [LABEL_MANAGED_BY]: MANAGED_BY, [LABEL_TENANT]: tenantLabelValid && !nsReason ? tenantName : namespace };
 
     this.namespaceObject = new k8s.KubeNamespace(this, 'Namespace', {
       metadata: {
         name: namespace,
-        labels: { ...(props.namespaceLabels ?? {}), ...RESTRICTED_NAMESPACE_LABELS, ...labels, [LABEL_ISOLATED]: 'true' },
+        labels: { ...(namespaceLabels ?? {}), ...RESTRICTED_NAMESPACE_LABELS, ...labels, [LABEL_ISOLATED]: 'true' },
         annotations: {
           [ANNOTATION_ALLOWED_HOSTS]: this.hosts.join(','),
           [ANNOTATION_ALLOWED_CLASSES]: classes.join(','),
@@ -194,8 +205,8 @@ export class Tenant extends Chart {
       spec: {
         hard: {
           'requests.cpu': k8s.Quantity.fromString((quota.requestsCpu ?? kplus.Cpu.units(4)).amount),
-          'requests.memory': k8s.Quantity.fromString(memory(quota.requestsMemory ?? Size.gibibytes(8))),
-          'limits.memory': k8s.Quantity.fromString(memory(quota.limitsMemory ?? Size.gibibytes(16))),
+          'requests.memory': k8s.Quantity.fromString(memory(this, 'quota.requestsMemory', quota.requestsMemory, Size.gibibytes(8))),
+          'limits.memory': k8s.Quantity.fromString(memory(this, 'quota.limitsMemory', quota.limitsMemory, Size.gibibytes(16))),
           'pods': count(this, 'pods', quota.pods, 50),
           'services': count(this, 'services', quota.services, 20),
           'persistentvolumeclaims': count(this, 'persistentVolumeClaims', quota.persistentVolumeClaims, 10),
@@ -213,10 +224,10 @@ export class Tenant extends Chart {
           type: 'Container',
           defaultRequest: {
             cpu: k8s.Quantity.fromString((limits.defaultCpuRequest ?? kplus.Cpu.millis(100)).amount),
-            memory: k8s.Quantity.fromString(memory(limits.defaultMemoryRequest ?? Size.mebibytes(128))),
+            memory: k8s.Quantity.fromString(memory(this, 'limits.defaultMemoryRequest', limits.defaultMemoryRequest, Size.mebibytes(128))),
           },
-          default: { memory: k8s.Quantity.fromString(memory(limits.defaultMemoryLimit ?? Size.mebibytes(256))) },
-          max: { memory: k8s.Quantity.fromString(memory(limits.maxMemoryLimit ?? Size.gibibytes(4))) },
+          default: { memory: k8s.Quantity.fromString(memory(this, 'limits.defaultMemoryLimit', limits.defaultMemoryLimit, Size.mebibytes(256))) },
+          max: { memory: k8s.Quantity.fromString(memory(this, 'limits.maxMemoryLimit', limits.maxMemoryLimit, Size.gibibytes(4))) },
         }],
       },
     });
@@ -270,8 +281,10 @@ export class Tenant extends Chart {
   }
 }
 
-/** A memory quantity in the largest whole binary unit (`8Gi`, `384Mi`). */
-function memory(size: Size): string {
+/** A memory quantity in the largest whole binary unit (`8Gi`, `384Mi`); a fraction of a MiB is reported and `fallback` used. */
+function memory(scope: Construct, field: string, given: Size | undefined, fallback: Size): string {
+  const valid = checkProp(scope, field, given?.toKibibytes({ rounding: SizeRoundingBehavior.NONE }), (kib) => checkWholeMebibytes(kib / 1024), 'memory');
+  const size = valid ? given ?? fallback : fallback;
   const mebibytes = size.toMebibytes();
   return mebibytes % 1024 === 0 ? `${mebibytes / 1024}Gi` : `${mebibytes}Mi`;
 }

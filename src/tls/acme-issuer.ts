@@ -1,14 +1,16 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ICertificateIssuer, IssuerKind, IssuerOptions } from './issuer';
-import { issuerKindFor, issuerObject } from './issuer-object';
+import { checkedIssuerNames, issuerKindFor, issuerObject } from './issuer-object';
+import { checkConfigMapKey, checkDns1123Subdomain, checkRequired } from '../core/validation';
 import { IGateway } from '../gateways/gateway';
 import { GatewayRegistry } from '../gateways/gateway-registry';
 import {
   ClusterIssuerSpecAcmeSolvers, ClusterIssuerSpecAcmeSolversDns01,
 } from '../imports/cert-manager.io';
-import { InvalidInputError } from '../rules/input/invalid-input';
-import { rejectInput } from '../rules/input/reject-input';
+import { RuleEngine } from '../rules/engine';
+import { checkProp } from '../rules/input/prop-checks';
+import { rejectInput, RejectedInput, rejectInputs } from '../rules/input/reject-input';
 
 /** An ACME directory: where cert-manager registers its account and orders certificates. */
 export class AcmeServer {
@@ -20,10 +22,10 @@ export class AcmeServer {
 
   /** Any other ACME directory (ZeroSSL, a private step-ca, ...), by its directory URL. */
   public static fromUrl(url: string): AcmeServer {
-    if (!/^https:\/\/[^\s/]+(\/\S*)?$/.test(url)) {
-      throw new InvalidInputError(`AcmeServer.fromUrl: ${JSON.stringify(url)} is not an ACME directory URL; give an https:// URL such as "https://acme.zerossl.com/v2/DV90"`);
-    }
-    return new AcmeServer(url);
+    // No scope here: the issuer that uses the server reports a bad URL (CG-INPUT-001 on `server`).
+    const problem = /^https:\/\/[^\s/]+(\/\S*)?$/.test(url) ? undefined
+      : 'is not an ACME directory URL; give an https:// URL such as "https://acme.zerossl.com/v2/DV90"';
+    return new AcmeServer(url, undefined, problem);
   }
 
   private constructor(
@@ -31,6 +33,11 @@ export class AcmeServer {
     public readonly url: string,
     /** The issuer name used when none is given. */
     public readonly defaultIssuerName?: string,
+    /**
+     * Why the URL is rejected, reported by the issuer that uses it.
+     * @internal
+     */
+    public readonly _rejected?: string,
   ) {}
 }
 
@@ -134,20 +141,30 @@ export interface WebhookSolverProps extends Dns01SolverOptions {
 export class Dns01Solver {
   /** AWS Route 53. */
   public static route53(props: Route53SolverProps = {}): Dns01Solver {
+    const rejected: RejectedInput[] = [];
+    for (const field of ['region', 'hostedZoneId', 'role'] as const) checkProp(rejected, field, props[field], checkRequired, field);
     return new Dns01Solver('route53', {
       route53: { region: props.region, hostedZoneId: props.hostedZoneId, role: props.role },
-    }, props.dnsZones);
+    }, props.dnsZones, rejected);
   }
 
   /** Cloudflare, with an API token from a Secret. */
   public static cloudflare(props: CloudflareSolverProps): Dns01Solver {
+    const rejected: RejectedInput[] = [];
+    checkProp(rejected, 'apiTokenSecretName', props.apiTokenSecretName, checkDns1123Subdomain, 'Secret name');
+    checkProp(rejected, 'apiTokenSecretKey', props.apiTokenSecretKey, checkConfigMapKey, 'Secret key');
     return new Dns01Solver('cloudflare', {
       cloudflare: { apiTokenSecretRef: { name: props.apiTokenSecretName, key: props.apiTokenSecretKey ?? 'api-token' } },
-    }, props.dnsZones);
+    }, props.dnsZones, rejected);
   }
 
   /** Google Cloud DNS. */
   public static cloudDns(props: CloudDnsSolverProps): Dns01Solver {
+    const rejected: RejectedInput[] = [];
+    checkProp(rejected, 'project', props.project, checkRequired, 'project');
+    checkProp(rejected, 'hostedZoneName', props.hostedZoneName, checkRequired, 'hostedZoneName');
+    checkProp(rejected, 'serviceAccountSecretName', props.serviceAccountSecretName, checkDns1123Subdomain, 'Secret name');
+    checkProp(rejected, 'serviceAccountSecretKey', props.serviceAccountSecretKey, checkConfigMapKey, 'Secret key');
     return new Dns01Solver('cloudDNS', {
       cloudDns: {
         project: props.project,
@@ -156,11 +173,15 @@ export class Dns01Solver {
           ? { name: props.serviceAccountSecretName, key: props.serviceAccountSecretKey ?? 'key.json' }
           : undefined,
       },
-    }, props.dnsZones);
+    }, props.dnsZones, rejected);
   }
 
   /** Azure DNS. */
   public static azureDns(props: AzureDnsSolverProps): Dns01Solver {
+    const rejected: RejectedInput[] = [];
+    for (const field of ['subscriptionId', 'resourceGroupName', 'hostedZoneName', 'managedIdentityClientId'] as const) {
+      checkProp(rejected, field, props[field], checkRequired, field);
+    }
     return new Dns01Solver('azureDNS', {
       azureDns: {
         subscriptionId: props.subscriptionId,
@@ -168,14 +189,17 @@ export class Dns01Solver {
         hostedZoneName: props.hostedZoneName,
         managedIdentity: props.managedIdentityClientId !== undefined ? { clientId: props.managedIdentityClientId } : undefined,
       },
-    }, props.dnsZones);
+    }, props.dnsZones, rejected);
   }
 
   /** A DNS-01 webhook solver. */
   public static webhook(props: WebhookSolverProps): Dns01Solver {
+    const rejected: RejectedInput[] = [];
+    checkProp(rejected, 'groupName', props.groupName, checkRequired, 'groupName');
+    checkProp(rejected, 'solverName', props.solverName, checkRequired, 'solverName');
     return new Dns01Solver('webhook', {
       webhook: { groupName: props.groupName, solverName: props.solverName, config: props.config },
-    }, props.dnsZones);
+    }, props.dnsZones, rejected);
   }
 
   private constructor(
@@ -184,6 +208,11 @@ export class Dns01Solver {
     private readonly config: ClusterIssuerSpecAcmeSolversDns01,
     /** The zones the solver is selected for; undefined for every name. */
     public readonly dnsZones?: string[],
+    /**
+     * Mistakes in the factory's arguments, reported by the issuer the solver is added to.
+     * @internal
+     */
+    public readonly _rejected: RejectedInput[] = [],
   ) {}
 
   /** @internal */
@@ -242,21 +271,27 @@ export class AcmeIssuer extends Construct implements ICertificateIssuer {
 
   constructor(scope: Construct, id: string, props: AcmeIssuerProps) {
     super(scope, id);
+    RuleEngine.of(this);
     this.server = props.server ?? AcmeServer.LETS_ENCRYPT;
+    if (this.server._rejected) rejectInput(this, 'server', this.server.url, this.server._rejected);
     let name = props.name ?? this.server.defaultIssuerName;
     if (name === undefined) {
       rejectInput(this, 'name', undefined, `give a name for an issuer of ${this.server.url} (a DNS-1123 subdomain such as "zerossl")`);
       // A stand-in, to find later mistakes: the finding fails synth.
       name = 'acme';
     }
+    const checked = checkedIssuerNames(this, name, props.namespace);
+    name = checked.name;
+    const namespace = checked.namespace;
+    checkProp(this, 'accountKeySecretName', props.accountKeySecretName, checkDns1123Subdomain, 'Secret name');
     if (!EMAIL.test(props.email)) rejectInput(this, 'email', props.email, 'is not an email address; give the ACME account contact, such as "ops@example.com"');
     this.issuerName = name;
-    this.issuerNamespace = props.namespace;
-    this.issuerKind = issuerKindFor(props.namespace);
+    this.issuerNamespace = namespace;
+    this.issuerKind = issuerKindFor(namespace);
     for (const gateway of props.http01Gateways ?? []) this.addHttp01Gateway(gateway);
     for (const solver of props.dns01Solvers ?? []) this.addDns01Solver(solver);
 
-    this.apiObject = issuerObject(this, name, props.namespace, {
+    this.apiObject = issuerObject(this, name, namespace, {
       acme: {
         server: this.server.url,
         email: props.email,
@@ -265,11 +300,7 @@ export class AcmeIssuer extends Construct implements ICertificateIssuer {
         solvers: Lazy.any({ produce: () => this.solvers() }) as unknown as ClusterIssuerSpecAcmeSolvers[],
       },
     });
-    this.node.addValidation({
-      validate: () => (this.http01.length + this.dns01.length === 0
-        ? [`ACME issuer "${name}" has no challenge solver: use it with a PublicWebGateway, or give http01Gateways or dns01Solvers`]
-        : []),
-    });
+
   }
 
   /** Serves HTTP-01 challenges through `gateway` (its class routes the solver Ingress). Adding a gateway twice has no effect. */
@@ -279,6 +310,7 @@ export class AcmeIssuer extends Construct implements ICertificateIssuer {
 
   /** Adds a DNS-01 solver. */
   public addDns01Solver(solver: Dns01Solver): void {
+    rejectInputs(this, solver._rejected.map(([field, value, message]) => [`dns01Solvers[${this.dns01.length}].${field}`, value, message]));
     this.dns01.push(solver);
   }
 
@@ -287,7 +319,14 @@ export class AcmeIssuer extends Construct implements ICertificateIssuer {
     return [...this.http01];
   }
 
+  /**
+   * Resolved when the rules read the issuer (gateways add themselves after it exists), so a missing solver is a
+   * CG-INPUT-001 finding reported with every other finding of the synth.
+   */
   private solvers(): ClusterIssuerSpecAcmeSolvers[] {
+    if (this.http01.length + this.dns01.length === 0) {
+      rejectInput(this, 'solvers', [], `ACME issuer "${this.issuerName}" has no challenge solver: use it with a PublicWebGateway, or give http01Gateways or dns01Solvers`);
+    }
     const http01: ClusterIssuerSpecAcmeSolvers[] = this.http01.length === 1
       ? [{ http01: { ingress: http01Ingress(this.http01[0]) } }]
       : this.http01.flatMap((gateway) => {

@@ -2,7 +2,11 @@ import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PrivateKey, TlsCertificate } from './certificate';
 import { ICertificateIssuer, IssuerKind } from './issuer';
-import { issuerKindFor, issuerObject } from './issuer-object';
+import { checkedIssuerNames, defaultRenewBefore, issuerKindFor, issuerObject } from './issuer-object';
+import { checkDns1123Label, checkDns1123Subdomain } from '../core/validation';
+import { RuleEngine } from '../rules/engine';
+import { checkProp } from '../rules/input/prop-checks';
+import { standInName } from '../rules/input/stand-in';
 
 /** Props of a `SelfSignedIssuer`. */
 export interface SelfSignedIssuerProps {
@@ -28,10 +32,12 @@ export class SelfSignedIssuer extends Construct implements ICertificateIssuer {
 
   constructor(scope: Construct, id: string, props: SelfSignedIssuerProps) {
     super(scope, id);
-    this.issuerName = props.name;
-    this.issuerNamespace = props.namespace;
-    this.issuerKind = issuerKindFor(props.namespace);
-    this.apiObject = issuerObject(this, props.name, props.namespace, { selfSigned: {} });
+    RuleEngine.of(this);
+    const { name, namespace } = checkedIssuerNames(this, props.name, props.namespace);
+    this.issuerName = name;
+    this.issuerNamespace = namespace;
+    this.issuerKind = issuerKindFor(namespace);
+    this.apiObject = issuerObject(this, name, namespace, { selfSigned: {} });
   }
 }
 
@@ -93,21 +99,27 @@ export class CaIssuer extends Construct implements ICertificateIssuer {
    */
   public static withSelfSignedRoot(scope: Construct, id: string, props: SelfSignedCaProps): CaIssuer {
     const root = new Construct(scope, id);
-    const caNamespace = props.namespace ?? props.clusterResourceNamespace ?? 'cert-manager';
-    const selfSigned = new SelfSignedIssuer(root, 'SelfSigned', { name: `${props.name}-selfsigned`, namespace: props.namespace });
-    const secretName = `${props.name}-ca`;
+    RuleEngine.of(root);
+    // Checked once here; the three objects derived from them get valid stand-ins, so each mistake is reported once.
+    const name = checkProp(root, 'name', props.name, checkDns1123Subdomain, 'issuer name') ? props.name : standInName(props.name);
+    const namespace = checkProp(root, 'namespace', props.namespace, checkDns1123Label, 'namespace') ? props.namespace : standInName(props.namespace!);
+    const clusterResourceNamespace = checkProp(root, 'clusterResourceNamespace', props.clusterResourceNamespace, checkDns1123Label, 'namespace')
+      ? props.clusterResourceNamespace : undefined;
+    const caNamespace = namespace ?? clusterResourceNamespace ?? 'cert-manager';
+    const selfSigned = new SelfSignedIssuer(root, 'SelfSigned', { name: `${name}-selfsigned`, namespace });
+    const secretName = `${name}-ca`;
     new TlsCertificate(root, 'CaCertificate', {
       secretName,
       namespace: caNamespace,
       dnsNames: [],
-      commonName: props.commonName ?? props.name,
+      commonName: props.commonName ?? name,
       isCa: true,
       issuer: selfSigned,
       privateKey: PrivateKey.ecdsa(256),
       duration: props.duration ?? Duration.days(365 * 3),
-      renewBefore: props.renewBefore ?? Duration.days(180),
+      renewBefore: props.renewBefore ?? defaultRenewBefore(props.duration ?? Duration.days(365 * 3), Duration.days(180)),
     });
-    return new CaIssuer(root, 'Issuer', { name: props.name, secretName, namespace: props.namespace });
+    return new CaIssuer(root, 'Issuer', { name, secretName, namespace });
   }
 
   public readonly issuerName: string;
@@ -120,10 +132,14 @@ export class CaIssuer extends Construct implements ICertificateIssuer {
 
   constructor(scope: Construct, id: string, props: CaIssuerProps) {
     super(scope, id);
-    this.issuerName = props.name;
-    this.issuerNamespace = props.namespace;
-    this.issuerKind = issuerKindFor(props.namespace);
+    RuleEngine.of(this);
+    const { name, namespace } = checkedIssuerNames(this, props.name, props.namespace);
+    checkProp(this, 'secretName', props.secretName, checkDns1123Subdomain, 'CA Secret name');
+    this.issuerName = name;
+    this.issuerNamespace = namespace;
+    this.issuerKind = issuerKindFor(namespace);
     this.secretName = props.secretName;
-    this.apiObject = issuerObject(this, props.name, props.namespace, { ca: { secretName: props.secretName } });
+    this.apiObject = issuerObject(this, name, namespace, { ca: { secretName: props.secretName } });
   }
 }
+

@@ -1,10 +1,14 @@
 import { ApiObject, Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ICertificateIssuer, IssuerKind } from './issuer';
-import { issuerRefOf } from './issuer-object';
+import { defaultRenewBefore, issuerRefOf } from './issuer-object';
+import { checkDns1123Label, checkDns1123Subdomain, checkIp } from '../core/validation';
 import { Certificate, CertificateSpecPrivateKeyAlgorithm, CertificateSpecPrivateKeyRotationPolicy } from '../imports/cert-manager.io';
 import { LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
+import { RuleEngine } from '../rules/engine';
+import { checkListProp, checkProp } from '../rules/input/prop-checks';
 import { rejectInput } from '../rules/input/reject-input';
+import { standInName } from '../rules/input/stand-in';
 import { formatGoDuration } from '../rules/tls/tls-facts';
 
 /**
@@ -120,13 +124,20 @@ export class TlsCertificate extends Construct {
 
   constructor(scope: Construct, id: string, props: TlsCertificateProps) {
     super(scope, id);
-    this.secretName = props.secretName;
-    this.certificateName = props.name ?? props.secretName;
+    RuleEngine.of(this);
+    const secretValid = checkProp(this, 'secretName', props.secretName, checkDns1123Subdomain, 'Secret name');
+    // A rejected name is replaced by a valid stand-in, so the Certificate object adds no second finding.
+    this.secretName = secretValid ? props.secretName : standInName(props.secretName);
+    const nameValid = checkProp(this, 'name', props.name, checkDns1123Subdomain, 'Certificate name');
+    this.certificateName = (nameValid ? props.name : undefined) ?? this.secretName;
+    const namespace = checkProp(this, 'namespace', props.namespace, checkDns1123Label, 'namespace') ? props.namespace : standInName(props.namespace!);
+    // cert-manager's webhook parses ipAddresses with Go's net.ParseIP.
+    const ipAddresses = checkListProp(this, 'ipAddresses', props.ipAddresses, (v) => checkIp(v, { strict: true }), 'IP address');
     this.dnsNames = [...props.dnsNames];
     this.issuer = props.issuer;
-    this.namespace = props.namespace;
+    this.namespace = namespace;
 
-    const effectiveNamespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
+    const effectiveNamespace = namespace ?? Chart.of(this).namespace ?? 'default';
     const issuerNamespace = props.issuer.issuerNamespace;
     if (props.issuer.issuerKind === IssuerKind.ISSUER && issuerNamespace !== undefined && issuerNamespace !== effectiveNamespace) {
       // The Certificate is still written, to find later mistakes: the finding fails synth.
@@ -136,17 +147,19 @@ export class TlsCertificate extends Construct {
     }
 
     const key = props.privateKey ?? PrivateKey.ecdsa();
+    const duration = props.duration ?? DEFAULT_DURATION;
+    const renewBefore = props.renewBefore ?? defaultRenewBefore(duration, DEFAULT_RENEW_BEFORE);
     this.apiObject = new Certificate(this, 'Resource', {
       metadata: {
         name: this.certificateName,
-        ...(props.namespace !== undefined ? { namespace: props.namespace } : {}),
+        ...(namespace !== undefined ? { namespace } : {}),
         labels: { [LABEL_MANAGED_BY]: MANAGED_BY },
       },
       spec: {
-        secretName: props.secretName,
+        secretName: this.secretName,
         ...(props.commonName !== undefined ? { commonName: props.commonName } : {}),
         ...(props.dnsNames.length > 0 ? { dnsNames: [...props.dnsNames] } : {}),
-        ...(props.ipAddresses?.length ? { ipAddresses: [...props.ipAddresses] } : {}),
+        ...(ipAddresses?.length ? { ipAddresses: [...ipAddresses] } : {}),
         ...(props.isCa ? { isCa: true } : {}),
         issuerRef: issuerRefOf(props.issuer),
         privateKey: {
@@ -154,9 +167,10 @@ export class TlsCertificate extends Construct {
           ...(key.size !== undefined ? { size: key.size } : {}),
           rotationPolicy: CertificateSpecPrivateKeyRotationPolicy.ALWAYS,
         },
-        duration: formatGoDuration((props.duration ?? DEFAULT_DURATION).toMilliseconds()),
-        renewBefore: formatGoDuration((props.renewBefore ?? DEFAULT_RENEW_BEFORE).toMilliseconds()),
+        duration: formatGoDuration(duration.toMilliseconds({ integral: false })),
+        ...(renewBefore ? { renewBefore: formatGoDuration(renewBefore.toMilliseconds({ integral: false })) } : {}),
       },
     });
   }
 }
+

@@ -1,9 +1,12 @@
 /** Internal helpers of the issuers this library writes; not exported from the package. */
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ICertificateIssuer, IssuerKind } from './issuer';
+import { checkDns1123Label, checkDns1123Subdomain } from '../core/validation';
 import { ClusterIssuer, ClusterIssuerSpec, Issuer, IssuerSpec } from '../imports/cert-manager.io';
 import { LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
+import { checkProp } from '../rules/input/prop-checks';
+import { standInName } from '../rules/input/stand-in';
 
 /** The issuerRef of a Certificate that uses `issuer`. */
 export function issuerRefOf(issuer: ICertificateIssuer): { name: string; kind: string; group: string } {
@@ -22,4 +25,25 @@ export function issuerObject(scope: Construct, name: string, namespace: string |
 /** The kind an issuer of this library gets: a namespace makes it a namespaced Issuer. */
 export function issuerKindFor(namespace: string | undefined): IssuerKind {
   return namespace === undefined ? IssuerKind.CLUSTER_ISSUER : IssuerKind.ISSUER;
+}
+
+/**
+ * An issuer's name (a DNS-1123 subdomain) and namespace (a DNS-1123 label) as the API server checks them; a rejected
+ * one is reported once (CG-INPUT-001) and replaced by a valid stand-in, so the object and the Certificates that
+ * reference it add no second finding.
+ */
+export function checkedIssuerNames(scope: Construct, name: string, namespace: string | undefined): { name: string; namespace?: string } {
+  return {
+    name: checkProp(scope, 'name', name, checkDns1123Subdomain, 'issuer name') ? name : standInName(name),
+    namespace: checkProp(scope, 'namespace', namespace, checkDns1123Label, 'namespace') ? namespace : standInName(namespace!),
+  };
+}
+
+/**
+ * The default `renewBefore` (30 days for Certificates, 180 for a CA) when it fits below `duration`; otherwise none,
+ * so cert-manager renews at two thirds of the duration and a short `duration` gives no renewBefore finding
+ * (CG-TLS-004) on top of its own.
+ */
+export function defaultRenewBefore(duration: Duration, renewBefore: Duration): Duration | undefined {
+  return renewBefore.toMilliseconds() < duration.toMilliseconds({ integral: false }) ? renewBefore : undefined;
 }

@@ -5,7 +5,6 @@ import {
   AlbIpAddressType, AlbTargetType, BackendProtocol, CloudProvider, GatewayExposure, IngressClassGateway, IngressController, Route, RouteBackend,
   RouteOptions, RuleEngine,
 } from '../../src';
-import { InvalidInputError } from '../../src/rules/input/invalid-input';
 import { inputErrors } from '../util/synth';
 
 quietStderr();
@@ -134,10 +133,17 @@ describe('AWS Load Balancer Controller class', () => {
     expect(RuleEngine.of(f.app).run().findings).toStrictEqual([]);
   });
 
-  it('rejects an invalid IngressGroup name', () => {
-    expect(() => IngressController.awsAlb({ groupName: 'Shared_ALB' })).toThrow(InvalidInputError);
-    expect(() => IngressController.awsAlb({ groupName: 'Shared_ALB' }))
-      .toThrow(/^IngressController.awsAlb: groupName "Shared_ALB" is not a valid IngressGroup name; give at most 63 lowercase/);
+  it('reports an invalid IngressGroup name on the gateway that deploys the profile, instead of throwing in the factory', () => {
+    // GIVEN a profile with an invalid groupName (the factory has no construct to report on)
+    const controller = IngressController.awsAlb({ groupName: 'Shared_ALB' });
+    // WHEN a gateway deploys it
+    const { app } = gatewayApp(controller);
+    // THEN the gateway reports it as CG-INPUT-001
+    expect(RuleEngine.of(app).run().errors.map((f) => [f.ruleId, f.constructPath, f.field, f.value])).toStrictEqual([
+      ['CG-INPUT-001', 'ingress/Gateway', 'controller.groupName', '"Shared_ALB"'],
+    ]);
+    // AND a valid neighbour passes
+    expect(RuleEngine.of(gatewayApp(IngressController.awsAlb({ groupName: 'shared-alb' })).app).run().errors).toStrictEqual([]);
   });
 
   it.each([

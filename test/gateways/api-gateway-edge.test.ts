@@ -189,7 +189,7 @@ describe('ApiGatewayTier', () => {
         constructPath: 'edge/Edge',
         field: 'trustedProxyCidrs[1]',
         value: '"proxy"',
-        message: 'trusted proxy CIDR must be an address with a prefix length, such as "10.0.0.0/8"; give an IPv4 or IPv6 address with a prefix length',
+        message: 'trusted proxy CIDR must be an address with a prefix length, such as "10.0.0.0/8" or "fd00::/8"; give an IPv4 or IPv6 address with a prefix length',
       },
     ]);
     expect(() => synthApp(app)).toThrow(/CG-INPUT-001 at edge\/Edge/);

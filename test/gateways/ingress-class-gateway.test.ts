@@ -467,24 +467,52 @@ describe('IngressClassGateway parameters', () => {
 });
 
 describe('IngressClassGateway validation', () => {
-  it('rejects an invalid className, naming the construct path, field and value', () => {
+  it('rejects an invalid className once, as CG-INPUT-001 on className, with no cascade over the derived names', () => {
     // GIVEN class "Public_Web" (uppercase and underscore are not DNS-1123)
     const { app } = gatewayApp({ className: 'Public_Web' });
     // WHEN
     const errors = RuleEngine.of(app).run().errors;
-    // THEN the IngressClass name is reported with its path, field and value
-    expect(errors.length).toBeGreaterThan(0);
-    expect(new Set(errors.map((f) => f.ruleId))).toStrictEqual(new Set(['CG-META-002']));
-    const cls = errors.find((f) => f.kind === 'IngressClass');
-    expect(cls).toMatchObject({
-      ruleId: 'CG-META-002', constructPath: 'ingress/Gateway/Resource', field: 'metadata.name', value: '"Public_Web"',
-    });
-    // AND the derived namespace is reported too
-    expect(errors.find((f) => f.kind === 'Namespace')).toMatchObject({
-      constructPath: 'ingress/Gateway/Namespace', field: 'metadata.name', value: '"ingress-Public_Web"',
-    });
-    // AND synth fails with all of it
-    expect(() => synthApp(app)).toThrow(/error CG-META-002 IngressClass Public_Web at ingress\/Gateway\/Resource\n\s+metadata\.name = "Public_Web"/);
+    // THEN exactly one finding, on the prop, with its path, field and value
+    expect(errors.map((f) => [f.ruleId, f.constructPath, f.field, f.value])).toStrictEqual([
+      ['CG-INPUT-001', 'ingress/Gateway', 'className', '"Public_Web"'],
+    ]);
+    expect(errors[0].message).toContain('IngressClass name must be a lowercase RFC 1123 subdomain');
+    // AND synth fails with it
+    expect(() => synthApp(app)).toThrow(/error CG-INPUT-001 at ingress\/Gateway\n\s+className = "Public_Web"/);
+  });
+
+  it.each([
+    ['nginx', () => IngressController.nginx()],
+    ['traefik', () => IngressController.traefik()],
+    ['haproxy', () => IngressController.haproxy()],
+  ])('accepts a dotted className (a valid IngressClass name) on %s and derives valid names from it', (_name, controller) => {
+    // GIVEN class "web.example" (a DNS-1123 subdomain, not a label)
+    const { app } = gatewayApp({ className: 'web.example', controller: controller() });
+    // WHEN
+    const objs = synthApp(app);
+    // THEN no finding, the IngressClass keeps the name, and derived names are labels with a stable hash suffix
+    expect(RuleEngine.of(app).run().errors).toStrictEqual([]);
+    expect(ofKind(objs, 'IngressClass')[0].metadata.name).toBe('web.example');
+    const namespace = ofKind(objs, 'Namespace')[0].metadata.name;
+    expect(namespace).toMatch(/^ingress-web-example-[0-9a-f]{8}$/);
+    expect(controllerService(objs).metadata.name).toBe(`${namespace.slice('ingress-'.length)}-controller`);
+  });
+
+  it('keeps the derived names of a class name that is already a short DNS label', () => {
+    // GIVEN class "public-web"
+    const objs = synthApp(gatewayApp().app);
+    // THEN names derive from it unchanged
+    expect(ofKind(objs, 'Namespace')[0].metadata.name).toBe('ingress-public-web');
+    expect(controllerService(objs).metadata.name).toBe('public-web-controller');
+  });
+
+  it('reports maxReplicas below replicas instead of raising it silently', () => {
+    // GIVEN replicas 4 and maxReplicas 3
+    const { app } = gatewayApp({ replicas: 4, maxReplicas: 3 });
+    // THEN
+    expect(RuleEngine.of(app).run().errors.map((f) => [f.ruleId, f.field, f.value])).toStrictEqual([['CG-INPUT-001', 'maxReplicas', '3']]);
+    // AND the neighbour (equal) passes
+    expect(RuleEngine.of(gatewayApp({ replicas: 4, maxReplicas: 4 }).app).run().errors).toStrictEqual([]);
   });
 
   it('rejects two default gateways (CG-CLASS-001), naming both', () => {

@@ -5,7 +5,6 @@ import {
   Route, RouteBackend, RuleEngine,
 } from '../../src';
 import { ControllerNetworkPolicy } from '../../src/network/controller-network-policy';
-import { InvalidInputError } from '../../src/rules/input/invalid-input';
 import { appService, gatewayApp, quietStderr } from '../tenancy/tenant-test-utils';
 import { inputErrors, ofKind, synthApp } from '../util/synth';
 
@@ -333,14 +332,27 @@ describe('ApiServerAccess', () => {
       .toMatchObject({ cidrs: ['10.0.0.0/16', '10.1.0.0/16'], ports: [443, 6443] });
   });
 
-  it('rejects bad CIDRs and ports', () => {
-    expect(() => ApiServerAccess.fromCidrs([])).toThrow(InvalidInputError);
-    expect(() => ApiServerAccess.fromCidrs([])).toThrow('ApiServerAccess.fromCidrs: cidrs is empty (got []); give at least one CIDR');
-    expect(() => ApiServerAccess.fromCidrs(['10.0.0.0/33'])).toThrow('ApiServerAccess.fromCidrs: cidrs[0] = "10.0.0.0/33": API server CIDR has an IPv4 prefix length above 32');
-    expect(() => ApiServerAccess.fromCidrs(['fd00::/129'])).toThrow('has an IPv6 prefix length above 128');
-    expect(() => ApiServerAccess.fromCidrs(['kubernetes/32'])).toThrow('is not an IPv4 or IPv6 address');
-    expect(() => ApiServerAccess.anyAddress([])).toThrow('ApiServerAccess: ports is empty (got []); give at least one TCP port');
-    expect(() => ApiServerAccess.anyAddress([443, 70000])).toThrow(InvalidInputError);
-    expect(() => ApiServerAccess.anyAddress([443, 70000])).toThrow('ApiServerAccess: ports[1] = 70000: an API server port must be an integer between 1 and 65535');
+  it('reports bad CIDRs and ports on the gateway that uses them, instead of throwing in the factory', () => {
+    const findings = (apiServerAccess: ApiServerAccess) => {
+      const app = Testing.app();
+      new IngressClassGateway(new Chart(app, 'ingress'), 'Gateway', { className: 'web', controller: IngressController.nginx(), apiServerAccess });
+      return inputErrors(app).map((e) => [e.field, e.value, e.message]);
+    };
+    expect(findings(ApiServerAccess.fromCidrs([]))).toStrictEqual([
+      ['apiServerAccess.cidrs', '[]', 'is empty; give at least one CIDR of the API server, such as "10.0.0.1/32"'],
+    ]);
+    expect(findings(ApiServerAccess.fromCidrs(['10.0.0.0/33', 'fd00::/129', 'kubernetes/32']))).toStrictEqual([
+      ['apiServerAccess.cidrs[0]', '"10.0.0.0/33"', 'API server CIDR has an IPv4 prefix length above 32; give an IPv4 or IPv6 address with a prefix length'],
+      ['apiServerAccess.cidrs[1]', '"fd00::/129"', 'API server CIDR has an IPv6 prefix length above 128; give an IPv4 or IPv6 address with a prefix length'],
+      ['apiServerAccess.cidrs[2]', '"kubernetes/32"', expect.stringContaining('is not an IPv4 or IPv6 address')],
+    ]);
+    expect(findings(ApiServerAccess.anyAddress([]))).toStrictEqual([
+      ['apiServerAccess.ports', '[]', 'is empty; give at least one TCP port, or leave it unset for 443 and 6443'],
+    ]);
+    expect(findings(ApiServerAccess.anyAddress([443, 70000]))).toStrictEqual([
+      ['apiServerAccess.ports[1]', '70000', 'API server port must be an integer between 1 and 65535'],
+    ]);
+    // AND a valid neighbour passes
+    expect(findings(ApiServerAccess.fromCidrs(['10.0.0.1/32'], [6443]))).toStrictEqual([]);
   });
 });

@@ -3,7 +3,6 @@ import {
   AcmeIssuer, AcmeServer, CloudProvider, Dns01Solver, GatewayExposure, IngressClassGateway, IngressController, IssuerKind, Route, RouteBackend,
   RuleEngine, TlsCertificate,
 } from '../../src';
-import { InvalidInputError } from '../../src/rules/input/invalid-input';
 import { inputErrors, ofKind, synthApp } from '../util/synth';
 
 let stderr: jest.SpyInstance;
@@ -154,8 +153,8 @@ describe('AcmeIssuer', () => {
     // GIVEN
     const { app, chart } = setup();
     // WHEN
-    new AcmeIssuer(chart, 'A', { email: 'ops' });
-    new AcmeIssuer(chart, 'B', { email: 'ops@example.com', server: AcmeServer.fromUrl('https://acme.zerossl.com/v2/DV90') });
+    new AcmeIssuer(chart, 'A', { email: 'ops', dns01Solvers: [Dns01Solver.route53()] });
+    new AcmeIssuer(chart, 'B', { email: 'ops@example.com', server: AcmeServer.fromUrl('https://acme.zerossl.com/v2/DV90'), dns01Solvers: [Dns01Solver.route53()] });
     // THEN both are reported in one synth
     expect(inputErrors(app)).toStrictEqual([
       { constructPath: 'ingress/A', field: 'email', value: '"ops"', message: 'is not an email address; give the ACME account contact, such as "ops@example.com"' },
@@ -167,10 +166,29 @@ describe('AcmeIssuer', () => {
       },
     ]);
     expect(() => synthApp(app)).toThrow(/CG-INPUT-001 at ingress\/A\n    email = "ops"[\s\S]*CG-INPUT-001 at ingress\/B\n    name = \(unset\)/);
-    // AND a server URL that is not https:// is refused by the factory
-    expect(() => AcmeServer.fromUrl('http://acme.example.com/directory')).toThrow(InvalidInputError);
-    expect(() => AcmeServer.fromUrl('http://acme.example.com/directory'))
-      .toThrow('AcmeServer.fromUrl: "http://acme.example.com/directory" is not an ACME directory URL; give an https:// URL');
+  });
+
+  it('reports a server URL that is not https:// on the issuer that uses it, instead of throwing in the factory', () => {
+    // GIVEN
+    const { app, chart } = setup();
+    // WHEN
+    const server = AcmeServer.fromUrl('http://acme.example.com/directory');
+    new AcmeIssuer(chart, 'A', { name: 'private-acme', email: 'ops@example.com', server, dns01Solvers: [Dns01Solver.route53()] });
+    // THEN
+    expect(inputErrors(app)).toStrictEqual([{
+      constructPath: 'ingress/A',
+      field: 'server',
+      value: '"http://acme.example.com/directory"',
+      message: 'is not an ACME directory URL; give an https:// URL such as "https://acme.zerossl.com/v2/DV90"',
+    }]);
+  });
+
+  it('reports an issuer without any challenge solver as CG-INPUT-001 with the other findings', () => {
+    // GIVEN an issuer used by no gateway and without DNS-01 solvers
+    const { app, chart } = setup();
+    new AcmeIssuer(chart, 'A', { email: 'ops@example.com' });
+    // THEN
+    expect(inputErrors(app).map((e) => [e.constructPath, e.field])).toStrictEqual([['ingress/A', 'solvers']]);
   });
 
   it('is checked by the ACME rules at synth (a wildcard needs DNS-01)', () => {

@@ -32,34 +32,8 @@ export const MIN_RENEW_BEFORE_MS = 5 * 60 * 1000;
 export const DEFAULT_DURATION_MS = 2160 * 60 * 60 * 1000;
 export const MAX_COMMON_NAME_LENGTH = 64;
 
-const GO_UNITS: Record<string, number> = {
-  ns: 1e-6, us: 1e-3, µs: 1e-3, μs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000,
-};
-
-/**
- * Parses a Go duration (`time.ParseDuration`: "2160h", "1h30m", "90m", "1.5h", "-5m", "0") into milliseconds;
- * undefined when Go would reject it.
- */
-export function parseGoDuration(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  let rest = value;
-  let sign = 1;
-  if (rest.startsWith('-') || rest.startsWith('+')) {
-    if (rest[0] === '-') sign = -1;
-    rest = rest.slice(1);
-  }
-  if (rest === '0') return 0;
-  if (rest === '') return undefined;
-  let total = 0;
-  const part = /^(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/;
-  while (rest.length > 0) {
-    const m = part.exec(rest);
-    if (!m) return undefined;
-    total += Number(m[1]) * GO_UNITS[m[2]];
-    rest = rest.slice(m[0].length);
-  }
-  return sign * total;
-}
+/** Moved to the validator module; re-exported for the rules and other callers. */
+export { parseGoDuration } from '../../core/validation';
 
 /** A duration in the shortest exact Go notation (milliseconds in, for example, "2160h" or "90m" out). */
 export function formatGoDuration(ms: number): string {
