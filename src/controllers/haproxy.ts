@@ -43,7 +43,6 @@ export const HAPROXY_JSON_ACCESS_LOG = [
   '%(frontend)f',
   '%(termination_state)ts',
 ].join(' ');
-const JSON_ACCESS_LOG = HAPROXY_JSON_ACCESS_LOG;
 
 /** Options for the HAProxy Kubernetes Ingress Controller profile. */
 export interface HaproxyProps {
@@ -187,10 +186,10 @@ export class HaproxyController implements IIngressController {
       data: sortKeys({
         // Clients reach HTTPS on the Service's 443, not on the container's 8443.
         'ssl-redirect-port': '443',
-        // Access logs as one JSON object per request on stdout (see JSON_ACCESS_LOG); the default target is a syslog
+        // Access logs as one JSON object per request on stdout (see HAPROXY_JSON_ACCESS_LOG); the default target is a syslog
         // server on 127.0.0.1 that the image does not run.
         'syslog-server': 'address:stdout, format:raw, facility:daemon',
-        'log-format': JSON_ACCESS_LOG,
+        'log-format': HAPROXY_JSON_ACCESS_LOG,
         ...(this.hardening ? publicWebConfig(this.hardening) : {}),
         ...(this.edge ? edgeConfig(this.edge) : {}),
         ...(checkMapProp(scope, 'controller.config', this.props.config, checkConfigMapKey, 'ConfigMap key') ?? {}),

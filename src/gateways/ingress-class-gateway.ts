@@ -153,7 +153,9 @@ export class IngressClassGateway extends Construct implements IGateway {
     const { replicas, maxReplicas } = checkedReplicas(this, props);
     checkExposure(this, this.exposure);
     const resources = checkResources(this, props.resources) ? props.resources : undefined;
-    checkProp(this, 'monitoringNamespace', props.monitoringNamespace, checkDns1123Label, 'monitoring namespace');
+    // A rejected namespace is reported once, here; the objects derived from it fall back to the default.
+    const monitoringNamespace = checkProp(this, 'monitoringNamespace', props.monitoringNamespace, checkDns1123Label, 'monitoring namespace')
+      ? props.monitoringNamespace : undefined;
     if (props.apiServerAccess) rejectInputs(this, props.apiServerAccess._rejected.map(([f, v, m]) => [`apiServerAccess.${f}`, v, m]));
     const parametersValid = checkParameters(this, props.parameters);
 
@@ -182,7 +184,7 @@ export class IngressClassGateway extends Construct implements IGateway {
       exposure: this.exposure,
       network: {
         clientSourceCidrs: props.allowedSourceCidrs === undefined ? undefined : checkedClientSources(this, props.allowedSourceCidrs),
-        monitoringNamespace: props.monitoringNamespace,
+        monitoringNamespace,
         apiServer: props.apiServerAccess,
       },
     });
@@ -232,7 +234,7 @@ export class IngressClassGateway extends Construct implements IGateway {
         className: this.className,
         namespace: this.namespace,
         // The NetworkPolicy above admits this namespace on the metrics ports: one value for both.
-        monitoringNamespace: props.monitoringNamespace ?? DEFAULT_MONITORING_NAMESPACE,
+        monitoringNamespace: monitoringNamespace ?? DEFAULT_MONITORING_NAMESPACE,
         profile: metricsProfile,
         metrics: deployment.metrics,
         certificateNamespaces: () => this.routes.filter((r) => r.tlsSecretName !== undefined).map(routeNamespace),

@@ -4,7 +4,8 @@
  * binary needs. The profile tests (haproxy, traefik, ingress-nginx) pin the record's essentials independently.
  */
 import { controllerContainer, gatewayApp, single, synth, tuples } from './controller-test-utils';
-import { IIngressController, IngressController } from '../../src';
+import { Duration, Size } from 'cdk8s';
+import { EdgeSettings, IIngressController, IngressController, PublicWebHardening } from '../../src';
 import { AGIC_1_9_8 } from '../../src/controllers/facts/agic-1.9.8';
 import { AWS_LOAD_BALANCER_CONTROLLER_3_5_0 } from '../../src/controllers/facts/aws-load-balancer-controller-3.5.0';
 import { policyRules, SelfHostedControllerFacts } from '../../src/controllers/facts/controller-facts';
@@ -63,16 +64,46 @@ describe.each(PROFILES)('%s against its facts record', (_name, controller, facts
     }
   });
 
-  it('passes only flags the pinned version has', () => {
-    // GIVEN a default gateway and a default-class one (which adds the "without class" flag)
-    const defaultClassArgs = controllerContainer(synth(gatewayApp(controller(), { defaultClass: true }).app)).args;
-    const args = [...controllerContainer(objectsOf(controller())).args, ...defaultClassArgs];
-    // THEN every --flag is one of the record's (entry point and transport flags match by prefix)
+  it('passes only flags the pinned version has, in every configuration the profile offers', () => {
+    // GIVEN a default gateway, a default-class one (which adds the "without class" flag), a public-web one and an edge one
+    const hardened = controller().hardenForPublicWeb?.(PUBLIC_WEB_HARDENING).controller;
+    const edge = controller().configureEdge?.(EDGE_SETTINGS).controller;
+    const args = [
+      ...controllerContainer(objectsOf(controller())).args,
+      ...controllerContainer(synth(gatewayApp(controller(), { defaultClass: true }).app)).args,
+      ...(hardened ? controllerContainer(objectsOf(hardened)).args : []),
+      ...(edge ? controllerContainer(objectsOf(edge)).args : []),
+    ];
+    // THEN every --flag is one of the record's, by its full name (only an entry point or header name may vary)
     const flags = args.filter((a: string) => a.startsWith('--')).map((a: string) => a.split('=')[0]);
-    const unknown = flags.filter((f: string) => !facts.flags.some((known) => f === known || f.startsWith(`${known}.`)));
+    const unknown = flags.filter((f: string) => !facts.flags.some((known) => flagPattern(known).test(f)));
     expect(unknown).toStrictEqual([]);
   });
 });
+
+/** A record's flag name as a pattern: `<entryPoint>` and `<header>` stand for one name segment. */
+function flagPattern(known: string): RegExp {
+  const escaped = known.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/<entryPoint>|<header>/g, '[A-Za-z0-9_-]+');
+  return new RegExp(`^${escaped}$`, 'i');
+}
+
+const PUBLIC_WEB_HARDENING: PublicWebHardening = {
+  hstsMaxAge: Duration.days(365),
+  hstsIncludeSubdomains: true,
+  hstsPreload: false,
+  maxRequestBodySize: Size.mebibytes(8),
+  connectTimeout: Duration.seconds(5),
+  readTimeout: Duration.seconds(60),
+  sendTimeout: Duration.seconds(60),
+};
+
+const EDGE_SETTINGS: EdgeSettings = {
+  clientAllowlist: ['10.0.0.0/8'],
+  rateLimitPerSecond: 50,
+  connectTimeout: Duration.seconds(5),
+  readTimeout: Duration.seconds(30),
+  trustedProxyCidrs: ['192.168.0.0/16'],
+};
 
 describe('facts records', () => {
   it('name an upstream file for every RBAC grant', () => {
@@ -107,7 +138,6 @@ describe('cloud-managed profiles against the facts they rely on', () => {
     // GIVEN a default ALB gateway
     const objs = synth(gatewayApp(IngressController.awsAlb()).app);
     // THEN
-    expect(AWS_LOAD_BALANCER_CONTROLLER_3_5_0.facts.defaultTargetType).toBe('instance');
     expect(single(objs, 'IngressClass').spec.controller).toBe(AWS_LOAD_BALANCER_CONTROLLER_3_5_0.facts.controllerValue);
     expect(single(objs, 'IngressClassParams').spec.targetType).toBe('ip');
   });

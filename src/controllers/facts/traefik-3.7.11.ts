@@ -25,13 +25,27 @@ export const TRAEFIK_3_7_11: SelfHostedControllerFacts = {
     liveness: { path: '/ping', portName: 'traefik' },
     readiness: { path: '/ping', portName: 'traefik' },
   },
-  // pkg/provider/kubernetes/ingress/kubernetes.go Provider fields (ingressClass, ingressEndpoint, allowEmptyServices),
-  // pkg/config/static (entryPoints, ping, metrics, providers.file, serversTransport, accessLog) and pkg/types/logs.go
-  // (AccessLog: format, fields.defaultMode, fields.headers.defaultMode and names).
+  // Every flag the profile can pass, by its full name; `<entryPoint>` stands for an entry point's name and `<header>` for a
+  // header name (Traefik matches flag names case-insensitively). Static configuration in pkg/config/static
+  // (static_config.go: global, entryPoints, ping, metrics, providers, serversTransport, accessLog),
+  // entrypoints.go (address, http.redirections.entryPoint.{to,scheme,permanent}, http.tls, http.middlewares,
+  // forwardedHeaders.trustedIPs), pkg/types/metrics.go (Prometheus: entryPoint, addRoutersLabels, buckets),
+  // pkg/types/logs.go (AccessLog: format, fields.defaultMode, fields.headers.defaultMode and names),
+  // pkg/provider/kubernetes/ingress/kubernetes.go (ingressClass, ingressEndpoint.publishedService, allowEmptyServices),
+  // pkg/provider/file/file.go (directory, watch), and ForwardingTimeouts (dialTimeout, responseHeaderTimeout).
   flags: [
-    '--global.checkNewVersion', '--global.sendAnonymousUsage', '--entryPoints', '--ping', '--metrics.prometheus', '--accesslog',
+    '--global.checkNewVersion', '--global.sendAnonymousUsage',
+    '--entryPoints.<entryPoint>.address', '--entryPoints.<entryPoint>.http.tls', '--entryPoints.<entryPoint>.http.middlewares',
+    '--entryPoints.<entryPoint>.http.redirections.entryPoint.to', '--entryPoints.<entryPoint>.http.redirections.entryPoint.scheme',
+    '--entryPoints.<entryPoint>.http.redirections.entryPoint.permanent', '--entryPoints.<entryPoint>.forwardedHeaders.trustedIPs',
+    '--ping',
+    '--metrics.prometheus', '--metrics.prometheus.entrypoint', '--metrics.prometheus.addRoutersLabels', '--metrics.prometheus.buckets',
+    '--accesslog', '--accesslog.format', '--accesslog.fields.defaultmode', '--accesslog.fields.headers.defaultmode',
+    '--accesslog.fields.headers.names.<header>',
     '--providers.kubernetesingress', '--providers.kubernetesingress.ingressclass',
     '--providers.kubernetesingress.ingressendpoint.publishedservice', '--providers.kubernetesingress.allowEmptyServices',
+    '--providers.file.directory', '--providers.file.watch',
+    '--serversTransport.forwardingTimeouts.dialTimeout', '--serversTransport.forwardingTimeouts.responseHeaderTimeout',
   ],
   clusterRbac: [
     {

@@ -3,12 +3,11 @@
  * not represent are findings rather than crashes.
  */
 import * as fs from 'fs';
-import * as path from 'path';
 import { App, Chart, Duration, Size, Testing } from 'cdk8s';
 import {
   AcmeIssuer, ApiGatewayTier, CaIssuer, Dns01Solver, IngressController, PublicWebGateway, RouteBackend, RuleEngine, TlsCertificate,
 } from '../../../src';
-import { REPORT_FILE_NAME } from '../../../src/rules/engine';
+import { defaultReportFile } from '../../../src/rules/engine';
 import { quietStderr } from '../../tenancy/tenant-test-utils';
 import { synthApp } from '../../util/synth';
 
@@ -42,7 +41,7 @@ describe('rules in an app without a gateway', () => {
     expect(error.message).toMatch(/error CG-TLS-003 Certificate web\/www-tls at tls\/Cert\/Resource/);
     expect(error.stack).not.toContain('    at ');
     // AND the report is written
-    const report = JSON.parse(fs.readFileSync(path.join(app.outdir, REPORT_FILE_NAME), 'utf8'));
+    const report = JSON.parse(fs.readFileSync(defaultReportFile(app.outdir), 'utf8'));
     expect(report.findings.map((f: any) => f.ruleId)).toContain('CG-TLS-003');
   });
 
@@ -51,7 +50,7 @@ describe('rules in an app without a gateway', () => {
     const app = certificateOnlyApp(Duration.hours(1));
     // WHEN / THEN
     expect(() => app.synth()).not.toThrow();
-    const report = JSON.parse(fs.readFileSync(path.join(app.outdir, REPORT_FILE_NAME), 'utf8'));
+    const report = JSON.parse(fs.readFileSync(defaultReportFile(app.outdir), 'utf8'));
     expect(report.summary.errors).toBe(0);
   });
 
