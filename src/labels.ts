@@ -22,3 +22,5 @@ export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
  * NetworkPolicies must admit (CG-MONITOR-003). Without it, rules assume `monitoring`.
  */
 export const ANNOTATION_PROMETHEUS_NAMESPACE = 'monitoring.gateways.cdk8s.io/prometheus-namespace';
+/** On an AGIC IngressClass: the class name the AGIC installation serves, which CG-CONTROLLER-005 compares with the class. */
+export const ANNOTATION_AGIC_SERVED_CLASS = 'gateways.cdk8s.io/agic-class-name';

@@ -4,7 +4,6 @@ import { ControllerDeployment, ControllerDeployOptions, HardenedController, IIng
 import { AGIC_1_9_8 } from './facts/agic-1.9.8';
 import { CloudProvider } from '../gateways/exposure';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
-import { ANNOTATION_AGIC_SERVED_CLASS } from '../rules/controller/agic-class-mismatch';
 import { rejectInput } from '../rules/input/reject-input';
 
 /** The IngressClass controller value AGIC watches unless its installation says otherwise. */

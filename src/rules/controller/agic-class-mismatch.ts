@@ -1,12 +1,7 @@
 import { AGIC_1_9_8 } from '../../controllers/facts/agic-1.9.8';
+import { ANNOTATION_AGIC_SERVED_CLASS } from '../../labels';
 import { defineRule, show } from '../rule';
 import { Severity } from '../severity';
-
-/**
- * Annotation on an AGIC IngressClass naming the class the AGIC installation serves; the AGIC profile writes it.
- * Without it the installation default (`azure-application-gateway`) is assumed.
- */
-export const ANNOTATION_AGIC_SERVED_CLASS = 'gateways.cdk8s.io/agic-class-name';
 
 /**
  * AGIC serves an Ingress only when its class has AGIC's controller value AND the class name the installation is

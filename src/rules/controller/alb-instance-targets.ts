@@ -1,9 +1,10 @@
+import { AWS_LOAD_BALANCER_CONTROLLER_3_5_0 } from '../../controllers/facts/aws-load-balancer-controller-3.5.0';
 import { effectiveClassOf, serviceBackends, singleDefaultClass } from '../ingress/ingress-facts';
 import { ManifestObject } from '../model';
 import { defineRule, show } from '../rule';
 import { Severity } from '../severity';
 
-const ALB_CONTROLLER_VALUE = 'ingress.k8s.aws/alb';
+const ALB_CONTROLLER_VALUE = AWS_LOAD_BALANCER_CONTROLLER_3_5_0.facts.controllerValue;
 const TARGET_TYPE_ANNOTATION = 'alb.ingress.kubernetes.io/target-type';
 
 /**
