@@ -3,6 +3,7 @@ import { assertCloudManagedOptions, setOptionNames } from './cloud-managed';
 import { ControllerDeployment, ControllerDeployOptions, HardenedController, IIngressController, PublicWebHardening } from './controller-profile';
 import { AGIC_1_9_8 } from './facts/agic-1.9.8';
 import { CloudProvider } from '../gateways/exposure';
+import { ANNOTATION_AGIC_SERVED_CLASS } from '../labels';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 import { rejectInput } from '../rules/input/reject-input';
 
