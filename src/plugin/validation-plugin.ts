@@ -23,6 +23,14 @@ export interface GatewayValidationPluginProps {
    * @default - no external secrets
    */
   readonly externalTlsSecrets?: string[];
+
+  /**
+   * The cluster's default IngressClass, when it is defined outside the manifests (by the platform team or
+   * the cloud provider). Ingresses without a class then bind to it, without a CG-INGRESS-010 finding.
+   *
+   * @default - only an IngressClass in the manifests marked ingressclass.kubernetes.io/is-default-class
+   */
+  readonly defaultIngressClass?: string;
 }
 
 /**
@@ -48,6 +56,7 @@ export interface GatewayValidationPluginProps {
 export class GatewayValidationPlugin {
   private readonly externalIngressClasses: ReadonlySet<string>;
   private readonly externalTlsSecrets: ReadonlySet<string>;
+  private readonly defaultIngressClass?: string;
 
   /**
    * @param props the `properties` of the cdk8s.yaml validation entry
@@ -62,6 +71,11 @@ export class GatewayValidationPlugin {
     }
     this.externalIngressClasses = new Set(classes);
     this.externalTlsSecrets = new Set(secrets);
+    const defaultClass: unknown = props.defaultIngressClass;
+    if (defaultClass !== undefined && (typeof defaultClass !== 'string' || defaultClass.trim() === '')) {
+      throw new InvalidInputError(`GatewayValidationPlugin: defaultIngressClass must be a non-empty IngressClass name (got ${JSON.stringify(defaultClass)})`);
+    }
+    this.defaultIngressClass = defaultClass;
   }
 
   /**
@@ -97,7 +111,9 @@ export class GatewayValidationPlugin {
       return;
     }
 
-    const { report, failure } = evaluateManifests(objects, this.externalIngressClasses, this.externalTlsSecrets);
+    const { report, failure } = evaluateManifests(objects, this.externalIngressClasses, this.externalTlsSecrets, {
+      defaultIngressClass: this.defaultIngressClass,
+    });
     if (failure !== undefined) {
       context.logger?.log(`cdk8s-gateways: ${failure}`);
       context.report.submit('failure', { 'rule failure': failure });

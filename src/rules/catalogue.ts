@@ -1,3 +1,4 @@
+import { BLOCKED_EVICTION } from './availability/blocked-eviction';
 import { MISSING_DISRUPTION_BUDGET } from './controller/missing-disruption-budget';
 import { RETIRED_CONTROLLER } from './controller/retired-controller';
 import { SNIPPETS_ALLOWED } from './controller/snippets-allowed';
@@ -15,7 +16,12 @@ import { INVALID_INGRESS_BACKEND } from './ingress/invalid-backend';
 import { INVALID_INGRESS_HOST } from './ingress/invalid-host';
 import { INVALID_INGRESS_PATH } from './ingress/invalid-path';
 import { LEGACY_CLASS_ANNOTATION } from './ingress/legacy-class-annotation';
+import { MISSING_BACKEND_PORT } from './ingress/missing-backend-port';
+import { MISSING_BACKEND_SERVICE } from './ingress/missing-backend-service';
+import { NGINX_STRICT_PATH_TYPE } from './ingress/nginx-strict-path';
+import { REMOVED_INGRESS_API } from './ingress/removed-api-version';
 import { SNIPPET_ANNOTATION } from './ingress/snippet-annotation';
+import { INVALID_TLS_SECRET_NAME } from './ingress/tls-secret-name';
 import { TLS_WITHOUT_SECRET } from './ingress/tls-without-secret';
 import { UNDEFINED_INGRESS_CLASS } from './ingress/undefined-class';
 import { INVALID_CONTROLLER_VALUE } from './ingress-class/invalid-controller';
@@ -25,6 +31,7 @@ import { INVALID_INPUT } from './input/invalid-input';
 import { INVALID_OBJECT_NAME } from './meta/invalid-object-name';
 import { invalidSuppression } from './meta/invalid-suppression';
 import { CLASS_OUTSIDE_TENANT } from './network/class-outside-tenant';
+import { DANGLING_PEER_SELECTOR } from './network/dangling-peer-selector';
 import { HOST_OUTSIDE_TENANT } from './network/host-outside-tenant';
 import { POLICY_SELECTS_NOTHING } from './network/policy-selects-nothing';
 import { UNREACHABLE_BACKEND } from './network/unreachable-backend';
@@ -54,15 +61,20 @@ export const ALL_RULES: readonly Rule[] = [
   INVALID_INPUT,
   invalidSuppression(() => knownRuleIds()),
   INVALID_OBJECT_NAME,
+  REMOVED_INGRESS_API,
   INVALID_INGRESS_HOST,
   INVALID_INGRESS_PATH,
+  NGINX_STRICT_PATH_TYPE,
   INVALID_INGRESS_BACKEND,
+  MISSING_BACKEND_SERVICE,
+  MISSING_BACKEND_PORT,
   UNDEFINED_INGRESS_CLASS,
   DUPLICATE_ROUTE,
   LEGACY_CLASS_ANNOTATION,
   CLASS_FIELD_AND_ANNOTATION,
   SNIPPET_ANNOTATION,
   TLS_WITHOUT_SECRET,
+  INVALID_TLS_SECRET_NAME,
   MULTIPLE_DEFAULT_CLASSES,
   INVALID_CONTROLLER_VALUE,
   INVALID_CLASS_PARAMETERS,
@@ -72,6 +84,7 @@ export const ALL_RULES: readonly Rule[] = [
   INVALID_PORT,
   TOO_FEW_CONTROLLER_REPLICAS,
   MISSING_DISRUPTION_BUDGET,
+  BLOCKED_EVICTION,
   RETIRED_CONTROLLER,
   SNIPPETS_ALLOWED,
   UNREACHABLE_BACKEND,
@@ -81,6 +94,7 @@ export const ALL_RULES: readonly Rule[] = [
   DUPLICATE_ELECTION_ID,
   UNSUPPORTED_ROUTE_OPTION,
   POLICY_SELECTS_NOTHING,
+  DANGLING_PEER_SELECTOR,
   HOST_OUTSIDE_TENANT,
   CLASS_OUTSIDE_TENANT,
   CERTIFICATE_WITHOUT_IDENTITY,

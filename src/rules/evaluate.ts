@@ -31,6 +31,7 @@ export function evaluate(model: ClusterModel, rules: readonly Rule[], extra: Fin
         constructPath: v.object.origin.constructPath,
         file: v.object.origin.file,
         documentIndex: v.object.origin.documentIndex,
+        line: v.object.origin.line,
         apiVersion: v.object.apiVersion,
         kind: v.object.kind,
         namespace: v.object.namespace,

@@ -12,18 +12,26 @@ interface LintRun {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
-  /** stdout lines without the trailing newline. */
+  /** stdout lines without the trailing newline, and without the `    fix: ...` line under each finding. */
   readonly lines: string[];
+  /** The `    fix: ...` lines, in order. */
+  readonly fixes: string[];
+}
+
+function lintWithStdin(stdin: string | undefined, ...args: string[]): LintRun {
+  let stdout = '';
+  let stderr = '';
+  const io = { stdout: (s: string) => { stdout += s; }, stderr: (s: string) => { stderr += s; } };
+  const code = runLint(args, stdin === undefined ? io : { ...io, readStdin: () => stdin });
+  const all = stdout === '' ? [] : stdout.replace(/\n$/, '').split('\n');
+  return { code, stdout, stderr, lines: all.filter((l) => !l.startsWith('    fix: ')), fixes: all.filter((l) => l.startsWith('    fix: ')) };
 }
 
 function lint(...args: string[]): LintRun {
-  let stdout = '';
-  let stderr = '';
-  const code = runLint(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
-  return { code, stdout, stderr, lines: stdout === '' ? [] : stdout.replace(/\n$/, '').split('\n') };
+  return lintWithStdin(undefined, ...args);
 }
 
-/** Finding lines carry `file:index kind/[namespace/]name RULE-ID [severity] message`. */
+/** Finding lines carry `file:line kind/[namespace/]name RULE-ID [severity] message`. */
 const FINDING_LINE = /^(\S+):(\d+) ([A-Za-z]+\/(?:[^/ ]+\/)?[^/ ]+) (CG-[A-Z]+-\d{3}) \[(error|warning)\] (.+)$/;
 
 function ruleIds(run: LintRun): string[] {
@@ -85,7 +93,7 @@ describe('cdk8s-gateways lint: clean input', () => {
     expect(run.code).toBe(0);
     expect(ruleIds(run)).toEqual(['CG-CONTROLLER-003']);
     expect(run.lines[0]).toMatch(new RegExp(
-      `^${escape(file)}:0 Deployment/ingress-nginx/ingress-nginx-controller CG-CONTROLLER-003 \\[warning\\] `
+      `^${escape(file)}:2 Deployment/ingress-nginx/ingress-nginx-controller CG-CONTROLLER-003 \\[warning\\] `
       + escape('spec.template.spec.containers[0].image = "registry.k8s.io/ingress-nginx/controller:v1.12.1": ingress-nginx was retired'),
     ));
     expect(run.lines[1]).toBe('cdk8s-gateways lint: 0 errors, 1 warning, 0 suppressed (2 objects in 1 file)');
@@ -113,30 +121,34 @@ describe('cdk8s-gateways lint: findings', () => {
     expect(run.lines[run.lines.length - 1]).toBe('cdk8s-gateways lint: 12 errors, 1 warning, 0 suppressed (5 objects in 1 file)');
   });
 
-  test('each line reads file:document-index kind/namespace/name RULE-ID [severity] field = value: message', () => {
+  test('each line reads file:line kind/namespace/name RULE-ID [severity] field = value: message, followed by the fix', () => {
     // GIVEN the file with violations
     // WHEN linting it
     const run = lint(file);
 
     // THEN namespaced objects read kind/namespace/name, and the message names the field and the received value
-    expect(run.lines).toContain(`${file}:0 Ingress/shop/storefront CG-INGRESS-001 [error] spec.rules[0].host = "Shop.Example.com": host must be a lowercase RFC 1123 subdomain: `
+    expect(run.lines).toContain(`${file}:3 Ingress/shop/storefront CG-INGRESS-001 [error] spec.rules[0].host = "Shop.Example.com": host must be a lowercase RFC 1123 subdomain: `
       + "labels of lower case alphanumeric characters or '-', separated by '.', each starting and ending with an alphanumeric character");
-    expect(run.lines).toContain(`${file}:0 Ingress/shop/storefront CG-INGRESS-004 [error] spec.ingressClassName = "missing": `
+    expect(run.lines).toContain(`${file}:3 Ingress/shop/storefront CG-INGRESS-004 [error] spec.ingressClassName = "missing": `
       + 'no IngressClass named "missing" exists; available classes: bad-controller');
-    expect(run.lines).toContain(`${file}:1 Deployment/shop/storefront CG-POD-003 [error] spec.template.spec.containers[0].image = "nginx:latest": `
+    expect(run.lines).toContain(`${file}:25 Deployment/shop/storefront CG-POD-003 [error] spec.template.spec.containers[0].image = "nginx:latest": `
       + 'the latest tag changes under you; every rollout may run different code');
-    expect(run.lines).toContain(`${file}:3 ConfigMap/ingress-nginx/ingress-nginx-controller CG-CONTROLLER-004 [error] data["allow-snippet-annotations"] = "true": `
+    expect(run.lines).toContain(`${file}:53 ConfigMap/ingress-nginx/ingress-nginx-controller CG-CONTROLLER-004 [error] data["allow-snippet-annotations"] = "true": `
       + 'lets every Ingress author inject raw nginx configuration');
-    expect(run.lines).toContain(`${file}:4 Ingress/shop/legacy CG-INGRESS-006 [warning] metadata.annotations["kubernetes.io/ingress.class"] = "bad-controller": `
+    expect(run.lines).toContain(`${file}:62 Ingress/shop/legacy CG-INGRESS-006 [warning] metadata.annotations["kubernetes.io/ingress.class"] = "bad-controller": `
       + 'the annotation is deprecated since Kubernetes 1.18; spec.ingressClassName replaces it');
     // AND cluster-scoped objects read kind/name
-    expect(run.lines).toContain(`${file}:2 IngressClass/bad-controller CG-CLASS-002 [error] spec.controller = "nginx": `
+    expect(run.lines).toContain(`${file}:45 IngressClass/bad-controller CG-CLASS-002 [error] spec.controller = "nginx": `
       + "controller must be a domain-prefixed path such as 'example.com/ingress-controller'");
-    // AND every line but the summary has that shape
+    // AND every line but the summary has that shape, and each finding is followed by its rule's fix
     expect(run.lines.slice(0, -1).every((l) => FINDING_LINE.test(l))).toBe(true);
+    expect(run.fixes).toHaveLength(run.lines.length - 1);
+    const all = run.stdout.split('\n');
+    const hostLine = all.findIndex((l) => l.includes('CG-INGRESS-001'));
+    expect(all[hostLine + 1]).toBe(`    fix: ${MANIFEST_LEVEL_RULES.find((r) => r.id === 'CG-INGRESS-001')!.fix}`);
   });
 
-  test('--format json prints the report payload, with file and document index on every finding', () => {
+  test('--format json prints the report payload, with file, document index and line on every finding', () => {
     // GIVEN the file with violations
     // WHEN linting it as JSON
     const run = lint('--format', 'json', file);
@@ -152,9 +164,10 @@ describe('cdk8s-gateways lint: findings', () => {
     for (const finding of json.findings) {
       expect(finding.file).toBe(file);
       expect(typeof finding.documentIndex).toBe('number');
+      expect(typeof finding.line).toBe('number');
     }
     expect(json.findings).toContainEqual(expect.objectContaining({
-      ruleId: 'CG-CLASS-002', documentIndex: 2, kind: 'IngressClass', name: 'bad-controller', field: 'spec.controller', value: '"nginx"', suppressed: false,
+      ruleId: 'CG-CLASS-002', documentIndex: 2, line: 45, kind: 'IngressClass', name: 'bad-controller', field: 'spec.controller', value: '"nginx"', suppressed: false,
     }));
     expect(json.findings.find((f: { kind: string }) => f.kind === 'IngressClass').namespace).toBeUndefined();
   });
@@ -170,7 +183,7 @@ describe('cdk8s-gateways lint: findings', () => {
     expect(a.stdout).toBe(b.stdout);
   });
 
-  test('kind: List items and typed list items are linted, each under the index of its list document', () => {
+  test('kind: List items and typed list items are linted, each at the line of its list document', () => {
     // GIVEN a kind: List (document 0) and a ServiceList whose item leaves out apiVersion and kind (document 1)
     const listFile = fixture('list.yaml');
 
@@ -180,8 +193,8 @@ describe('cdk8s-gateways lint: findings', () => {
     // THEN findings point at the list documents and name the items
     expect(run.code).toBe(1);
     expect(run.lines).toEqual([
-      `${listFile}:0 Deployment/tools/api CG-POD-003 [error] spec.template.spec.containers[0].image = "ghcr.io/example/api": an image without a tag means latest`,
-      `${listFile}:1 Service/tools/Bad_Name CG-META-002 [error] metadata.name = "Bad_Name": Service name must consist of lower case alphanumeric characters or '-', `
+      `${listFile}:2 Deployment/tools/api CG-POD-003 [error] spec.template.spec.containers[0].image = "ghcr.io/example/api": an image without a tag means latest`,
+      `${listFile}:51 Service/tools/Bad_Name CG-META-002 [error] metadata.name = "Bad_Name": Service name must consist of lower case alphanumeric characters or '-', `
         + 'start with a letter and end with an alphanumeric character',
       'cdk8s-gateways lint: 2 errors, 0 warnings, 0 suppressed (3 objects in 1 file)',
     ]);
@@ -215,7 +228,7 @@ describe('cdk8s-gateways lint: suppressions', () => {
     // THEN both the bad suppression (CG-META-001) and the finding it meant to accept (CG-POD-003) are errors
     expect(run.code).toBe(1);
     expect(ruleIds(run)).toEqual(['CG-META-001', 'CG-POD-003']);
-    expect(run.lines[0]).toBe(`${file}:0 Deployment/tools/vendor-agent CG-META-001 [error] metadata.annotations["suppress.gateways.cdk8s.io/CG-POD-003"] = "ok": `
+    expect(run.lines[0]).toBe(`${file}:2 Deployment/tools/vendor-agent CG-META-001 [error] metadata.annotations["suppress.gateways.cdk8s.io/CG-POD-003"] = "ok": `
       + 'suppression reason must be at least 10 characters and say why the risk is accepted');
   });
 });
@@ -329,17 +342,17 @@ describe('cdk8s-gateways lint: unreadable input', () => {
     expect(run.stderr).toBe(`${file}: All mapping items must start at the same column at line 5, column 1\n`);
   });
 
-  test('a document that is not a mapping with kind and apiVersion gives exit code 2', () => {
-    // GIVEN a file whose second document is a sequence
+  test('a document that is not a mapping with kind and apiVersion is skipped with a notice on stderr, not an input error', () => {
+    // GIVEN a file whose second document (line 6) is a sequence
     const file = fixture('invalid', 'not-object.yaml');
 
     // WHEN linting it
     const run = lint(file);
 
-    // THEN the document is named by its index
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`${file}:1: document is not a Kubernetes object (expected a mapping with apiVersion and kind, got a sequence)\n`);
+    // THEN the document is named by its line, the Namespace before it is linted, and the exit code is 0
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(`${file}:6: skipped: not a Kubernetes object (a mapping with apiVersion and kind; got a sequence)\n`);
+    expect(run.lines).toEqual(['cdk8s-gateways lint: 0 errors, 0 warnings, 0 suppressed (1 object in 1 file, 1 skipped)']);
   });
 
   test('a missing file gives exit code 2', () => {
@@ -355,15 +368,15 @@ describe('cdk8s-gateways lint: unreadable input', () => {
   });
 
   test('every input error is reported, and none of the readable files is linted', () => {
-    // GIVEN a readable file with findings, and a folder with two unreadable files
+    // GIVEN a readable file with findings, and a folder with an unreadable file and a file with a skipped document
     // WHEN linting them together
     const run = lint(fixture('violations.yaml'), fixture('invalid'));
 
-    // THEN both input errors are listed, no finding is printed, and the exit code is 2 (not 1)
+    // THEN the notice and the input error are listed, no finding is printed, and the exit code is 2 (not 1)
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.trimEnd().split('\n')).toEqual([
-      `${fixture('invalid', 'not-object.yaml')}:1: document is not a Kubernetes object (expected a mapping with apiVersion and kind, got a sequence)`,
+      `${fixture('invalid', 'not-object.yaml')}:6: skipped: not a Kubernetes object (a mapping with apiVersion and kind; got a sequence)`,
       `${fixture('invalid', 'unreadable.yaml')}: All mapping items must start at the same column at line 5, column 1`,
     ]);
   });
@@ -397,7 +410,7 @@ describe('cdk8s-gateways lint: arguments', () => {
 
     // THEN only the usage is printed
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Usage: cdk8s-gateways lint <file or folder>\.\.\. \[options\]/);
+    expect(run.stdout).toMatch(/^Usage: cdk8s-gateways lint <file, folder or -> \.\.\. \[options\]/);
     expect(run.stdout).toContain('--format text|json');
     expect(run.stdout).toContain('--external-class NAME');
     expect(run.stdout).toContain('--external-secret NS/NAME');
@@ -410,7 +423,11 @@ describe('cdk8s-gateways lint: arguments', () => {
     [['x.yaml', '--format'], '--format needs a value'],
     [['--strict', 'x.yaml'], 'unknown option --strict'],
     [['--external-class=', 'x.yaml'], '--external-class needs an IngressClass name'],
-    [['-'], 'reading from standard input is not supported'],
+    [['-'], 'standard input is not available here'],
+    [['--rules', 'apps', 'x.yaml'], '--rules must be one of all, ingress (got "apps")'],
+    [['--only', 'CG-NOPE', 'x.yaml'], '"CG-NOPE" is neither a rule ID nor an area of the lint rules'],
+    [['--skip', ',', 'x.yaml'], '--skip needs rule IDs or areas'],
+    [['--default-class', ' ', 'x.yaml'], '--default-class needs an IngressClass name'],
   ])('bad arguments %j: exit code 2 and the usage on stderr', (args, message) => {
     // GIVEN bad arguments
     // WHEN running lint
@@ -434,7 +451,7 @@ describe('cdk8s-gateways lint: arguments', () => {
 
         // THEN it is linted
         expect(run.code).toBe(1);
-        expect(run.lines[0]).toMatch(/^-odd\.yaml:0 Deployment\/tools\/odd CG-POD-003 /);
+        expect(run.lines[0]).toMatch(/^-odd\.yaml:1 Deployment\/tools\/odd CG-POD-003 /);
       } finally {
         process.chdir(cwd);
       }

@@ -1,0 +1,89 @@
+/**
+ * Lint benchmark: `cdk8s-gateways lint` on a generated GitOps repository (see lint-repo.ts), against a
+ * baseline measured in the same run: reading and parsing the same YAML files with the yaml package, nothing else.
+ * Each measurement runs in a fresh child process (lint-child.ts) on precompiled JavaScript; peak RSS is the child's.
+ * It prints; it asserts nothing.
+ *
+ *   npx projen bench-lint                 10,000 routes (about 42,000 objects), median of 3
+ *   ... bench/lint-bench.ts --routes 2000 --repeat 1
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { compileForChildren } from './compile';
+import type { LintChildResult } from './lint-child';
+import { writeLintRepo } from './lint-repo';
+import { RESULT_MARKER } from './protocol';
+
+const REPO_ROOT = path.resolve(__dirname, '..');
+
+function option(argv: string[], name: string, fallback: number): number {
+  const i = argv.indexOf(name);
+  if (i === -1) return fallback;
+  const n = Number(argv[i + 1]);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name}: "${argv[i + 1]}" is not a positive integer`);
+  return n;
+}
+
+function runChild(childJs: string, mode: string, repo: string): LintChildResult & { wallMs: number } {
+  const t0 = performance.now();
+  const child = spawnSync(process.execPath, [childJs, mode, repo], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    // The compiled files live outside the repo; bare imports (yaml, cdk8s) resolve from its node_modules.
+    env: { ...process.env, NODE_PATH: path.join(REPO_ROOT, 'node_modules') },
+  });
+  const wallMs = performance.now() - t0;
+  const line = child.stdout.split('\n').find((l) => l.startsWith(RESULT_MARKER));
+  if (child.status !== 0 || !line) throw new Error(`${mode} child failed (exit ${child.status ?? child.signal}):\n${child.stderr.slice(-4000)}`);
+  return { ...JSON.parse(line.slice(RESULT_MARKER.length)), wallMs };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  const routes = option(argv, '--routes', 10_000);
+  const repeat = option(argv, '--repeat', 3);
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-gateways-lint-bench-'));
+  try {
+    const childJs = path.join(path.dirname(compileForChildren(REPO_ROOT, path.join(workDir, 'build'))), 'lint-child.js');
+    const repo = path.join(workDir, 'repo');
+    fs.mkdirSync(repo);
+    const stats = writeLintRepo(repo, routes);
+    console.log(`repository: ${routes} routes, ${stats.objects} objects in ${stats.files} files, ${(stats.bytes / 1024 / 1024).toFixed(1)} MB`);
+
+    const rows: Array<{ mode: string; runs: Array<LintChildResult & { wallMs: number }> }> = [
+      { mode: 'parse', runs: [] },
+      { mode: 'lint', runs: [] },
+    ];
+    // Interleaved, so a slow spell on a shared machine hits both.
+    for (let i = 0; i < repeat; i++) for (const row of rows) row.runs.push(runChild(childJs, row.mode, repo));
+
+    const summary = rows.map(({ mode, runs }) => ({
+      mode,
+      ms: median(runs.map((r) => r.ms)),
+      wallMs: median(runs.map((r) => r.wallMs)),
+      cpuMs: median(runs.map((r) => r.cpuMs)),
+      peakRssMB: median(runs.map((r) => r.peakRssMB)),
+      exitCode: runs[0].exitCode,
+    }));
+    const [parse, lint] = summary;
+    console.log(`median of ${repeat}; time = in-process, wall = whole child including module loading`);
+    console.log('| measurement | time | wall | CPU | peak RSS |');
+    console.log('| --- | --- | --- | --- | --- |');
+    for (const s of summary) {
+      const label = s.mode === 'parse' ? 'baseline: yaml parse of the same files' : `lint --format json (exit ${s.exitCode})`;
+      console.log(`| ${label} | ${(s.ms / 1000).toFixed(2)} s | ${(s.wallMs / 1000).toFixed(2)} s | ${(s.cpuMs / 1000).toFixed(2)} s | ${s.peakRssMB.toFixed(0)} MB |`);
+    }
+    console.log(`lint / baseline: time ${(lint.ms / parse.ms).toFixed(2)}x, peak RSS ${(lint.peakRssMB / parse.peakRssMB).toFixed(2)}x`);
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main();

@@ -1,0 +1,69 @@
+/**
+ * One lint benchmark measurement, in its own process so its peak RSS is its own:
+ *
+ *   node lint-child.js lint <dir>    `cdk8s-gateways lint <dir> --format json` through the CLI entry point
+ *   node lint-child.js parse <dir>   baseline: read every .yaml file lint reads and parse it with the yaml package
+ *
+ * Prints one RESULT_MARKER line. Modules load before the clock starts.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseAllDocuments } from 'yaml';
+import { RESULT_MARKER } from './protocol';
+import { runCli } from '../src/cli/cli';
+
+export interface LintChildResult {
+  readonly mode: string;
+  readonly ms: number;
+  readonly cpuMs: number;
+  readonly peakRssMB: number;
+  /** Objects read (parse), or the bytes of the JSON report (lint). */
+  readonly count: number;
+  readonly exitCode: number;
+}
+
+/** The files the baseline parses: every .yaml below dir, outside Helm chart folders (which lint skips too). */
+function yamlFiles(dir: string, out: string[] = []): string[] {
+  const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+  if (entries.some((e) => e.name === 'Chart.yaml')) return out;
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yamlFiles(full, out);
+    else if (entry.name.endsWith('.yaml')) out.push(full);
+  }
+  return out;
+}
+
+function parseOnly(dir: string): number {
+  let objects = 0;
+  for (const file of yamlFiles(dir)) {
+    for (const doc of parseAllDocuments(fs.readFileSync(file, 'utf8'))) {
+      const json = doc.toJS();
+      if (json && typeof json === 'object' && 'kind' in json) objects++;
+    }
+  }
+  return objects;
+}
+
+function main(): void {
+  const [mode, dir] = process.argv.slice(2);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let count = 0;
+  let exitCode = 0;
+  if (mode === 'parse') {
+    count = parseOnly(dir);
+  } else if (mode === 'lint') {
+    exitCode = runCli(['lint', dir, '--format', 'json'], { stdout: (text) => { count += text.length; }, stderr: () => undefined });
+  } else {
+    throw new Error(`unknown mode ${mode}`);
+  }
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const result: LintChildResult = {
+    mode, ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMB: process.resourceUsage().maxRSS / 1024, count, exitCode,
+  };
+  process.stdout.write(`${RESULT_MARKER}${JSON.stringify(result)}\n`);
+}
+
+main();
