@@ -2,7 +2,9 @@
  * One lint benchmark measurement, in its own process so its peak RSS is its own:
  *
  *   node lint-child.js lint <dir>    `cdk8s-gateways lint <dir> --format json` through the CLI entry point
- *   node lint-child.js parse <dir>   baseline: read every .yaml file lint reads and parse it with the yaml package
+ *   node lint-child.js parse <dir>   baseline (a): read every .yaml file lint reads and parse it with the yaml package
+ *                                    (parseAllDocuments + toJS: how lint read YAML before it had its own reader)
+ *   node lint-child.js read <dir>    baseline (b): the same files through lint's YAML reader only (no model, no rules)
  *
  * Prints one RESULT_MARKER line. Modules load before the clock starts.
  */
@@ -11,6 +13,7 @@ import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { RESULT_MARKER } from './protocol';
 import { runCli } from '../src/cli/cli';
+import { readYamlDocuments } from '../src/cli/yaml-documents';
 
 export interface LintChildResult {
   readonly mode: string;
@@ -34,11 +37,12 @@ function yamlFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-function parseOnly(dir: string): number {
+function parseOnly(dir: string, fast: boolean): number {
   let objects = 0;
   for (const file of yamlFiles(dir)) {
-    for (const doc of parseAllDocuments(fs.readFileSync(file, 'utf8'))) {
-      const json = doc.toJS();
+    const text = fs.readFileSync(file, 'utf8');
+    const values = fast ? readYamlDocuments(text).documents.map((d) => d.value) : parseAllDocuments(text).map((doc) => doc.toJS());
+    for (const json of values) {
       if (json && typeof json === 'object' && 'kind' in json) objects++;
     }
   }
@@ -51,8 +55,8 @@ function main(): void {
   const t0 = performance.now();
   let count = 0;
   let exitCode = 0;
-  if (mode === 'parse') {
-    count = parseOnly(dir);
+  if (mode === 'parse' || mode === 'read') {
+    count = parseOnly(dir, mode === 'read');
   } else if (mode === 'lint') {
     exitCode = runCli(['lint', dir, '--format', 'json'], { stdout: (text) => { count += text.length; }, stderr: () => undefined });
   } else {

@@ -462,3 +462,90 @@ describe('cdk8s-gateways lint: arguments', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
+
+describe('cdk8s-gateways lint: a GitOps repository', () => {
+  const repo = fixture('gitops');
+  const prod = fixture('gitops', 'clusters', 'prod');
+  const staging = fixture('gitops', 'clusters', 'staging');
+
+  test('one cluster folder: kustomizations and patches are skipped with notices, merge keys and a class-less Traefik are understood', () => {
+    // GIVEN the prod cluster: a kustomization without apiVersion, a Kustomization, a patch it names, Traefik without
+    // a class filter, and an app whose second container takes resources and securityContext through merge keys
+    // WHEN linting the folder
+    const run = lint(prod);
+
+    // THEN nothing is reported (no CG-POD finding for the merged container, no CG-INGRESS-010 for the class-less
+    // Ingress, no CG-INGRESS-004 for ingressClassName: null), and each skipped file is named on stderr
+    expect(run.code).toBe(0);
+    expect(run.lines).toEqual(['cdk8s-gateways lint: 0 errors, 0 warnings, 0 suppressed (5 objects in 4 files, 3 skipped)']);
+    expect(run.stderr.trimEnd().split('\n')).toEqual([
+      `${path.join(prod, 'shop', 'replicas-patch.yaml')}: skipped: a kustomize patch (a fragment merged by kustomize build, not an object of its own)`,
+      `${path.join(prod, 'kustomization.yaml')}:2: skipped: a kustomize kustomization (lint the output of kustomize build instead), not a Kubernetes object`,
+      `${path.join(prod, 'shop', 'kustomization.yaml')}:1: skipped: Kustomization is kustomize configuration (lint the output of kustomize build instead), not a Kubernetes object`,
+    ]);
+  });
+
+  test('the whole repository: a Helm chart folder, Helm values and cdk8s.yaml are skipped, not exit code 2', () => {
+    // GIVEN the repository root, with a chart whose templates are not YAML until rendered
+    // WHEN linting it
+    const run = lint(repo);
+
+    // THEN it is linted (exit 1 from staging's findings, not 2), with a notice per skipped file or folder
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${path.join(repo, 'charts', 'shop')}: skipped: a Helm chart; lint its rendered output instead`);
+    expect(run.stderr).toContain(`${path.join(repo, 'base', 'values-prod.yaml')}:1: skipped: Helm values, not a Kubernetes object`);
+    expect(run.stderr).toContain(`${path.join(repo, 'cdk8s.yaml')}:1: skipped: cdk8s project configuration, not a Kubernetes object`);
+    // AND the two clusters, linted together, collide (CG-META-003): lint one cluster folder at a time
+    expect(ruleIds(run)).toContain('CG-META-003');
+  });
+
+  test('--exclude leaves out files and folders by name or by path below the folder given', () => {
+    // GIVEN the repository, once without the staging folder by name and once by path glob
+    // WHEN linting with --exclude
+    const byName = lint(repo, '--exclude', 'staging');
+    const byPath = lint(repo, '--exclude=clusters/staging/**', '--exclude', 'values*.yaml');
+
+    // THEN staging's findings are gone
+    expect(byName.code).toBe(0);
+    expect(byName.lines[byName.lines.length - 1]).toBe('cdk8s-gateways lint: 0 errors, 0 warnings, 0 suppressed (5 objects in 6 files, 6 skipped)');
+    expect(byPath.code).toBe(0);
+    expect(byPath.stderr).not.toContain('values-prod.yaml');
+  });
+
+  test('--rules ingress leaves out the generic workload rules (CG-POD); --only and --skip select by ID or area', () => {
+    // GIVEN staging: an untagged application image (CG-POD-003) and an Ingress on class "platform" (CG-INGRESS-004)
+    // WHEN linting with each selection
+    // THEN
+    expect(ruleIds(lint(staging))).toEqual(['CG-POD-003', 'CG-INGRESS-004']);
+    expect(ruleIds(lint(staging, '--rules', 'ingress'))).toEqual(['CG-INGRESS-004']);
+    expect(ruleIds(lint(staging, '--only', 'CG-POD'))).toEqual(['CG-POD-003']);
+    expect(ruleIds(lint(staging, '--only', 'CG-INGRESS-004,CG-POD-003'))).toEqual(['CG-POD-003', 'CG-INGRESS-004']);
+    expect(ruleIds(lint(staging, '--skip', 'CG-POD-003'))).toEqual(['CG-INGRESS-004']);
+    // AND the JSON report lists only the rules that ran
+    const json = JSON.parse(lint(staging, '--rules', 'ingress', '--format', 'json').stdout);
+    expect(json.rules.some((r: { id: string }) => r.id.startsWith('CG-POD-'))).toBe(false);
+    expect(json.rules.some((r: { id: string }) => r.id === 'CG-INGRESS-004')).toBe(true);
+  });
+
+  test('--default-class names the cluster default class, which exists although no file defines it', () => {
+    // GIVEN staging's Ingress on class "platform", defined by the platform team elsewhere
+    // WHEN declaring it as the default class
+    const run = lint(staging, '--default-class', 'platform', '--only', 'CG-INGRESS');
+
+    // THEN the class is known
+    expect(run.code).toBe(0);
+    expect(ruleIds(run)).toEqual([]);
+  });
+
+  test('"-" reads standard input, as from kustomize build or helm template, and names it <stdin>', () => {
+    // GIVEN the staging manifests on standard input
+    const text = fs.readFileSync(path.join(staging, 'shop', 'app.yaml'), 'utf-8');
+    // WHEN linting "-"
+    const run = lintWithStdin(text, '-', '--only', 'CG-INGRESS-004');
+
+    // THEN findings carry <stdin> and the line of their document
+    expect(run.code).toBe(1);
+    expect(run.lines[0]).toMatch(/^<stdin>:23 Ingress\/shop\/shop CG-INGRESS-004 \[error\] /);
+    expect(run.lines[1]).toBe('cdk8s-gateways lint: 1 error, 0 warnings, 0 suppressed (2 objects in 1 file)');
+  });
+});
