@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import Ajv from 'ajv';
 import { runLint } from '../../src/cli/lint';
 import { MANIFEST_LEVEL_RULES } from '../../src/cli/manifests';
 
@@ -547,5 +548,25 @@ describe('cdk8s-gateways lint: a GitOps repository', () => {
     expect(run.code).toBe(1);
     expect(run.lines[0]).toMatch(/^<stdin>:23 Ingress\/shop\/shop CG-INGRESS-004 \[error\] /);
     expect(run.lines[1]).toBe('cdk8s-gateways lint: 1 error, 0 warnings, 0 suppressed (2 objects in 1 file)');
+  });
+});
+
+describe('cdk8s-gateways lint: the JSON report follows docs/report-schema.json', () => {
+  test('findings with values, unset values, lines and suppressions all validate', () => {
+    // GIVEN the published schema, and reports with set values, (unset) values and a suppression
+    const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'report-schema.json'), 'utf-8'));
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+    const reports = [fixture('violations.yaml'), fixture('suppressed-valid.yaml'), fixture('external')]
+      .map((f) => JSON.parse(lint('--format', 'json', f).stdout));
+
+    // WHEN validating them
+    // THEN each is valid, an unset value is the documented marker, and every finding from YAML has a line
+    for (const report of reports) {
+      expect(validate(report) ? [] : validate.errors).toEqual([]);
+      for (const finding of report.findings) expect(finding.line).toBeGreaterThanOrEqual(1);
+    }
+    const unset = reports.flatMap((r) => r.findings).filter((f: { value?: string }) => f.value === '(unset)');
+    expect(unset.length).toBeGreaterThan(0);
+    expect(schema.definitions.finding.properties.value.description).toContain('(unset)');
   });
 });
