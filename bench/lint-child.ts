@@ -13,7 +13,6 @@ import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { RESULT_MARKER } from './protocol';
 import { runCli } from '../src/cli/cli';
-import { readYamlDocuments } from '../src/cli/yaml-documents';
 
 export interface LintChildResult {
   readonly mode: string;
@@ -37,11 +36,17 @@ function yamlFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
+/**
+ * lint's own reader, loaded only in `read` mode: `--against <revision>` runs this child on older sources,
+ * which may not have it.
+ */
+let readYamlDocuments: ((text: string) => { documents: Array<{ value: unknown }> }) | undefined;
+
 function parseOnly(dir: string, fast: boolean): number {
   let objects = 0;
   for (const file of yamlFiles(dir)) {
     const text = fs.readFileSync(file, 'utf8');
-    const values = fast ? readYamlDocuments(text).documents.map((d) => d.value) : parseAllDocuments(text).map((doc) => doc.toJS());
+    const values = fast ? readYamlDocuments!(text).documents.map((d) => d.value) : parseAllDocuments(text).map((doc) => doc.toJS());
     for (const json of values) {
       if (json && typeof json === 'object' && 'kind' in json) objects++;
     }
@@ -51,6 +56,8 @@ function parseOnly(dir: string, fast: boolean): number {
 
 function main(): void {
   const [mode, dir] = process.argv.slice(2);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (mode === 'read') readYamlDocuments = require('../src/cli/yaml-documents').readYamlDocuments;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let count = 0;

@@ -182,8 +182,11 @@ spec:
 `;
 }
 
-/** Writes the repository for `routes` routes into `dir` (which must exist and be empty). */
-export function writeLintRepo(dir: string, routes: number): RepoStats {
+/**
+ * Writes the repository for `routes` routes into `dir` (which must exist and be empty). `nonObjects: false`
+ * leaves out the kustomization and the Helm chart, for lint versions that could not read them.
+ */
+export function writeLintRepo(dir: string, routes: number, nonObjects = true): RepoStats {
   let files = 0;
   let objects = 0;
   let bytes = 0;
@@ -196,9 +199,11 @@ export function writeLintRepo(dir: string, routes: number): RepoStats {
     bytes += Buffer.byteLength(text);
   };
   const base = path.join('clusters', 'prod');
-  write(path.join(base, 'kustomization.yaml'), 'resources:\n  - ingress-system\n', 0);
-  write(path.join('charts', 'internal', 'Chart.yaml'), 'apiVersion: v2\nname: internal\nversion: 0.1.0\n', 0);
-  write(path.join('charts', 'internal', 'templates', 'svc.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\n', 0);
+  if (nonObjects) {
+    write(path.join(base, 'kustomization.yaml'), 'resources:\n  - ingress-system\n', 0);
+    write(path.join('charts', 'internal', 'Chart.yaml'), 'apiVersion: v2\nname: internal\nversion: 0.1.0\n', 0);
+    write(path.join('charts', 'internal', 'templates', 'svc.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\n', 0);
+  }
   write(path.join(base, 'ingress-system', 'controller.yaml'), controller(), 3);
 
   const perTenant = Math.ceil(routes / TENANTS);
