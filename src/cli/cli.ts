@@ -1,5 +1,6 @@
 import { CliIo, EXIT_OK, EXIT_USAGE } from './io';
 import { runLint } from './lint';
+import { packageVersion } from './version';
 
 interface Command {
   /** One line for the command list. */
@@ -21,7 +22,8 @@ export function usage(): string {
 Commands:
 ${commands}
 
-Run "cdk8s-gateways <command> --help" for the options of a command.
+Run "cdk8s-gateways <command> --help" for the options of a command,
+and "cdk8s-gateways --version" for the version.
 `;
 }
 
@@ -34,6 +36,10 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
   if (name === '-h' || name === '--help' || name === 'help') {
     io.stdout(usage());
+    return EXIT_OK;
+  }
+  if (name === '-v' || name === '--version' || name === 'version') {
+    io.stdout(`cdk8s-gateways ${packageVersion()}\n`);
     return EXIT_OK;
   }
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;

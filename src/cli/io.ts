@@ -1,7 +1,9 @@
-/** Where a command writes. Each call receives finished text, newlines included. */
+/** Where a command writes, and where it reads standard input from. Each write receives finished text, newlines included. */
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** All of standard input, for the path `-`; absent where there is none. */
+  readStdin?(): string;
 }
 
 /** Exit codes shared by every command. */

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import * as fs from 'fs';
 import { runCli } from './cli';
 
 // A reader that stops early (`cdk8s-gateways lint dist | head`) is not an error worth a stack trace.
@@ -11,4 +12,5 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 process.exitCode = runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  readStdin: () => fs.readFileSync(0, 'utf-8'),
 });

@@ -10,6 +10,8 @@ export interface PluginSettings {
   readonly externalIngressClasses: ReadonlySet<string>;
   readonly externalTlsSecrets: ReadonlySet<string>;
   readonly scope: PluginScope;
+  /** The cluster's default IngressClass when it is defined outside the manifests. */
+  readonly defaultIngressClass?: string;
 }
 
 /** Checks what TypeScript would have checked; a mistake names the property and the value received. */
@@ -24,7 +26,16 @@ export function pluginSettings(props: { readonly [key: string]: unknown }): Plug
   if (!PLUGIN_SCOPES.includes(scope as PluginScope)) {
     throw new InvalidInputError(`GatewayValidationPlugin: scope must be one of ${PLUGIN_SCOPES.map((s) => `"${s}"`).join(', ')} (got ${JSON.stringify(scope)})`);
   }
-  return { externalIngressClasses: new Set(classes), externalTlsSecrets: new Set(secrets), scope: scope as PluginScope };
+  const defaultIngressClass = props.defaultIngressClass;
+  if (defaultIngressClass !== undefined && (typeof defaultIngressClass !== 'string' || defaultIngressClass.trim() === '')) {
+    throw new InvalidInputError(`GatewayValidationPlugin: defaultIngressClass must be a non-empty IngressClass name (got ${JSON.stringify(defaultIngressClass)})`);
+  }
+  return {
+    externalIngressClasses: new Set(classes),
+    externalTlsSecrets: new Set(secrets),
+    scope: scope as PluginScope,
+    defaultIngressClass,
+  };
 }
 
 function stringList(value: unknown, property: string): string[] {

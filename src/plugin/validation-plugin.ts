@@ -38,6 +38,13 @@ export interface GatewayValidationPluginProps {
    * @default 'output'
    */
   readonly scope?: string;
+  /**
+   * The cluster's default IngressClass, when it is defined outside the manifests (by the platform team or
+   * the cloud provider). Ingresses without a class then bind to it, without a CG-INGRESS-010 finding.
+   *
+   * @default - only an IngressClass in the manifests marked ingressclass.kubernetes.io/is-default-class
+   */
+  readonly defaultIngressClass?: string;
 }
 
 /**
@@ -110,7 +117,9 @@ export class GatewayValidationPlugin {
 
     const findings: Finding[] = [];
     for (const objects of objectsByGroup) {
-      const { report, failure } = evaluateManifests(objects, this.settings.externalIngressClasses, this.settings.externalTlsSecrets);
+      const { report, failure } = evaluateManifests(objects, this.settings.externalIngressClasses, this.settings.externalTlsSecrets, {
+        defaultIngressClass: this.settings.defaultIngressClass,
+      });
       if (failure !== undefined) {
         context.logger?.log(`cdk8s-gateways: ${failure}`);
         context.report.submit('failure', { 'rule failure': failure });

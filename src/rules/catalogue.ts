@@ -1,3 +1,4 @@
+import { BLOCKED_EVICTION } from './availability/blocked-eviction';
 import { AGIC_CLASS_MISMATCH } from './controller/agic-class-mismatch';
 import { ALB_DUALSTACK_WITHOUT_PUBLIC_IPV4_INTERNAL } from './controller/alb-dualstack-internal';
 import { ALB_INSTANCE_TARGETS_CLUSTER_IP } from './controller/alb-instance-targets';
@@ -18,7 +19,12 @@ import { INVALID_INGRESS_BACKEND } from './ingress/invalid-backend';
 import { INVALID_INGRESS_HOST } from './ingress/invalid-host';
 import { INVALID_INGRESS_PATH } from './ingress/invalid-path';
 import { LEGACY_CLASS_ANNOTATION } from './ingress/legacy-class-annotation';
+import { MISSING_BACKEND_PORT } from './ingress/missing-backend-port';
+import { MISSING_BACKEND_SERVICE } from './ingress/missing-backend-service';
+import { NGINX_STRICT_PATH_TYPE } from './ingress/nginx-strict-path';
+import { REMOVED_INGRESS_API } from './ingress/removed-api-version';
 import { SNIPPET_ANNOTATION } from './ingress/snippet-annotation';
+import { INVALID_TLS_SECRET_NAME } from './ingress/tls-secret-name';
 import { TLS_WITHOUT_SECRET } from './ingress/tls-without-secret';
 import { UNDEFINED_INGRESS_CLASS } from './ingress/undefined-class';
 import { INVALID_CONTROLLER_VALUE } from './ingress-class/invalid-controller';
@@ -32,6 +38,7 @@ import { MONITOR_PORT_MISSING } from './monitor/monitor-port-missing';
 import { MONITOR_SELECTS_NOTHING } from './monitor/monitor-selects-nothing';
 import { MONITOR_TARGET_BLOCKED } from './monitor/monitor-target-blocked';
 import { CLASS_OUTSIDE_TENANT } from './network/class-outside-tenant';
+import { DANGLING_PEER_SELECTOR } from './network/dangling-peer-selector';
 import { HOST_OUTSIDE_TENANT } from './network/host-outside-tenant';
 import { POLICY_SELECTS_NOTHING } from './network/policy-selects-nothing';
 import { UNREACHABLE_BACKEND } from './network/unreachable-backend';
@@ -62,15 +69,20 @@ export const ALL_RULES: readonly Rule[] = [
   invalidSuppression(() => knownRuleIds()),
   INVALID_OBJECT_NAME,
   RULE_CRASHED,
+  REMOVED_INGRESS_API,
   INVALID_INGRESS_HOST,
   INVALID_INGRESS_PATH,
+  NGINX_STRICT_PATH_TYPE,
   INVALID_INGRESS_BACKEND,
+  MISSING_BACKEND_SERVICE,
+  MISSING_BACKEND_PORT,
   UNDEFINED_INGRESS_CLASS,
   DUPLICATE_ROUTE,
   LEGACY_CLASS_ANNOTATION,
   CLASS_FIELD_AND_ANNOTATION,
   SNIPPET_ANNOTATION,
   TLS_WITHOUT_SECRET,
+  INVALID_TLS_SECRET_NAME,
   MULTIPLE_DEFAULT_CLASSES,
   INVALID_CONTROLLER_VALUE,
   INVALID_CLASS_PARAMETERS,
@@ -80,6 +92,7 @@ export const ALL_RULES: readonly Rule[] = [
   INVALID_PORT,
   TOO_FEW_CONTROLLER_REPLICAS,
   MISSING_DISRUPTION_BUDGET,
+  BLOCKED_EVICTION,
   RETIRED_CONTROLLER,
   SNIPPETS_ALLOWED,
   AGIC_CLASS_MISMATCH,
@@ -92,6 +105,7 @@ export const ALL_RULES: readonly Rule[] = [
   DUPLICATE_ELECTION_ID,
   UNSUPPORTED_ROUTE_OPTION,
   POLICY_SELECTS_NOTHING,
+  DANGLING_PEER_SELECTOR,
   HOST_OUTSIDE_TENANT,
   CLASS_OUTSIDE_TENANT,
   CERTIFICATE_WITHOUT_IDENTITY,

@@ -63,6 +63,7 @@ function checkRule(rule: Rule, model: ClusterModel, findings: Finding[]): void {
       constructPath: v.object.origin.constructPath,
       file: v.object.origin.file,
       documentIndex: v.object.origin.documentIndex,
+      line: v.object.origin.line,
       apiVersion: v.object.apiVersion,
       kind: v.object.kind,
       namespace: v.object.namespace,

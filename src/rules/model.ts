@@ -13,6 +13,8 @@ export interface ManifestOrigin {
   readonly constructPath?: string;
   readonly file?: string;
   readonly documentIndex?: number;
+  /** One-based line where the document starts in `file`, when known. */
+  readonly line?: number;
 }
 
 /** One Kubernetes object as the rules see it: its JSON plus where it came from. */
@@ -43,10 +45,10 @@ export class ManifestObject {
     return this.namespace === undefined ? `${this.kind} ${this.name}` : `${this.kind} ${this.namespace}/${this.name}`;
   }
 
-  /** Where the object came from: its construct path, `file:document-index`, or its ref. */
+  /** Where the object came from: its construct path, `file:line` (or `file:document-index` without a line), or its ref. */
   public get location(): string {
     if (this.origin.constructPath) return this.origin.constructPath;
-    if (this.origin.file !== undefined) return `${this.origin.file}:${this.origin.documentIndex}`;
+    if (this.origin.file !== undefined) return `${this.origin.file}:${this.origin.line ?? this.origin.documentIndex}`;
     return this.ref;
   }
 
@@ -79,6 +81,7 @@ export interface ContainerRef {
 }
 
 const WORKLOAD_TEMPLATE_PATHS: Record<string, string[]> = {
+  ReplicationController: ['spec', 'template'],
   Deployment: ['spec', 'template'],
   StatefulSet: ['spec', 'template'],
   DaemonSet: ['spec', 'template'],
@@ -100,6 +103,11 @@ export class ClusterModel {
     public readonly objects: ManifestObject[],
     public readonly externalIngressClasses: ReadonlySet<string> = new Set(),
     public readonly externalTlsSecrets: ReadonlySet<string> = new Set(),
+    /**
+     * The cluster's default IngressClass when no IngressClass in the objects is marked default
+     * (it is defined elsewhere, for example by the platform team or the cloud provider).
+     */
+    public readonly externalDefaultIngressClass?: string,
   ) {
     for (const obj of objects) {
       const list = this.byKind.get(obj.kind);
@@ -113,7 +121,7 @@ export class ClusterModel {
     return kinds.flatMap((kind) => this.byKind.get(kind) ?? []);
   }
 
-  /** Pod templates of every workload kind (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod). */
+  /** Pod templates of every workload kind (ReplicationController, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod). */
   public podTemplates(): PodTemplateRef[] {
     const result: PodTemplateRef[] = [];
     for (const obj of this.ofKind(...WORKLOAD_KINDS)) {

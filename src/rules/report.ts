@@ -43,6 +43,7 @@ export class RuleReport {
         constructPath: f.constructPath,
         file: f.file,
         documentIndex: f.documentIndex,
+        line: f.line,
         kind: f.kind,
         namespace: f.namespace,
         name: f.name,
@@ -60,7 +61,7 @@ export class RuleReport {
 /** One finding as three lines: what and where, the field and value, the fix. */
 export function formatFinding(f: Finding): string {
   const object = f.kind ? `${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name}` : '';
-  const where = [object, f.constructPath ? `at ${f.constructPath}` : '', f.file ? `in ${f.file}:${f.documentIndex}` : '']
+  const where = [object, f.constructPath ? `at ${f.constructPath}` : '', f.file ? `in ${f.file}:${f.line ?? f.documentIndex}` : '']
     .filter(Boolean).join(' ');
   const lines = [`${f.severity} ${f.ruleId} ${where}`.trimEnd()];
   const subject = f.field ? `${f.field}${f.value !== undefined ? ` = ${f.value}` : ''}: ` : '';

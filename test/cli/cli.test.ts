@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { runCli, usage } from '../../src/cli/cli';
 
@@ -61,5 +62,17 @@ describe('cdk8s-gateways command dispatch', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^cdk8s-gateways: unknown command "check"\n\nUsage: cdk8s-gateways <command>/);
     expect(proto.code).toBe(2);
+  });
+});
+
+describe('cdk8s-gateways --version', () => {
+  test.each([['--version'], ['lint', '--version']])('%j prints the package version: exit code 0', (...args) => {
+    // GIVEN the package.json of this checkout
+    const version = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf-8')).version;
+    // WHEN asking for the version
+    const run = cli(...args);
+    // THEN it is printed on stdout
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`cdk8s-gateways ${version}\n`);
   });
 });

@@ -29,8 +29,8 @@ describe('cdk8s-gateways lint: ServiceMonitors and PodMonitors', () => {
     // THEN
     expect(run.code).toBe(1);
     expect(run.lines).toStrictEqual([
-      '2 ServiceMonitor/apps/api CG-MONITOR-002 [error] spec.endpoints[0].port = "prom": no selected Service has a port named "prom" (Service api-metrics: "metrics")',
-      '3 PodMonitor/apps/api CG-MONITOR-003 [error] spec.podMetricsEndpoints[0].port = "metrics": NetworkPolicy default-deny isolates Deployment apps/api and none admits Prometheus from namespace monitoring on port "metrics"',
+      '60 ServiceMonitor/apps/api CG-MONITOR-002 [error] spec.endpoints[0].port = "prom": no selected Service has a port named "prom" (Service api-metrics: "metrics")',
+      '72 PodMonitor/apps/api CG-MONITOR-003 [error] spec.podMetricsEndpoints[0].port = "metrics": NetworkPolicy default-deny isolates Deployment apps/api and none admits Prometheus from namespace monitoring on port "metrics"',
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { checkSecretReference, formatInputError, MANIFEST_LEVEL_RULES, parseManifests, readManifestFile } from '../../src/cli/manifests';
+import { checkSecretReference, formatInputError, formatNotice, MANIFEST_LEVEL_RULES, parseManifests, readManifestFile } from '../../src/cli/manifests';
 import { ALL_RULES } from '../../src/rules/catalogue';
 
 describe('reading manifests from YAML', () => {
@@ -9,11 +9,11 @@ describe('reading manifests from YAML', () => {
     // WHEN parsing it
     const { objects, errors } = parseManifests(text, 'ns.yaml');
 
-    // THEN the two objects keep the index of their document
+    // THEN the two objects keep the index of their document, and the line where its content starts
     expect(errors).toEqual([]);
     expect(objects.map((o) => [o.name, o.origin])).toEqual([
-      ['a', { file: 'ns.yaml', documentIndex: 1 }],
-      ['b', { file: 'ns.yaml', documentIndex: 3 }],
+      ['a', { file: 'ns.yaml', documentIndex: 1, line: 4 }],
+      ['b', { file: 'ns.yaml', documentIndex: 3, line: 9 }],
     ]);
   });
 
@@ -21,8 +21,8 @@ describe('reading manifests from YAML', () => {
     // GIVEN an empty file and one with only a comment
     // WHEN parsing them
     // THEN there are neither objects nor errors
-    expect(parseManifests('', 'a.yaml')).toEqual({ objects: [], errors: [] });
-    expect(parseManifests('# only a comment\n', 'a.yaml')).toEqual({ objects: [], errors: [] });
+    expect(parseManifests('', 'a.yaml')).toEqual({ objects: [], errors: [], notices: [] });
+    expect(parseManifests('# only a comment\n', 'a.yaml')).toEqual({ objects: [], errors: [], notices: [] });
   });
 
   test('kind: List is expanded; typed list items get apiVersion and kind from the list', () => {
@@ -62,31 +62,112 @@ describe('reading manifests from YAML', () => {
     ['kind: ConfigMap\n', 'apiVersion missing or not a string'],
     ['apiVersion: v1\nkind: 3\n', 'kind missing or not a string'],
     ['metadata: {}\n', 'apiVersion and kind missing or not a string'],
-  ])('a document %j is not a Kubernetes object', (text, reason) => {
-    // GIVEN a document of the wrong shape after a valid one
+  ])('a document %j is not a Kubernetes object: skipped with a notice, not an error', (text, reason) => {
+    // GIVEN a document of the wrong shape (line 5) after a valid one
     // WHEN parsing it
-    const { objects, errors } = parseManifests(`apiVersion: v1\nkind: Namespace\nmetadata: { name: ok }\n---\n${text}`, 'bad.yaml');
+    const { objects, errors, notices } = parseManifests(`apiVersion: v1\nkind: Namespace\nmetadata: { name: ok }\n---\n${text}`, 'bad.yaml');
 
-    // THEN it is an input error at document 1
+    // THEN it is a notice at line 5, and the valid object is kept
     expect(objects).toHaveLength(1);
-    expect(errors).toHaveLength(1);
-    expect(errors[0].documentIndex).toBe(1);
-    expect(errors[0].message).toMatch(/^document is not a Kubernetes object \(expected a mapping with apiVersion and kind/);
-    expect(errors[0].message).toContain(reason);
+    expect(errors).toEqual([]);
+    expect(notices).toHaveLength(1);
+    expect(formatNotice(notices[0])).toMatch(/^bad\.yaml:5: skipped: not a Kubernetes object \(/);
+    expect(notices[0].message).toContain(reason);
   });
 
-  test('list items of the wrong shape, and items that are not a sequence, are input errors', () => {
+  test.each([
+    ['kustomization.yaml', 'resources:\n  - deployment.yaml\n', 'skipped: a kustomize kustomization (lint the output of kustomize build instead), not a Kubernetes object'],
+    ['Chart.yaml', 'apiVersion: v2\nname: shop\nversion: 1.0.0\n', 'skipped: Helm chart metadata, not a Kubernetes object'],
+    ['values.yaml', 'replicaCount: 2\n', 'skipped: Helm values, not a Kubernetes object'],
+    ['values-prod.yaml', 'image: { tag: 1.2.3 }\n', 'skipped: Helm values, not a Kubernetes object'],
+    ['cdk8s.yaml', 'language: typescript\napp: npx ts-node main.ts\n', 'skipped: cdk8s project configuration, not a Kubernetes object'],
+    ['kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\n',
+      'skipped: Kustomization is kustomize configuration (lint the output of kustomize build instead), not a Kubernetes object'],
+    ['component.yaml', 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n',
+      'skipped: Component is kustomize configuration (lint the output of kustomize build instead), not a Kubernetes object'],
+  ])('%s (%j) is skipped with a notice that says what it is', (file, text, message) => {
+    // GIVEN a file that real GitOps repositories hold next to manifests
+    // WHEN parsing it
+    const result = parseManifests(text, `repo/${file}`);
+
+    // THEN nothing is an object or an error, and the notice names the kind of file
+    expect(result.objects).toEqual([]);
+    expect(result.errors).toEqual([]);
+    expect(result.notices).toEqual([{ file: `repo/${file}`, line: 1, message }]);
+  });
+
+  test('list items of the wrong shape, and items that are not a sequence, are skipped with notices', () => {
     // GIVEN a List with a scalar item, and a List whose items is a mapping
     const text = 'apiVersion: v1\nkind: List\nitems: [hello]\n---\napiVersion: v1\nkind: List\nitems: { a: 1 }\n';
 
     // WHEN parsing it
-    const { errors } = parseManifests(text, 'l.yaml');
+    const { errors, notices } = parseManifests(text, 'l.yaml');
 
-    // THEN both are reported with their document
-    expect(errors.map(formatInputError)).toEqual([
-      'l.yaml:0: items[0]: document is not a Kubernetes object (expected a mapping with apiVersion and kind, got a string)',
-      'l.yaml:1: List items must be a sequence of Kubernetes objects',
+    // THEN both are reported with their document's line
+    expect(errors).toEqual([]);
+    expect(notices.map(formatNotice)).toEqual([
+      'l.yaml:1: skipped: items[0]: not a Kubernetes object (a mapping with apiVersion and kind; got a string)',
+      'l.yaml:5: skipped: List items is not a sequence of Kubernetes objects',
     ]);
+  });
+
+  test('a List inside a List is flattened', () => {
+    // GIVEN a List whose second item is itself a List holding a ConfigMap
+    const text = [
+      'apiVersion: v1', 'kind: List', 'items:',
+      '  - { apiVersion: v1, kind: Namespace, metadata: { name: outer } }',
+      '  - apiVersion: v1', '    kind: List', '    items:', '      - { apiVersion: v1, kind: ConfigMap, metadata: { name: inner, namespace: outer } }',
+    ].join('\n');
+
+    // WHEN parsing it
+    const { objects, errors } = parseManifests(text, 'nested.yaml');
+
+    // THEN both objects come out, at the outer list's position
+    expect(errors).toEqual([]);
+    expect(objects.map((o) => `${o.ref} @${o.origin.line}`)).toEqual(['Namespace outer @1', 'ConfigMap outer/inner @1']);
+  });
+
+  test('merge keys (<<: *anchor) are applied, as kubectl applies them', () => {
+    // GIVEN two Deployments sharing labels and resources through anchors and merge keys, the second overriding one key
+    const text = [
+      'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: defaults', '  labels: &labels { team: shop, tier: web }',
+      'data: { a: "1" }',
+      '---',
+      'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: merged', '  labels:', '    <<: *labels', '    tier: api',
+    ].join('\n');
+
+    // WHEN parsing it (the anchor is in the same document: YAML anchors do not cross documents)
+    const single = parseManifests([
+      'apiVersion: v1', 'kind: List', 'items:',
+      '  - { apiVersion: v1, kind: ConfigMap, metadata: { name: a, labels: &l { team: shop, tier: web } } }',
+      '  - { apiVersion: v1, kind: ConfigMap, metadata: { name: b, labels: { <<: *l, tier: api } } }',
+    ].join('\n'), 'm.yaml');
+
+    // THEN the merged mapping has the anchor's keys, with local keys winning
+    expect(single.errors).toEqual([]);
+    expect(single.objects.map((o) => o.labels)).toEqual([{ team: 'shop', tier: 'web' }, { team: 'shop', tier: 'api' }]);
+    // AND an alias to an anchor of another document is a parse error of that document, as in YAML
+    const crossDocument = parseManifests(text, 'x.yaml');
+    expect(crossDocument.errors).toHaveLength(1);
+  });
+
+  test('both YAML readers agree: a file the fast reader leaves to the full parser yields the same objects and lines', () => {
+    // GIVEN the same documents, once plain and once with a %YAML directive (which only the full parser reads)
+    const body = '---\n# comment\napiVersion: v1\nkind: Namespace\nmetadata: { name: a }\n---\n---\n\napiVersion: v1\nkind: Namespace\nmetadata: { name: b }\n';
+    const fast = parseManifests(body, 'f.yaml');
+    const full = parseManifests(`%YAML 1.2\n${body}`, 'f.yaml');
+
+    // THEN names, document indexes and lines match (the directive shifts every line by one)
+    expect(fast.objects.map((o) => [o.name, o.origin.documentIndex, o.origin.line])).toEqual([['a', 0, 3], ['b', 2, 9]]);
+    expect(full.objects.map((o) => [o.name, o.origin.documentIndex, o.origin.line! - 1])).toEqual([['a', 0, 3], ['b', 2, 9]]);
+  });
+
+  test('ingressClassName: null is unset, as for the API server', () => {
+    // GIVEN an Ingress with an explicit null class
+    const { objects } = parseManifests('apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: { name: web }\nspec:\n  ingressClassName: null\n  rules: []\n', 'i.yaml');
+
+    // THEN the model sees no class at all
+    expect(objects[0].json.spec).toEqual({ rules: [] });
   });
 
   test('syntax errors carry the line; errors found while resolving carry the document index', () => {
@@ -113,7 +194,7 @@ describe('reading manifests from YAML', () => {
     // GIVEN a path that does not exist
     // WHEN reading it
     // THEN it is reported as an input error
-    expect(readManifestFile('/nonexistent/x.yaml')).toEqual({ objects: [], errors: [{ file: '/nonexistent/x.yaml', message: 'no such file or directory' }] });
+    expect(readManifestFile('/nonexistent/x.yaml')).toEqual({ objects: [], errors: [{ file: '/nonexistent/x.yaml', message: 'no such file or directory' }], notices: [] });
   });
 
   test('secret references are namespace/name', () => {

@@ -364,3 +364,26 @@ describe('GatewayValidationPlugin', () => {
     });
   });
 });
+
+describe('GatewayValidationPlugin defaultIngressClass', () => {
+  test('the default class defined outside the manifests is a known class', async () => {
+    // GIVEN an Ingress on class "platform", which the platform team defines outside these manifests
+    const manifests = [fixture('gitops', 'clusters', 'staging', 'shop', 'app.yaml')];
+
+    // WHEN validating with and without defaultIngressClass
+    const without = await validate(manifests);
+    const declared = await validate(manifests, { defaultIngressClass: 'platform' });
+
+    // THEN only the run without it reports the class as undefined
+    expect(without.violations.map((v) => v.ruleName)).toContain('CG-INGRESS-004');
+    expect(declared.violations.map((v) => v.ruleName)).not.toContain('CG-INGRESS-004');
+  });
+
+  test.each([[''], [42]])('defaultIngressClass %j is rejected at construction', (value) => {
+    // GIVEN a default class that is not a name
+    // WHEN constructing the plugin
+    // THEN the property is named with the value received
+    expect(() => new GatewayValidationPlugin({ defaultIngressClass: value } as unknown as GatewayValidationPluginProps))
+      .toThrow(`GatewayValidationPlugin: defaultIngressClass must be a non-empty IngressClass name (got ${JSON.stringify(value)})`);
+  });
+});

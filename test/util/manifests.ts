@@ -417,6 +417,8 @@ export interface LintOptions {
   readonly externalClasses?: string[];
   /** TLS secrets declared as provided elsewhere, as `namespace/name`. */
   readonly externalSecrets?: string[];
+  /** The cluster's default IngressClass, declared as defined elsewhere (lint --default-class). */
+  readonly defaultClass?: string;
 }
 
 /**
@@ -429,6 +431,7 @@ export function lintObjects(objs: Manifest[], opts: LintOptions = {}): RuleRepor
     objs.map((o, i) => new ManifestObject(o, { file: 'test.yaml', documentIndex: i })),
     new Set(opts.externalClasses ?? []),
     new Set(opts.externalSecrets ?? []),
+    opts.defaultClass,
   );
   return evaluate(model, ALL_RULES);
 }

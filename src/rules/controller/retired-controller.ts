@@ -8,7 +8,7 @@ export const RETIRED_CONTROLLER = defineRule({
   description: 'A workload runs an ingress controller that is retired upstream and gets no security fixes',
   fix: 'Plan a migration: IngressController.traefik() or IngressController.haproxy(), a cloud-managed class, or a Gateway API implementation',
   manifestLevel: true,
-  kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
+  kinds: ['ReplicationController', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
   check(model, report) {
     for (const { pod, controller, containerPath } of controllerWorkloads(model)) {
       if (!controller?.retired || !containerPath) continue;

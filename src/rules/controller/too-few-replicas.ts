@@ -11,7 +11,7 @@ export const TOO_FEW_CONTROLLER_REPLICAS = defineRule({
   description: 'An ingress controller Deployment runs fewer than 2 replicas (counting its HorizontalPodAutoscaler minimum)',
   fix: 'Run at least 2 replicas: set replicas, or the autoscaler minReplicas, to 2 or more',
   manifestLevel: true,
-  kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod', 'HorizontalPodAutoscaler'],
+  kinds: ['ReplicationController', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod', 'HorizontalPodAutoscaler'],
   check(model, report) {
     const autoscalers = new Map<string, ManifestObject>();
     for (const hpa of model.ofKind('HorizontalPodAutoscaler')) {

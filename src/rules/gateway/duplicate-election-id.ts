@@ -21,7 +21,7 @@ export const DUPLICATE_ELECTION_ID = defineRule({
   description: 'Two ingress controller workloads in one namespace use the same --election-id, so they fight over one leader Lease',
   fix: 'Give each controller its own election id (the library derives it from the class name: <class>-ingress-nginx-leader)',
   manifestLevel: true,
-  kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
+  kinds: ['ReplicationController', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
   check(model, report) {
     const first = new Map<string, ManifestObject>();
     for (const { pod } of controllerWorkloads(model)) {

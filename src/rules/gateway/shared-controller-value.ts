@@ -21,7 +21,7 @@ export const SHARED_CONTROLLER_VALUE = defineRule({
   description: 'Two IngressClasses share a spec.controller value while different in-cluster controllers serve them, so each controller also claims the other class\'s Ingresses',
   fix: 'Give every self-hosted controller its own controller value (ingress-nginx --controller-class, HAProxy --ingress.class); classes of one cloud controller (AWS ALB, AGIC) and of Traefik (selected by class name) may share one',
   manifestLevel: true,
-  kinds: ['IngressClass', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
+  kinds: ['IngressClass', 'ReplicationController', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
   check(model, report) {
     const byValue = new Map<string, ManifestObject[]>();
     for (const cls of model.ofKind('IngressClass')) {

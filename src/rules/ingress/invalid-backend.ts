@@ -1,7 +1,7 @@
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
 import { checkDns1035Label, checkPortName, checkPortNumber } from '../validators';
-import { serviceBackends } from './ingress-facts';
+import { isLegacyIngress, serviceBackends } from './ingress-facts';
 
 export const INVALID_INGRESS_BACKEND = defineRule({
   id: 'CG-INGRESS-003',
@@ -12,17 +12,19 @@ export const INVALID_INGRESS_BACKEND = defineRule({
   kinds: ['Ingress'],
   check(model, report) {
     for (const object of model.ofKind('Ingress')) {
-      for (const { field, service } of serviceBackends(object)) {
+      const legacy = isLegacyIngress(object);
+      for (const { service, nameField, portField } of serviceBackends(object)) {
         const nameReason = checkDns1035Label(String(service.name ?? ''));
-        if (nameReason) report({ object, field: `${field}.name`, value: service.name, message: `Service name ${nameReason}` });
+        if (nameReason) report({ object, field: nameField, value: service.name, message: `Service name ${nameReason}` });
         const port = service.port ?? {};
         if ((port.number === undefined) === (port.name === undefined)) {
-          report({ object, field: `${field}.port`, value: port, message: 'exactly one of port.number and port.name must be set' });
+          report({ object, field: portField, value: legacy ? undefined : port, message: 'exactly one of port.number and port.name must be set' });
           continue;
         }
         const portReason = port.number !== undefined ? checkPortNumber(port.number) : checkPortName(String(port.name));
         if (portReason) {
-          report({ object, field: `${field}.port.${port.number !== undefined ? 'number' : 'name'}`, value: port.number ?? port.name, message: `port ${portReason}` });
+          const field = legacy ? portField : `${portField}.${port.number !== undefined ? 'number' : 'name'}`;
+          report({ object, field, value: port.number ?? port.name, message: `port ${portReason}` });
         }
       }
     }

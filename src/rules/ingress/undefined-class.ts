@@ -11,9 +11,10 @@ export const UNDEFINED_INGRESS_CLASS = defineRule({
   check(model, report) {
     const classes = new Set(model.ofKind('IngressClass').map((c) => c.name));
     for (const name of model.externalIngressClasses) classes.add(name);
+    if (model.externalDefaultIngressClass !== undefined) classes.add(model.externalDefaultIngressClass);
     for (const object of model.ofKind('Ingress')) {
       const className = object.json.spec?.ingressClassName;
-      if (className === undefined || classes.has(className)) continue;
+      if (className == null || classes.has(className)) continue;
       const known = [...classes].sort();
       report({
         object,

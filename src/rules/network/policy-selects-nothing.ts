@@ -4,10 +4,10 @@ import { defineRule } from '../rule';
 import { Severity } from '../severity';
 
 /** Pods that controllers start at run time, so no manifest shows them; a policy for them is expected to select nothing here. */
-const RUNTIME_POD_LABELS: ReadonlyArray<Record<string, string>> = [ACME_HTTP01_SOLVER_LABELS];
+export const RUNTIME_POD_LABELS: ReadonlyArray<Record<string, string>> = [ACME_HTTP01_SOLVER_LABELS];
 
 /** Does the selector require one of these label keys (matchLabels, or an In/Exists expression)? */
-function namesAnyKey(selector: any, keys: string[]): boolean {
+export function namesAnyKey(selector: any, keys: string[]): boolean {
   const matchLabels = isObject(selector.matchLabels) ? Object.keys(selector.matchLabels) : [];
   const expressions = listOf(selector.matchExpressions).filter((e) => isObject(e) && (e.operator === 'In' || e.operator === 'Exists')).map((e) => e.key);
   return keys.some((key) => matchLabels.includes(key) || expressions.includes(key));

@@ -128,7 +128,7 @@ export const UNREACHABLE_BACKEND = defineRule({
   description: 'A NetworkPolicy isolates an Ingress backend and no policy lets the serving controller reach it, or the controller\'s egress policy does not let it out to the backend (the classic 504)',
   fix: 'Allow ingress from the controller namespace and pods on the backend target port, and egress from the controller to the backend namespace and pods on that port (routes created in a Tenant, and the controllers of this library\'s gateways, get both automatically)',
   manifestLevel: true,
-  kinds: ['Ingress', 'IngressClass', 'Service', 'NetworkPolicy', 'Namespace', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
+  kinds: ['Ingress', 'IngressClass', 'Service', 'NetworkPolicy', 'Namespace', 'ReplicationController', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
   check(model, report) {
     const policies = model.ofKind('NetworkPolicy');
     if (policies.length === 0) return;

@@ -26,7 +26,7 @@ export const HTTP01_SOLVER_UNREACHABLE = defineRule({
   description: 'NetworkPolicies keep the ingress controller from reaching cert-manager\'s HTTP-01 solver pods (TCP 8089), so ACME challenges and renewals fail',
   fix: 'Allow ingress on TCP 8089 to pods labelled acme.cert-manager.io/http01-solver: "true" from the controller pods (and, where the controller\'s egress is isolated, egress to them); Http01SolverPods.ingressRuleFrom(gateway) and Http01SolverPods.egressRuleTo(namespace) build the rules',
   manifestLevel: true,
-  kinds: ['Certificate', 'Ingress', 'Issuer', 'ClusterIssuer', 'IngressClass', 'NetworkPolicy', 'Namespace', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
+  kinds: ['Certificate', 'Ingress', 'Issuer', 'ClusterIssuer', 'IngressClass', 'NetworkPolicy', 'Namespace', 'ReplicationController', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
   check(model, report) {
     if (model.ofKind('NetworkPolicy').length === 0) return;
     const issuers = new IssuerIndex(model);

@@ -65,7 +65,7 @@ export const UNUSED_CERTIFICATE = defineRule({
   description: 'A cert-manager Certificate writes a secret that nothing in the manifests uses (no Ingress TLS entry, Gateway listener, CA issuer or pod)',
   fix: 'Reference the secret where the certificate is served (Ingress spec.tls[].secretName), or delete the Certificate; suppress with the reason when a consumer outside these manifests reads it',
   manifestLevel: true,
-  kinds: ['Certificate', 'Ingress', 'Gateway', 'Issuer', 'ClusterIssuer', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
+  kinds: ['Certificate', 'Ingress', 'Gateway', 'Issuer', 'ClusterIssuer', 'ReplicationController', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
   check(model, report) {
     const certs = model.ofKind('Certificate').filter((c) => c.apiVersion.startsWith(`${CERT_MANAGER_GROUP}/`) && typeof c.json.spec?.secretName === 'string');
     if (certs.length === 0) return;

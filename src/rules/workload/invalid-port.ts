@@ -9,7 +9,7 @@ export const INVALID_PORT = defineRule({
   description: 'A Service or container port has an invalid number or name',
   fix: 'Use numbers 1-65535; container port and targetPort names are IANA service names (at most 15 lowercase letters, digits and "-", with a letter)',
   manifestLevel: true,
-  kinds: ['Service', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
+  kinds: ['Service', 'ReplicationController', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
   check(model, report) {
     for (const object of model.ofKind('Service')) {
       listOf(object.json.spec?.ports).forEach((port: any, i: number) => {

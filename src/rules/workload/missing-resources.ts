@@ -8,7 +8,7 @@ export const MISSING_RESOURCES = defineRule({
   description: 'A container has no CPU request, memory request or memory limit',
   fix: 'Set resources.requests.cpu, resources.requests.memory and resources.limits.memory on every container',
   manifestLevel: true,
-  kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
+  kinds: ['ReplicationController', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
   check(model, report) {
     for (const pod of model.podTemplates()) {
       for (const { container, path } of containersOf(pod)) {

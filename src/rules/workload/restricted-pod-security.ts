@@ -18,7 +18,7 @@ export const RESTRICTED_POD_SECURITY = defineRule({
   description: 'A pod template breaks the Pod Security Standards restricted profile',
   fix: 'Set runAsNonRoot: true, allowPrivilegeEscalation: false, capabilities drop ALL (add at most NET_BIND_SERVICE), seccompProfile RuntimeDefault; no host namespaces, hostPath or hostPort',
   manifestLevel: true,
-  kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
+  kinds: ['ReplicationController', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
   check(model, report) {
     for (const pod of model.podTemplates()) {
       const object = pod.object;

@@ -16,7 +16,7 @@ export const UNPINNED_IMAGE = defineRule({
   description: 'A container image has no tag, or uses the latest tag',
   fix: 'Pin the image to a version tag (and ideally a digest), for example "registry.k8s.io/ingress-nginx/controller:v1.15.1"',
   manifestLevel: true,
-  kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
+  kinds: ['ReplicationController', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
   check(model, report) {
     for (const pod of model.podTemplates()) {
       for (const { container, path } of containersOf(pod)) {

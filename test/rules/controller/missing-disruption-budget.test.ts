@@ -57,3 +57,13 @@ describe(`${ID} missing disruption budget`, () => {
     expect(findingsOf(lintObjects([p]), ID)).toEqual([]);
   });
 });
+
+describe(`${ID}: DaemonSets`, () => {
+  it('accepts a controller DaemonSet without a PodDisruptionBudget: a drain does not evict DaemonSet pods', () => {
+    // GIVEN the controller as a DaemonSet (replicas removed) and no PDB
+    const daemonSet = controllerDeployment({ override: { kind: 'DaemonSet', spec: { replicas: undefined } } });
+    const report = lintObjects([daemonSet]);
+    // THEN
+    expect(findingsOf(report, ID)).toEqual([]);
+  });
+});

@@ -74,3 +74,36 @@ describe(`${ID} TLS without secret`, () => {
     expect(f.message).toContain('TLS for (all hosts) names no secret');
   });
 });
+
+describe(`${ID}: certificates that something else provides`, () => {
+  it('accepts a secret that cert-manager\'s ingress-shim creates for kubernetes.io/tls-acme: "true"', () => {
+    // GIVEN an Ingress annotated for ACME the kube-lego way, naming a secret nothing else provides
+    const report = lintObjects([ingressClass(), tlsIngress({ annotations: { 'kubernetes.io/tls-acme': 'true' } })]);
+    // THEN
+    expect(findingsOf(report, ID)).toEqual([]);
+  });
+
+  it('rejects kubernetes.io/tls-acme: "false" like no annotation (the neighbour)', () => {
+    const report = lintObjects([ingressClass(), tlsIngress({ annotations: { 'kubernetes.io/tls-acme': 'false' } })]);
+    expect(findingsOf(report, ID)).toHaveLength(1);
+  });
+
+  it('accepts TLS hosts without secretName on an AWS ALB class: the ALB finds ACM certificates by host', () => {
+    // GIVEN IngressClass alb (controller ingress.k8s.aws/alb) and a TLS entry with hosts only
+    const alb = ingressClass({ name: 'alb', controller: 'ingress.k8s.aws/alb' });
+    const report = lintObjects([alb, ingress({ className: 'alb', tls: [{ hosts: ['app.example.com'] }] })]);
+    // THEN
+    expect(findingsOf(report, ID)).toEqual([]);
+  });
+
+  it('accepts it for an alb.ingress.kubernetes.io-annotated Ingress on a class defined outside the manifests', () => {
+    const report = lintObjects([ingress({ className: 'alb', annotations: { 'alb.ingress.kubernetes.io/scheme': 'internet-facing' }, tls: [{ hosts: ['app.example.com'] }] })],
+      { externalClasses: ['alb'] });
+    expect(findingsOf(report, ID)).toEqual([]);
+  });
+
+  it('still rejects a TLS entry without secretName on an nginx class (the neighbour)', () => {
+    const report = lintObjects([ingressClass(), ingress({ tls: [{ hosts: ['app.example.com'] }] })]);
+    expect(singleFinding(report, ID).field).toBe('spec.tls[0].secretName');
+  });
+});

@@ -46,3 +46,32 @@ describe(`${ID} missing resources`, () => {
     expect(found[0].message).toContain('container "sidecar"');
   });
 });
+
+describe(`${ID}: every pod-template kind`, () => {
+  const noResources = { container: { resources: undefined } };
+
+  it.each([
+    ['ReplicationController', 'v1', (spec: any) => ({ replicas: 1, selector: { app: 'web' }, template: spec.template })],
+    ['ReplicaSet', 'apps/v1', (spec: any) => spec],
+    ['StatefulSet', 'apps/v1', (spec: any) => ({ ...spec, serviceName: 'web' })],
+    ['DaemonSet', 'apps/v1', (spec: any) => ({ selector: spec.selector, template: spec.template })],
+    ['Job', 'batch/v1', (spec: any) => ({ template: { ...spec.template, spec: { ...spec.template.spec, restartPolicy: 'Never' } } })],
+  ])('checks the pod template of a %s', (kind, apiVersion, shape) => {
+    // GIVEN a workload of this kind whose container has no resources
+    const base = deployment(noResources);
+    const report = lintObjects([{ apiVersion, kind, metadata: base.metadata, spec: shape(base.spec) }]);
+    // THEN the pod rules see it
+    expect(singleFinding(report, ID)).toMatchObject({ kind, field: FIELD });
+  });
+
+  it('checks the job template of a CronJob', () => {
+    const base = deployment(noResources);
+    const cronJob = {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: base.metadata,
+      spec: { schedule: '0 * * * *', jobTemplate: { spec: { template: { ...base.spec.template, spec: { ...base.spec.template.spec, restartPolicy: 'Never' } } } } },
+    };
+    expect(singleFinding(lintObjects([cronJob]), ID).field).toBe('spec.jobTemplate.spec.template.spec.containers[0].resources');
+  });
+});
