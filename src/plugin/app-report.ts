@@ -2,13 +2,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { defaultReportFile, REPORT_FILE_NAME } from '../rules/engine';
 import { Finding } from '../rules/finding';
+import { manifestsDigest } from '../rules/manifests-digest';
+import { ManifestObject } from '../rules/model';
 
-/** How far apart the app's report and the manifests may be written to count as one synth. */
-const SAME_SYNTH_WINDOW_MS = 10 * 60 * 1000;
-
-/** Report file names an app of this library writes (`RuleEngine.reportFile`): beside its outdir, or in it. */
-function reportCandidates(folder: string): string[] {
-  return [defaultReportFile(folder), path.join(folder, REPORT_FILE_NAME)];
+/** Report files an app of this library may have written (`RuleEngine.reportFile`): beside a folder, or in it. */
+function reportCandidates(folders: readonly string[]): string[] {
+  return [...new Set(folders.flatMap((folder) => [defaultReportFile(folder), path.join(folder, REPORT_FILE_NAME)]))];
 }
 
 /** The identity of a finding across the app's report and the plugin: rule, object and field. */
@@ -17,45 +16,32 @@ export function findingKey(f: Pick<Finding, 'ruleId' | 'kind' | 'namespace' | 'n
 }
 
 /**
- * The unsuppressed findings an app of this library already printed in this synth: the RuleEngine of a cdk8s app
- * evaluates the same rules before cdk8s writes the manifests and prints its warnings (its errors stop synth).
- * Read from the app's JSON report beside (or in) the given folders; a report older or newer than the manifests
- * by more than a few minutes belongs to another synth and is ignored.
+ * The unsuppressed findings an app of this library already printed for exactly these manifests: the RuleEngine of a
+ * cdk8s app evaluates the same rules before cdk8s writes the manifests and prints its warnings (its errors stop synth).
+ * Read from the app's JSON report beside (or in) one of `folders`, and only from a report whose digest of the objects
+ * it checked equals the digest of `objects` (everything the plugin read): a report of another synth, or of manifests
+ * changed since, hides nothing.
  */
-export function findingsReportedByApp(folders: readonly string[], manifests: readonly string[]): Set<string> {
+export function findingsReportedByApp(folders: readonly string[], objects: readonly ManifestObject[]): Set<string> {
   const keys = new Set<string>();
-  const manifestTimes = manifests.map((m) => mtime(m)).filter((t): t is number => t !== undefined);
-  if (manifestTimes.length === 0) return keys;
-  const oldest = Math.min(...manifestTimes);
-  const seen = new Set<string>();
-  for (const folder of folders) {
-    for (const file of reportCandidates(folder)) {
-      if (seen.has(file)) continue;
-      seen.add(file);
-      const time = mtime(file);
-      if (time === undefined || Math.abs(time - oldest) > SAME_SYNTH_WINDOW_MS) continue;
-      for (const finding of readFindings(file)) {
-        if (!finding.suppressed) keys.add(findingKey(finding));
-      }
+  if (objects.length === 0) return keys;
+  const digest = manifestsDigest(objects);
+  for (const file of reportCandidates(folders)) {
+    const report = readReport(file);
+    if (report?.manifestsDigest !== digest) continue;
+    for (const finding of report.findings) {
+      if (!finding.suppressed) keys.add(findingKey(finding));
     }
   }
   return keys;
 }
 
-function readFindings(file: string): Finding[] {
+function readReport(file: string): { manifestsDigest?: string; findings: Finding[] } | undefined {
   try {
     const json = JSON.parse(fs.readFileSync(file, 'utf-8'));
-    return json?.tool === 'cdk8s-gateways' && Array.isArray(json.findings) ? json.findings : [];
+    return json?.tool === 'cdk8s-gateways' && Array.isArray(json.findings) ? json : undefined;
   } catch {
-    // Not a report of this library (or half-written): nothing was printed from it.
-    return [];
-  }
-}
-
-function mtime(file: string): number | undefined {
-  try {
-    return fs.statSync(file).mtimeMs;
-  } catch {
+    // No report there, or not one of this library (or half-written): nothing was printed from it.
     return undefined;
   }
 }

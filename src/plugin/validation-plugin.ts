@@ -1,6 +1,6 @@
 import { findingKey, findingsReportedByApp } from './app-report';
 import { isValidationContext, ValidationContextLike, ValidationViolatingResource } from './contract';
-import { groupManifests } from './manifest-groups';
+import { groupManifests, outputDirectoryOf } from './manifest-groups';
 import { PluginSettings, pluginSettings } from './plugin-settings';
 import { evaluateManifests, formatInputError, MANIFEST_LEVEL_RULES, ManifestInputError, readManifestFile } from '../cli/manifests';
 import { Finding } from '../rules/finding';
@@ -133,7 +133,7 @@ export class GatewayValidationPlugin {
   private submit(context: ValidationContextLike, findings: Finding[], folders: string[], objects: ManifestObject[]): void {
     const open = findings.filter((f) => !f.suppressed);
     const errors = open.filter((f) => f.severity === 'error');
-    const printedByApp = findingsReportedByApp(folders, context.manifests);
+    const printedByApp = findingsReportedByApp([outputDirectoryOf(context.manifests), ...folders], objects);
     const toPrint = open.filter((f) => !printedByApp.has(findingKey(f)));
     const paths = new ConstructPaths(objects, context.metadata);
 

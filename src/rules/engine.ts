@@ -6,6 +6,7 @@ import { ALL_RULES, RuleCatalogue } from './catalogue';
 import { evaluate, isValidSuppressionReason, MIN_SUPPRESSION_REASON_LENGTH } from './evaluate';
 import { Finding } from './finding';
 import { InputError, INVALID_INPUT } from './input/invalid-input';
+import { manifestsDigest } from './manifests-digest';
 import { INVALID_SUPPRESSION_ID } from './meta/invalid-suppression';
 import { ClusterModel, ManifestObject } from './model';
 import { formatFinding, RuleReport } from './report';
@@ -171,6 +172,7 @@ export class RuleEngine {
     // Input findings last: some are only found while objects resolve their lazy values above.
     const report = evaluate(model, ALL_RULES, [...this.inputFindings(), ...suppressionFindings], { crashAsFinding: true });
     settleSuppressions(pending, report);
+    report.manifestsDigest = manifestsDigest(objects);
     return report;
   }
 

@@ -7,6 +7,12 @@ export const REPORT_SCHEMA_VERSION = 1;
 
 /** The outcome of one evaluation: every finding (suppressed ones included) and the rules that ran. */
 export class RuleReport {
+  /**
+   * Digest of the objects the rules checked (`manifestsDigest`), when they were the objects of a cdk8s app. The
+   * validation plugin compares it with the manifests it reads, to recognise findings the app already printed.
+   */
+  public manifestsDigest?: string;
+
   constructor(
     /** Every finding, in rule order, then object order. */
     public readonly findings: Finding[],
@@ -35,6 +41,7 @@ export class RuleReport {
       schemaVersion: REPORT_SCHEMA_VERSION,
       tool: 'cdk8s-gateways',
       summary: { errors: this.errors.length, warnings: this.warnings.length, suppressed: this.suppressed.length },
+      ...(this.manifestsDigest !== undefined ? { manifestsDigest: this.manifestsDigest } : {}),
       rules: this.rules.map((r) => ({ id: r.id, severity: r.severity, description: r.description, fix: r.fix, manifestLevel: r.manifestLevel })),
       findings: this.findings.map(compact),
       suppressions: this.suppressed.map((f) => compact({

@@ -3,8 +3,8 @@
  * these tests check the synthesized objects against the record, so a generated object can not drift from what the
  * binary needs. The profile tests (haproxy, traefik, ingress-nginx) pin the record's essentials independently.
  */
-import { controllerContainer, gatewayApp, single, synth, tuples } from './controller-test-utils';
 import { Duration, Size } from 'cdk8s';
+import { controllerContainer, gatewayApp, single, synth, tuples } from './controller-test-utils';
 import { EdgeSettings, IIngressController, IngressController, PublicWebHardening } from '../../src';
 import { AGIC_1_9_8 } from '../../src/controllers/facts/agic-1.9.8';
 import { AWS_LOAD_BALANCER_CONTROLLER_3_5_0 } from '../../src/controllers/facts/aws-load-balancer-controller-3.5.0';

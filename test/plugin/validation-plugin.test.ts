@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import Ajv from 'ajv';
 import { App, Chart, Yaml } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
 import { MANIFEST_LEVEL_RULES } from '../../src/cli/manifests';
 import { IngressController } from '../../src/controllers/ingress-controller';
 import { IngressClassGateway } from '../../src/gateways/ingress-class-gateway';
@@ -326,10 +328,13 @@ describe('GatewayValidationPlugin', () => {
 
   describe('findings the app already printed', () => {
     /** An app of this library whose retired ingress-nginx controller gets a CG-CONTROLLER-003 warning at synth. */
-    function synthesizedApp(): { outdir: string; manifests: string[] } {
+    function synthesizedApp(withSecondChart = false): { outdir: string; manifests: string[] } {
       const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cg-app-')), 'dist');
       const app = new App({ outdir });
       new IngressClassGateway(new Chart(app, 'ingress'), 'Gateway', { className: 'web', controller: IngressController.nginx() });
+      if (withSecondChart) {
+        new k8s.KubeConfigMap(new Chart(app, 'settings', { namespace: 'ingress-web' }), 'Settings', { metadata: { name: 'settings' }, data: { mode: 'eu' } });
+      }
       const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
       try {
         app.synth();
@@ -344,7 +349,12 @@ describe('GatewayValidationPlugin', () => {
     test('are counted, not printed a second time', async () => {
       // GIVEN the manifests and the report an app wrote in this synth (dist.cdk8s-gateways-report.json beside dist/)
       const { outdir, manifests } = synthesizedApp();
-      expect(fs.existsSync(`${outdir}.cdk8s-gateways-report.json`)).toBe(true);
+      const report = JSON.parse(fs.readFileSync(`${outdir}.cdk8s-gateways-report.json`, 'utf-8'));
+      // AND that report follows the published schema and names what it checked by digest
+      const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'report-schema.json'), 'utf-8'));
+      const validateReport = new Ajv({ allErrors: true, strict: true }).compile(schema);
+      expect(validateReport(report) ? [] : validateReport.errors).toEqual([]);
+      expect(report.manifestsDigest).toMatch(/^[0-9a-f]{64}$/);
       // WHEN validating
       const { violations, submits } = await validate(manifests);
       // THEN the warning the app printed is not a violation again, and the summary says so
@@ -352,15 +362,30 @@ describe('GatewayValidationPlugin', () => {
       expect(submits).toEqual([{ status: 'success', metadata: { 'errors': '0', 'warnings': '1', 'suppressed': '0', 'printed by the app (not repeated)': '1' } }]);
     });
 
-    test('a report from another synth is ignored, so nothing is hidden', async () => {
-      // GIVEN the same output, with a report written an hour before the manifests
-      const { outdir, manifests } = synthesizedApp();
-      const anHourAgo = new Date(Date.now() - 3600 * 1000);
-      fs.utimesSync(`${outdir}.cdk8s-gateways-report.json`, anHourAgo, anHourAgo);
+    test('a report of other manifests is ignored, so nothing is hidden, however recent it is', async () => {
+      // GIVEN the app's output, with one manifest edited by hand after the synth (its report is seconds old)
+      const { manifests } = synthesizedApp();
+      fs.appendFileSync(manifests[0], '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: added-by-hand\n  namespace: ingress-web\ndata: {}\n');
       // WHEN validating
       const { violations } = await validate(manifests);
       // THEN the warning is reported by the plugin
       expect(violations.map((v) => v.ruleName)).toEqual(['CG-CONTROLLER-003']);
+    });
+
+    test('are recognised in folder scope too, through the report beside the output directory', async () => {
+      // GIVEN the app's output split into one folder per cluster (the report stays beside dist/)
+      const { outdir, manifests } = synthesizedApp(true);
+      const moved = manifests.map((m, i) => {
+        const target = path.join(outdir, i === 0 ? 'eu' : 'us', path.basename(m));
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.renameSync(m, target);
+        return target;
+      });
+      // WHEN validating per folder
+      const { violations, submits } = await validate(moved, { scope: 'folder' });
+      // THEN the warning the app printed is counted, not repeated
+      expect(violations).toEqual([]);
+      expect(submits[0].metadata).toMatchObject({ 'printed by the app (not repeated)': '1' });
     });
   });
 });
