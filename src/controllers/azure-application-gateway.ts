@@ -2,9 +2,11 @@ import { Construct } from 'constructs';
 import { assertCloudManagedOptions, setOptionNames } from './cloud-managed';
 import { ControllerDeployment, ControllerDeployOptions, HardenedController, IIngressController, PublicWebHardening } from './controller-profile';
 import { AGIC_1_9_8 } from './facts/agic-1.9.8';
+import { checkDns1123Subdomain } from '../core/validation';
 import { CloudProvider } from '../gateways/exposure';
 import { ANNOTATION_AGIC_SERVED_CLASS } from '../labels';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
+import { checkProp } from '../rules/input/prop-checks';
 import { rejectInput } from '../rules/input/reject-input';
 
 /** The IngressClass controller value AGIC watches unless its installation says otherwise. */
@@ -66,7 +68,10 @@ export class AzureApplicationGatewayController implements IIngressController {
 
   public deploy(scope: Construct, options: ControllerDeployOptions): ControllerDeployment {
     assertCloudManagedOptions(scope, 'Azure Application Gateway', CloudProvider.AZURE, options);
-    const servedClass = this.props.className ?? AZURE_APPLICATION_GATEWAY_CLASS_NAME;
+    // An IngressClass name (DNS-1123 subdomain). A rejected one is reported once, on the profile's prop, and the
+    // gateway's own class stands in for it, so no class mismatch (CG-CONTROLLER-005) follows from the same mistake.
+    const classNameValid = checkProp(scope, 'controller.className', this.props.className, checkDns1123Subdomain, 'IngressClass name');
+    const servedClass = (classNameValid ? this.props.className : options.className) ?? AZURE_APPLICATION_GATEWAY_CLASS_NAME;
     const external = this.props.installationOwnsIngressClass ?? false;
     if (external && options.className !== servedClass) {
       // No IngressClass of ours carries the mismatch for CG-CONTROLLER-005, so the gateway's className is refused here.

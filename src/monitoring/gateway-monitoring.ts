@@ -3,17 +3,18 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { GatewayAlertSettings } from './alert-settings';
 import { CLASS_LABEL, CONTROLLER_LABEL, ControllerMetricsProfile } from './controller-metrics-profile';
-import { gatewayAlertRules } from './gateway-alerts';
+import { ALERT_DEFAULTS, AlertKey, gatewayAlertRules } from './gateway-alerts';
 import { GatewayMonitoringOptions } from './gateway-monitoring-options';
 import { grafanaDashboard } from './grafana-dashboard';
-import { promDuration } from './prometheus-duration';
+import { checkPrometheusDuration, promDuration } from './prometheus-duration';
 import { ControllerMetricsEndpoints } from '../controllers/controller-profile';
+import { checkDns1123Label, checkLabelValue, checkQualifiedName } from '../core/validation';
 import {
   PrometheusRule, PrometheusRuleSpecGroupsRulesExpr, ServiceMonitor, ServiceMonitorSpecEndpointsRelabelingsAction,
 } from '../imports/monitoring.coreos.com';
 import { ANNOTATION_PROMETHEUS_NAMESPACE, LABEL_INGRESS_CLASS, LABEL_MANAGED_BY, LABEL_PART_OF, MANAGED_BY } from '../labels';
+import { checkProp } from '../rules/input/prop-checks';
 import { rejectInput } from '../rules/input/reject-input';
-import { checkQualifiedName } from '../rules/validators';
 
 /** Everything a gateway's monitoring needs to know. Internal: gateways create it from their props. */
 export interface GatewayMonitoringProps {
@@ -45,12 +46,9 @@ export class GatewayMonitoring extends Construct {
       [LABEL_INGRESS_CLASS]: className,
       ...checkedLabels(this, 'monitoring.prometheusLabels', options.prometheusLabels ?? {}),
     };
-    let scrapeInterval = options.scrapeInterval ?? Duration.seconds(30);
-    if (scrapeInterval.toMilliseconds() < 1000) {
-      rejectInput(this, 'monitoring.scrapeInterval', `${scrapeInterval.toMilliseconds()}ms`, 'Prometheus scrapes at most once a second: give at least Duration.seconds(1), such as Duration.seconds(30)');
-      scrapeInterval = Duration.seconds(30);
-    }
-    const interval = promDuration(scrapeInterval);
+    const scrapeInterval = checkDuration(this, 'monitoring.scrapeInterval', options.scrapeInterval, (ms) => checkPrometheusDuration(ms)
+      ?? (ms < 1000 ? 'Prometheus scrapes at most once a second: give at least Duration.seconds(1), such as Duration.seconds(30)' : undefined));
+    const interval = promDuration(scrapeInterval ?? Duration.seconds(30));
 
     if (options.serviceMonitors ?? true) {
       for (const port of metrics.portNames) {
@@ -95,7 +93,10 @@ export class GatewayMonitoring extends Construct {
     }
 
     if (options.dashboard ?? true) {
-      const dashboardNamespace = options.dashboardNamespace ?? props.monitoringNamespace;
+      // A rejected namespace falls back to the default, so the ConfigMap stays valid and the prop is reported once.
+      const dashboardNamespace = (checkProp(this, 'monitoring.dashboardNamespace', options.dashboardNamespace, checkDns1123Label, 'dashboard namespace')
+        ? options.dashboardNamespace : undefined) ?? props.monitoringNamespace;
+      const dashboardLabels = checkedLabels(this, 'monitoring.dashboardLabels', options.dashboardLabels ?? DEFAULT_DASHBOARD_LABELS);
       const root = this.node.root;
       const created = DASHBOARDS.get(root) ?? new Set<string>();
       DASHBOARDS.set(root, created);
@@ -109,7 +110,7 @@ export class GatewayMonitoring extends Construct {
             labels: {
               [LABEL_PART_OF]: 'cdk8s-gateways',
               [LABEL_MANAGED_BY]: MANAGED_BY,
-              ...checkedLabels(this, 'monitoring.dashboardLabels', options.dashboardLabels ?? DEFAULT_DASHBOARD_LABELS),
+              ...dashboardLabels,
             },
           },
           data: { [`${profile.controllerName}.json`]: `${JSON.stringify(grafanaDashboard(profile), undefined, 2)}\n` },
@@ -119,40 +120,69 @@ export class GatewayMonitoring extends Construct {
   }
 }
 
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-
-/** The labels the API server accepts; each other one is reported (CG-INPUT-001) and left out. */
+/**
+ * The labels the API server accepts (keys: IsQualifiedName, values: IsValidLabelValue); each other one is reported
+ * (CG-INPUT-001) and left out.
+ */
 function checkedLabels(scope: IConstruct, field: string, labels: { [key: string]: string }): { [key: string]: string } {
   return Object.fromEntries(Object.entries(labels).filter(([key, value]) => {
-    const keyProblem = checkQualifiedName(key);
-    if (keyProblem) rejectInput(scope, `${field}["${key}"]`, key, `label key ${keyProblem}`);
-    const valueOk = typeof value === 'string' && value.length <= 63 && LABEL_VALUE.test(value);
-    if (!valueOk) {
-      rejectInput(scope, `${field}["${key}"]`, value, "label value must be at most 63 characters: alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric");
-    }
-    return keyProblem === undefined && valueOk;
+    const keyOk = checkProp(scope, `${field}["${key}"]`, key, checkQualifiedName, 'label key');
+    // A rejected key drops the label, so its value is not reported as well.
+    return keyOk && checkProp(scope, `${field}["${key}"]`, value, (v) => (typeof v === 'string' ? checkLabelValue(v) : 'must be a string'), 'label value');
   }));
+}
+
+/**
+ * Checks a Duration prop with `check` (given its milliseconds, without cdk8s's whole-number conversion error) and
+ * reports it (CG-INPUT-001) with the value in milliseconds; returns the Duration when accepted, else undefined so
+ * the default applies.
+ */
+function checkDuration(
+  scope: IConstruct, field: string, duration: Duration | undefined, check: (ms: number) => string | undefined,
+): Duration | undefined {
+  if (duration === undefined) return undefined;
+  const ms = duration.toMilliseconds({ integral: false });
+  const reason = check(ms);
+  if (reason === undefined) return duration;
+  rejectInput(scope, field, `${ms}ms`, reason);
+  return undefined;
+}
+
+/** An absolute http(s) URL with a host (WHATWG URL parsing, and written with '//'), without white space or a fragment. */
+function checkRunbookBaseUrl(value: string): string | undefined {
+  const usage = 'must be an absolute http(s) URL without white space or a fragment, such as "https://runbooks.example.com/gateways"; the alert name is appended as #<alert>';
+  if (typeof value !== 'string' || /[\s#]/.test(value)) return usage;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return usage;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '' || !/^https?:\/\/[^/]/i.test(value)) return usage;
+  return undefined;
 }
 
 /** The alert settings with each unusable value reported (CG-INPUT-001) and dropped, so its default applies. */
 function checkedAlertSettings(scope: IConstruct, s: GatewayAlertSettings): GatewayAlertSettings {
   const checked: { -readonly [K in keyof GatewayAlertSettings]: GatewayAlertSettings[K] } = { ...s };
   const field = (name: string) => `monitoring.alertSettings.${name}`;
-  if (s.errorRatioThreshold !== undefined && !(s.errorRatioThreshold > 0 && s.errorRatioThreshold <= 1)) {
-    rejectInput(scope, field('errorRatioThreshold'), s.errorRatioThreshold, 'the error ratio is a share of responses: give a number above 0 and at most 1, such as 0.05 for 5%');
+  if (!checkProp(scope, field('errorRatioThreshold'), s.errorRatioThreshold, (r) => (typeof r === 'number' && r > 0 && r <= 1 ? undefined
+    : 'must be a number above 0 and at most 1: the error ratio is a share of responses, such as 0.05 for 5%'), 'the error ratio threshold')) {
     checked.errorRatioThreshold = undefined;
   }
-  if (s.latencyThreshold !== undefined && !(s.latencyThreshold.toMilliseconds() > 0)) {
-    rejectInput(scope, field('latencyThreshold'), `${s.latencyThreshold.toMilliseconds()}ms`, 'give a response time above zero, such as Duration.seconds(1)');
-    checked.latencyThreshold = undefined;
-  }
-  if (s.certificateExpiryWithin !== undefined && !(s.certificateExpiryWithin.toMilliseconds() > 0)) {
-    rejectInput(scope, field('certificateExpiryWithin'), `${s.certificateExpiryWithin.toMilliseconds()}ms`, 'give a duration above zero, such as Duration.days(14)');
-    checked.certificateExpiryWithin = undefined;
-  }
-  if (s.runbookBaseUrl !== undefined && !/^https?:\/\/[^\s#]+$/.test(s.runbookBaseUrl)) {
-    rejectInput(scope, field('runbookBaseUrl'), s.runbookBaseUrl, 'give an http(s) URL without spaces or a fragment; the alert name is appended as #<alert>');
-    checked.runbookBaseUrl = undefined;
+  // Written into the expression in seconds, from whole milliseconds.
+  checked.latencyThreshold = checkDuration(scope, field('latencyThreshold'), s.latencyThreshold, (ms) => (Number.isInteger(ms) && ms > 0 ? undefined
+    : `must be a whole number of milliseconds above zero (got ${ms} ms), such as Duration.seconds(1)`));
+  // Written into the expression in whole seconds.
+  checked.certificateExpiryWithin = checkDuration(scope, field('certificateExpiryWithin'), s.certificateExpiryWithin, (ms) => (Number.isInteger(ms / 1000) && ms > 0
+    ? checkPrometheusDuration(ms)
+    : `must be a whole number of seconds above zero (got ${ms} ms): the alert compares it with expiry timestamps in seconds; such as Duration.days(14)`));
+  if (!checkProp(scope, field('runbookBaseUrl'), s.runbookBaseUrl, checkRunbookBaseUrl, 'the runbook base URL')) checked.runbookBaseUrl = undefined;
+  for (const key of Object.keys(ALERT_DEFAULTS) as AlertKey[]) {
+    const tuning = s[key];
+    if (tuning?.pendingFor === undefined) continue;
+    const pendingFor = checkDuration(scope, field(`${key}.pendingFor`), tuning.pendingFor, checkPrometheusDuration);
+    if (pendingFor === undefined) checked[key] = { ...tuning, pendingFor: undefined };
   }
   return checked;
 }

@@ -76,7 +76,12 @@ export class RouteBackend {
         return [['backend.port', options.port, `Service "${service.name}" exposes no port ${options.port} (its ports: ${exposed}); route to one of them`]];
       },
       port: () => {
-        if (options.port !== undefined) return { number: options.port };
+        if (options.port !== undefined) {
+          if (service.ports.some((p) => p.port === options.port)) return { number: options.port };
+          // `problems` reports the port on backend.port; a port the Service exposes stands in, so the Ingress is not
+          // reported a second time for the same mistake (CG-INGRESS-015).
+          return { number: service.ports[0]?.port ?? options.port };
+        }
         // Several ports and none chosen: leave the port unset, so CG-INGRESS-003 reports the route.
         const port = servicePort();
         return port ? { number: port.port } : {};

@@ -1,5 +1,9 @@
-import { Size } from 'cdk8s';
+import { Size, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { checkInteger, checkWholeMebibytes } from '../core/validation';
+import { InvalidInputError } from '../rules/input/invalid-input';
+import { checkProp } from '../rules/input/prop-checks';
+import { RejectedInput } from '../rules/input/reject-input';
 
 /** Options of `RestrictedWorkload.containerSettings`. */
 export interface RestrictedContainerOptions {
@@ -51,8 +55,15 @@ export interface RestrictedContainerSettings {
  * ```
  */
 export class RestrictedWorkload {
-  /** Security context and resources for one container that pass CG-POD-001 and CG-POD-002. */
+  /**
+   * Security context and resources for one container that pass CG-POD-001 and CG-POD-002.
+   *
+   * Throws `InvalidInputError` for an option the API server or cdk8s-plus would refuse (a user or group ID that is
+   * not a whole number from 0 to 2147483647, memory in fractions of a mebibyte): the settings go into a cdk8s-plus
+   * container, not a construct of this library, so there is no construct to report a finding on.
+   */
   public static containerSettings(options: RestrictedContainerOptions = {}): RestrictedContainerSettings {
+    checkOptions(options);
     return {
       securityContext: {
         ensureNonRoot: true,
@@ -75,4 +86,24 @@ export class RestrictedWorkload {
   }
 
   private constructor() {}
+}
+
+const MEMORY_FIELDS = ['request', 'limit'] as const;
+
+/**
+ * Kubernetes 1.28 ValidateSecurityContext (IsValidUserID, IsValidGroupID: 0 to 2147483647) for `user` and `group`;
+ * memory in whole mebibytes, as cdk8s-plus writes it (`<n>Mi`, and fails the synth with its own error otherwise).
+ */
+function checkOptions(options: RestrictedContainerOptions): void {
+  const rejected: RejectedInput[] = [];
+  checkProp(rejected, 'user', options.user, (v) => checkInteger(v, { min: 0 }), 'user ID');
+  checkProp(rejected, 'group', options.group, (v) => checkInteger(v, { min: 0 }), 'group ID');
+  for (const field of MEMORY_FIELDS) {
+    const kib = options.resources?.memory?.[field]?.toKibibytes({ rounding: SizeRoundingBehavior.NONE });
+    const reason = kib === undefined ? undefined : checkWholeMebibytes(kib / 1024);
+    if (reason !== undefined) rejected.push([`resources.memory.${field}`, `${kib}Ki`, `memory ${field} ${reason}`]);
+  }
+  if (rejected.length > 0) {
+    throw new InvalidInputError(`RestrictedWorkload.containerSettings: ${rejected.map(([field, value, message]) => `${field} = ${JSON.stringify(value)}: ${message}`).join('; ')}`);
+  }
 }

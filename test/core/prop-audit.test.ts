@@ -10,9 +10,10 @@ import * as ts from 'typescript';
 import {
   AcmeIssuer, AcmeServer, ApiGatewayEdge, ApiGatewayTier, ApiServerAccess, CaIssuer, CloudProvider, Dns01Solver, GatewayExposure,
   IngressClassGateway, IngressClassParametersScope, IngressController, InternalApiGateway, PrivateKey, PublicWebGateway, Route,
-  RouteBackend, RuleEngine, SelfSignedIssuer, Tenant, TlsCertificate,
+  RestrictedWorkload, RouteBackend, RuleEngine, SelfSignedIssuer, Tenant, TlsCertificate,
 } from '../../src';
 import { Finding } from '../../src/rules/finding';
+import { InvalidInputError } from '../../src/rules/input/invalid-input';
 import { quietStderr } from '../tenancy/tenant-test-utils';
 
 quietStderr();
@@ -56,7 +57,15 @@ const HARNESSES: { [iface: string]: Harness } = {
   AwsAlbProps: { field: 'controller.', build: (app, o) => gateway(app, { className: 'alb', controller: IngressController.awsAlb(o) }) },
   AzureApplicationGatewayProps: {
     field: 'controller.',
-    build: (app, o) => gateway(app, { className: 'agic', controller: IngressController.azureApplicationGateway(o) }),
+    // The profile serves the gateway's class, so the only finding is the one the row's prop causes.
+    build: (app, o) => gateway(app, { className: 'agic', controller: IngressController.azureApplicationGateway({ className: 'agic', ...o }) }),
+  },
+  // Monitoring: the default controller (Traefik) is self-hosted and exports metrics, so every part is created.
+  GatewayMonitoringOptions: { field: 'monitoring.', build: (app, o) => gateway(app, { monitoring: o }) },
+  GatewayAlertSettings: { field: 'monitoring.alertSettings.', build: (app, o) => gateway(app, { monitoring: { alertSettings: o } }) },
+  AlertTuning: {
+    field: 'monitoring.alertSettings.controllerDown.',
+    build: (app, o) => gateway(app, { monitoring: { alertSettings: { controllerDown: o } } }),
   },
   PublicWebGatewayProps: {
     field: '',
@@ -204,6 +213,17 @@ const VALIDATED: Row[] = [
   { prop: 'TraefikProps.image', validator: 'CG-POD-003 (tag required)', rejected: '', valid: 'traefik:v3.3.4', rule: 'CG-POD-003' },
   { prop: 'AwsAlbProps.groupName', validator: 'IngressGroup name', rejected: 'Group_1', valid: 'group-1' },
   { prop: 'AzureApplicationGatewayProps.controllerValue', validator: 'checkControllerValue (CG-CLASS-002)', rejected: 'agic', valid: 'azure/application-gateway', rule: 'CG-CLASS-002' },
+  { prop: 'AzureApplicationGatewayProps.className', validator: 'checkDns1123Subdomain', rejected: 'Agic', valid: 'agic' },
+  // Monitoring
+  { prop: 'GatewayMonitoringOptions.prometheusLabels', validator: 'checkQualifiedName, checkLabelValue', rejected: { release: 'kube-prometheus-stack-' }, valid: { 'example.com/release': 'kube-prometheus-stack' } },
+  { prop: 'GatewayMonitoringOptions.scrapeInterval', validator: 'checkPrometheusDuration (model.ParseDuration), at least 1s', rejected: Duration.millis(1000.5), valid: Duration.millis(1001) },
+  { prop: 'GatewayMonitoringOptions.dashboardNamespace', validator: 'checkDns1123Label', rejected: 'grafana.ns', valid: 'grafana-ns' },
+  { prop: 'GatewayMonitoringOptions.dashboardLabels', validator: 'checkQualifiedName, checkLabelValue', rejected: { 'grafana dashboard': '1' }, valid: { grafana_dashboard: '1' } },
+  { prop: 'GatewayAlertSettings.errorRatioThreshold', validator: 'finite ratio in (0, 1]', rejected: 1.0001, valid: 1 },
+  { prop: 'GatewayAlertSettings.latencyThreshold', validator: 'whole milliseconds above 0', rejected: Duration.millis(0), valid: Duration.millis(1) },
+  { prop: 'GatewayAlertSettings.certificateExpiryWithin', validator: 'whole seconds above 0, checkPrometheusDuration', rejected: Duration.millis(1500), valid: Duration.seconds(2) },
+  { prop: 'GatewayAlertSettings.runbookBaseUrl', validator: 'absolute http(s) URL (WHATWG URL), no fragment', rejected: 'https://runbooks.example.com:70000/gateways', valid: 'https://runbooks.example.com:8443/gateways' },
+  { prop: 'AlertTuning.pendingFor', validator: 'checkPrometheusDuration (model.ParseDuration: int64 nanoseconds)', rejected: Duration.days(106752), valid: Duration.days(106751) },
   // Presets
   { prop: 'PublicWebGatewayProps.connectTimeout', validator: 'checkWholeSeconds', rejected: Duration.millis(500), valid: Duration.seconds(1) },
   { prop: 'PublicWebGatewayProps.readTimeout', validator: 'checkWholeSeconds', rejected: Duration.millis(1500), valid: Duration.seconds(2) },
@@ -322,6 +342,38 @@ const VALIDATED: Row[] = [
   { prop: 'SecretEnvVar.key', validator: 'checkConfigMapKey', rejected: 'pass word', valid: 'pass-word' },
 ];
 
+/**
+ * Options of static factories whose value goes into objects of another library (a cdk8s-plus container), so there
+ * is no construct to report a finding on: a rejected value throws InvalidInputError (a one-line message naming the
+ * option, no stack trace). The valid neighbour builds an app with no finding.
+ */
+interface ThrownRow {
+  readonly prop: string;
+  readonly validator: string;
+  readonly rejected: unknown;
+  readonly valid: unknown;
+  /** Builds a compliant app with `o` as the options. */
+  readonly build: (app: App, o: Overrides) => void;
+}
+
+function restrictedDeployment(app: App, o: Overrides): void {
+  new kplus.Deployment(new Chart(app, 'web', { namespace: 'web' }), 'Web', {
+    containers: [{ image: 'registry.example.com/web:1.4.2', portNumber: 8080, ...RestrictedWorkload.containerSettings(o) }],
+  });
+}
+
+const THROWN: ThrownRow[] = [
+  { prop: 'RestrictedContainerOptions.user', validator: 'checkInteger 0..2147483647 (IsValidUserID)', rejected: 2 ** 31, valid: 2 ** 31 - 1, build: restrictedDeployment },
+  { prop: 'RestrictedContainerOptions.group', validator: 'checkInteger 0..2147483647 (IsValidGroupID)', rejected: -1, valid: 0, build: restrictedDeployment },
+  {
+    prop: 'RestrictedContainerOptions.resources',
+    validator: 'checkWholeMebibytes',
+    rejected: { cpu: { request: kplus.Cpu.millis(100) }, memory: { request: Size.kibibytes(1536), limit: Size.mebibytes(512) } },
+    valid: { cpu: { request: kplus.Cpu.millis(100) }, memory: { request: Size.mebibytes(256), limit: Size.mebibytes(512) } },
+    build: restrictedDeployment,
+  },
+];
+
 /** Props that reach no manifest as written, or whose type admits only valid values; each with the reason. */
 const NOT_VALIDATED: { [prop: string]: string } = {
   'IngressClassGatewayProps.controller': 'a controller profile object; its own props are audited (IngressNginxProps, ...)',
@@ -348,6 +400,16 @@ const NOT_VALIDATED: { [prop: string]: string } = {
   'WebhookSolverProps.config': 'free-form JSON passed to the webhook solver, which validates it itself',
   'ApiGatewayTierProps.args': 'container args: the API server accepts any strings',
   'ApiGatewayTierProps.secretEnv': 'audited as SecretEnvVar',
+  'IngressClassGatewayProps.monitoring': 'audited as GatewayMonitoringOptions',
+  'GatewayMonitoringOptions.alertSettings': 'audited as GatewayAlertSettings',
+  'GatewayAlertSettings.controllerDown': 'an AlertTuning, audited as AlertTuning (one loop checks every alert key alike)',
+  'GatewayAlertSettings.configReloadFailing': 'an AlertTuning, audited as AlertTuning (one loop checks every alert key alike)',
+  'GatewayAlertSettings.classErrorRatio': 'an AlertTuning, audited as AlertTuning (one loop checks every alert key alike)',
+  'GatewayAlertSettings.hostErrorRatio': 'an AlertTuning, audited as AlertTuning (one loop checks every alert key alike)',
+  'GatewayAlertSettings.hostLatency': 'an AlertTuning, audited as AlertTuning (one loop checks every alert key alike)',
+  'GatewayAlertSettings.backendNoReadyEndpoints': 'an AlertTuning, audited as AlertTuning (one loop checks every alert key alike)',
+  'GatewayAlertSettings.certificateNotReady': 'an AlertTuning, audited as AlertTuning (one loop checks every alert key alike)',
+  'GatewayAlertSettings.certificateExpiring': 'an AlertTuning, audited as AlertTuning (one loop checks every alert key alike)',
   // Outputs and extension points: the library fills them from checked props, or reads them back.
   'Finding.*': 'a report entry the library produces',
   'RuleInfo.*': 'a report entry the library produces',
@@ -360,6 +422,8 @@ const NOT_VALIDATED: { [prop: string]: string } = {
   'EdgeConfiguredController.*': 'what a profile returns to the edge presets',
   'HardenedController.*': 'what a profile returns to PublicWebGateway',
   'RouteBinding.*': 'what a profile returns to the gateway',
+  'ControllerMetricsEndpoints.*': 'what a profile returns to the gateway (ControllerDeployment.metrics); users never construct it',
+  'RestrictedContainerSettings.*': 'what RestrictedWorkload.containerSettings returns, built from checked RestrictedContainerOptions',
   'GatewayValidationPluginProps.*': 'plugin settings: names compared with the manifests, never written into them',
 };
 
@@ -452,8 +516,28 @@ describe('prop audit', () => {
     expect(describeFindings(errorsOf(appWith(row, row.valid)))).toStrictEqual([]);
   });
 
+  it.each(THROWN.map((row) => [row.prop, row.validator, row] as const))('%s (%s): the rejected example throws InvalidInputError naming the option; the valid neighbour passes', (_prop, _validator, row) => {
+    const prop = row.prop.split('.')[1];
+    // WHEN the option gets the rejected example
+    let thrown: unknown;
+    try {
+      row.build(Testing.app(), { [prop]: row.rejected });
+    } catch (e) {
+      thrown = e;
+    }
+    // THEN one InvalidInputError, naming that option only
+    expect(thrown).toBeInstanceOf(InvalidInputError);
+    const message = (thrown as Error).message;
+    expect(message).toMatch(new RegExp(`: ${prop}[ .]`));
+    expect(message.split('; ')).toHaveLength(1);
+    // AND the valid neighbour builds an app with no finding
+    const app = Testing.app();
+    row.build(app, { [prop]: row.valid });
+    expect(describeFindings(errorsOf(app))).toStrictEqual([]);
+  });
+
   it('lists every prop of every public props interface, as validated or with the reason it needs no validator', () => {
-    const validated = new Set(VALIDATED.map((r) => r.prop));
+    const validated = new Set([...VALIDATED, ...THROWN].map((r) => r.prop));
     const unlisted = publicProps()
       .filter(({ key, trivial }) => !trivial && !validated.has(key) && NOT_VALIDATED[key] === undefined && NOT_VALIDATED[`${key.split('.')[0]}.*`] === undefined)
       .map(({ key }) => key);
@@ -462,7 +546,7 @@ describe('prop audit', () => {
 
   it('names no prop twice and no prop that does not exist', () => {
     const all = new Set(publicProps().map(({ key }) => key));
-    const listed = [...VALIDATED.map((r) => r.prop), ...Object.keys(NOT_VALIDATED).filter((k) => !k.endsWith('.*'))];
+    const listed = [...VALIDATED.map((r) => r.prop), ...THROWN.map((r) => r.prop), ...Object.keys(NOT_VALIDATED).filter((k) => !k.endsWith('.*'))];
     expect(listed.filter((k) => !all.has(k))).toStrictEqual([]);
     expect(listed.length).toBe(new Set(listed).size);
   });
