@@ -5,14 +5,10 @@
  * names the Ingress annotations `routeAnnotations` writes for it.
  * With --check it changes nothing and fails when the committed table is stale.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import { Duration, Size } from 'cdk8s';
 import { BackendProtocol, IIngressController, IngressController, RouteOptions } from '../src';
+import { writeReadmeSection } from './readme-section';
 
-const README = path.resolve(__dirname, '..', 'README.md');
-const START = '<!-- route-options-table:start -->';
-const END = '<!-- route-options-table:end -->';
 
 /** The controller profiles, with their default props, as users create them. */
 const CONTROLLERS: ReadonlyArray<[string, IIngressController]> = [
@@ -55,22 +51,4 @@ const table = [
   ...rows,
 ].join('\n');
 
-const readme = fs.readFileSync(README, 'utf8');
-const start = readme.indexOf(START);
-const end = readme.indexOf(END);
-if (start === -1 || end === -1 || end < start) {
-  console.error(`README.md needs the markers ${START} and ${END}`);
-  process.exit(1);
-}
-const updated = `${readme.slice(0, start + START.length)}\n${table}\n${readme.slice(end)}`;
-
-if (process.argv.includes('--check')) {
-  if (updated !== readme) {
-    console.error('The README route options table is out of date: run `npx projen route-options-table` and commit README.md');
-    process.exit(1);
-  }
-  console.log(`README route options table is current (${rows.length} options x ${CONTROLLERS.length} controllers)`);
-} else {
-  fs.writeFileSync(README, updated);
-  console.log(`README route options table written (${rows.length} options x ${CONTROLLERS.length} controllers)`);
-}
+writeReadmeSection('route-options-table', table, `${rows.length} options x ${CONTROLLERS.length} controllers`);
