@@ -54,3 +54,23 @@ export function matchers(...parts: string[]): string {
 
 /** The rate window of every query: long enough for a 30 s scrape interval to give several samples. */
 export const RATE_WINDOW = '5m';
+
+/**
+ * A cert-manager certificate series in the given Certificate namespaces, with the Certificate's namespace in
+ * `namespace` however cert-manager is scraped. cert-manager labels its series with the Certificate's `namespace`;
+ * scraped without `honorLabels` (its Helm chart's default), Prometheus keeps the scraped pod's namespace there and
+ * moves cert-manager's to `exported_namespace` (pkg/metrics in cert-manager; Prometheus honor_labels).
+ */
+export function certificateSeries(metric: string, namespaces: string, extraMatchers: string): string {
+  return `label_replace(${metric}{exported_namespace=~"${namespaces}"${extraMatchers}} or ${metric}{exported_namespace="", namespace=~"${namespaces}"${extraMatchers}}, `
+    + '"namespace", "$1", "exported_namespace", "(.+)")';
+}
+
+/**
+ * kube-state-metrics: the Services that Ingresses of the matched classes route to, minus those with a ready address
+ * (kube_ingress_path, kube_ingress_info and kube_endpoint_address of kube-state-metrics v2.20.0).
+ */
+export function backendsWithoutReadyEndpoints(classMatcher: string): string {
+  return `count by (namespace, service_name) (kube_ingress_path * on (namespace, ingress) group_left () kube_ingress_info{${classMatcher}})`
+    + ' unless on (namespace, service_name) label_replace(sum by (namespace, endpoint) (kube_endpoint_address{ready="true"}), "service_name", "$1", "endpoint", "(.+)")';
+}

@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import { AlertSeverity, AlertTuning, GatewayAlertSettings } from './alert-settings';
-import { CLASS_LABEL, ControllerMetricsProfile } from './controller-metrics-profile';
+import { backendsWithoutReadyEndpoints, certificateSeries, CLASS_LABEL, ControllerMetricsProfile } from './controller-metrics-profile';
 import { promDuration } from './prometheus-duration';
 
 export const DEFAULT_RUNBOOK_BASE_URL = 'https://github.com/cdk8s-gateways/cdk8s-gateways/blob/main/docs/runbooks.md';
@@ -85,17 +85,16 @@ export function gatewayAlertRules(target: GatewayAlertTarget, settings: GatewayA
     `The ${profile.latencyIsP99 ? '99th percentile response time over 5 minutes' : 'average total time over the last 1024 requests'} of ${host} {{ $labels.${host} }} (${profile.hostLabelMeaning}) on class ${className} is {{ $value | humanizeDuration }} (threshold ${latency}s).`);
   // kube-state-metrics: Services an Ingress of the class routes to, minus those with a ready address.
   add('backendNoReadyEndpoints',
-    `count by (namespace, service_name) (kube_ingress_path * on (namespace, ingress) group_left () kube_ingress_info{ingressclass="${className}"})`
-    + ' unless on (namespace, service_name) label_replace(sum by (namespace, endpoint) (kube_endpoint_address{ready="true"}), "service_name", "$1", "endpoint", "(.+)")',
+    backendsWithoutReadyEndpoints(`ingressclass="${className}"`),
     'Service {{ $labels.namespace }}/{{ $labels.service_name }} behind class ' + className + ' has no ready endpoint',
     `An Ingress of class ${className} routes to Service {{ $labels.namespace }}/{{ $labels.service_name }}, which has no ready address: its requests fail with 503. Needs kube-state-metrics.`);
   if (target.certificateNamespaces.length > 0) {
-    const ns = `namespace=~"${[...new Set(target.certificateNamespaces)].sort().join('|')}"`;
-    add('certificateNotReady', `max by (namespace, name) (certmanager_certificate_ready_status{${ns}, condition!="True"}) == 1`,
+    const namespaces = [...new Set(target.certificateNamespaces)].sort().join('|');
+    add('certificateNotReady', `max by (namespace, name) (${certificateSeries('certmanager_certificate_ready_status', namespaces, ', condition!="True"')}) == 1`,
       'Certificate {{ $labels.namespace }}/{{ $labels.name }} is not ready',
       `cert-manager reports Certificate {{ $labels.namespace }}/{{ $labels.name }}, used by a TLS route of class ${className}, as not Ready: it is not issued or failed to renew (kubectl describe certificate).`);
     add('certificateExpiring',
-      `min by (namespace, name) (certmanager_certificate_expiration_timestamp_seconds{${ns}}) - time() < ${expiry.toSeconds()}`,
+      `min by (namespace, name) (${certificateSeries('certmanager_certificate_expiration_timestamp_seconds', namespaces, '')}) - time() < ${expiry.toSeconds()}`,
       'Certificate {{ $labels.namespace }}/{{ $labels.name }} expires in {{ $value | humanizeDuration }}',
       `Certificate {{ $labels.namespace }}/{{ $labels.name }}, used by a TLS route of class ${className}, expires within ${promDuration(expiry)} and has not been renewed.`);
   }

@@ -1,4 +1,6 @@
-import { CLASS_LABEL, CONTROLLER_LABEL, ControllerMetricsProfile, RATE_WINDOW } from './controller-metrics-profile';
+import {
+  backendsWithoutReadyEndpoints, certificateSeries, CLASS_LABEL, CONTROLLER_LABEL, ControllerMetricsProfile, RATE_WINDOW,
+} from './controller-metrics-profile';
 
 /** One dashboard panel: a title, a unit and the PromQL it plots. */
 export interface DashboardPanel {
@@ -34,11 +36,10 @@ export function dashboardPanels(profile: ControllerMetricsProfile): DashboardPan
     {
       title: 'Backend Services without a ready endpoint',
       unit: 'none',
-      expr: 'count by (namespace, service_name) (kube_ingress_path * on (namespace, ingress) group_left () kube_ingress_info{ingressclass=~"$class"})'
-        + ' unless on (namespace, service_name) label_replace(sum by (namespace, endpoint) (kube_endpoint_address{ready="true"}), "service_name", "$1", "endpoint", "(.+)")',
+      expr: backendsWithoutReadyEndpoints('ingressclass=~"$class"'),
       legend: '{{namespace}}/{{service_name}}',
     },
-    { title: 'Days until certificate expiry', unit: 'd', expr: 'min by (namespace, name) (certmanager_certificate_expiration_timestamp_seconds - time()) / 86400', legend: '{{namespace}}/{{name}}' },
+    { title: 'Days until certificate expiry', unit: 'd', expr: `min by (namespace, name) (${certificateSeries('certmanager_certificate_expiration_timestamp_seconds', '.+', '')} - time()) / 86400`, legend: '{{namespace}}/{{name}}' },
   );
   return panels;
 }

@@ -54,6 +54,9 @@ describe('gateway monitoring', () => {
     const metricsService = objs.find((o) => o.kind === 'Service' && o.metadata.name === 'web-controller-metrics');
     expect(metricsService.spec.ports.map((p: any) => p.name)).toStrictEqual(ports);
     expect(monitorFindings(objs)).toStrictEqual([]);
+    // AND the controller-down alert watches a port these ServiceMonitors scrape (the `endpoint` label is the port name)
+    const down = alertsOf(objs).find((r: any) => r.alert === 'GatewayControllerDown');
+    expect(ports).toContain(/endpoint="([^"]+)"/.exec(down.expr)![1]);
   });
 
   it('takes the Prometheus namespace from monitoringNamespace for the NetworkPolicy, the ServiceMonitors and the dashboard alike', () => {
@@ -95,8 +98,14 @@ describe('gateway monitoring', () => {
       ['GatewayBackendNoReadyEndpoints', '5m', 'critical'],
     ]);
     expect(tls.slice(-2).map((r: any) => [r.alert, r.expr])).toStrictEqual([
-      ['GatewayCertificateNotReady', 'max by (namespace, name) (certmanager_certificate_ready_status{namespace=~"shop", condition!="True"}) == 1'],
-      ['GatewayCertificateExpiringSoon', 'min by (namespace, name) (certmanager_certificate_expiration_timestamp_seconds{namespace=~"shop"}) - time() < 1209600'],
+      ['GatewayCertificateNotReady', 'max by (namespace, name) (label_replace('
+        + 'certmanager_certificate_ready_status{exported_namespace=~"shop", condition!="True"}'
+        + ' or certmanager_certificate_ready_status{exported_namespace="", namespace=~"shop", condition!="True"},'
+        + ' "namespace", "$1", "exported_namespace", "(.+)")) == 1'],
+      ['GatewayCertificateExpiringSoon', 'min by (namespace, name) (label_replace('
+        + 'certmanager_certificate_expiration_timestamp_seconds{exported_namespace=~"shop"}'
+        + ' or certmanager_certificate_expiration_timestamp_seconds{exported_namespace="", namespace=~"shop"},'
+        + ' "namespace", "$1", "exported_namespace", "(.+)")) - time() < 1209600'],
     ]);
     // AND every alert has a summary, a description and a runbook URL
     for (const rule of tls) {
