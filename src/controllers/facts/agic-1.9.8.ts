@@ -1,7 +1,7 @@
 import { CloudControllerFacts } from './controller-facts';
 
 /** Azure Application Gateway Ingress Controller 1.9.8 (Azure/application-gateway-kubernetes-ingress, tag 1.9.8). */
-export const AGIC_1_9_8: CloudControllerFacts = {
+export const AGIC_1_9_8 = {
   name: 'azure-application-gateway',
   version: '1.9.8',
   source: 'Azure/application-gateway-kubernetes-ingress @ 1.9.8',
@@ -15,4 +15,4 @@ export const AGIC_1_9_8: CloudControllerFacts = {
     // class name AND that IngressClass's spec.controller equals the configured controller value.
     selection: 'spec.ingressClassName == INGRESS_CLASS_RESOURCE_NAME and IngressClass.spec.controller == INGRESS_CLASS_RESOURCE_CONTROLLER',
   },
-};
+} satisfies CloudControllerFacts;

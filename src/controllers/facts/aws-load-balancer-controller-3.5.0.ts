@@ -1,7 +1,7 @@
 import { CloudControllerFacts } from './controller-facts';
 
 /** AWS Load Balancer Controller v3.5.0 (kubernetes-sigs/aws-load-balancer-controller, tag v3.5.0). */
-export const AWS_LOAD_BALANCER_CONTROLLER_3_5_0: CloudControllerFacts = {
+export const AWS_LOAD_BALANCER_CONTROLLER_3_5_0 = {
   name: 'aws-load-balancer-controller',
   version: 'v3.5.0',
   source: 'kubernetes-sigs/aws-load-balancer-controller @ v3.5.0',
@@ -20,4 +20,4 @@ export const AWS_LOAD_BALANCER_CONTROLLER_3_5_0: CloudControllerFacts = {
     // internet-facing load balancers (the controller passes it through, model_build_load_balancer.go).
     ipAddressTypes: 'ipv4, dualstack, dualstack-without-public-ipv4 (internet-facing only)',
   },
-};
+} satisfies CloudControllerFacts;

@@ -82,6 +82,9 @@ export interface CloudControllerFacts {
   readonly version: string;
   /** Upstream repository and the revision that was read. */
   readonly source: string;
-  /** Named facts (class names, controller values, defaults), each with the upstream file in a comment. */
+  /**
+   * Named facts (class names, controller values, defaults), each with the upstream file in a comment. Records are
+   * declared with `satisfies CloudControllerFacts`, so their keys are checked where they are read.
+   */
   readonly facts: { [key: string]: string };
 }

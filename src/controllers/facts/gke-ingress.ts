@@ -1,7 +1,7 @@
 import { CloudControllerFacts } from './controller-facts';
 
 /** GKE Ingress (the GCE ingress controller, run by GKE; kubernetes/ingress-gce, read at acbcf5d66). */
-export const GKE_INGRESS: CloudControllerFacts = {
+export const GKE_INGRESS = {
   name: 'gke-ingress',
   version: 'GKE-managed',
   source: 'kubernetes/ingress-gce @ acbcf5d66',
@@ -12,4 +12,4 @@ export const GKE_INGRESS: CloudControllerFacts = {
     externalClass: 'gce',
     internalClass: 'gce-internal',
   },
-};
+} satisfies CloudControllerFacts;
