@@ -196,3 +196,40 @@ export function labelSelectorMatches(selector: any, labels: Record<string, strin
   }
   return true;
 }
+
+/** Items grouped by a key, each group in the order the items come. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+/**
+ * The pod port a Service port forwards to (`targetPort`, else `port`): a number, or a container port name. The Service
+ * port is picked by `number` (its `port`) when given, else by `name`; undefined when the Service has no such port.
+ */
+export function serviceTargetPort(service: ManifestObject, port: { readonly number?: number; readonly name?: string }): number | string | undefined {
+  const servicePort = listOf(service.json.spec?.ports)
+    .find((p) => isObject(p) && (port.number !== undefined ? p.port === port.number : p.name === port.name));
+  return servicePort ? servicePort.targetPort ?? servicePort.port : undefined;
+}
+
+/** The container ports of a pod template (init containers included), skipping malformed entries. */
+export function containerPortsOf(pod: PodTemplateRef): Record<string, any>[] {
+  return containersOf(pod).flatMap((c) => listOf(c.container.ports)).filter(isObject);
+}
+
+/**
+ * A target port (number or name) as it lands on a pod: its number and name, each where the pod's container ports show
+ * it. The API server resolves a named target port per pod, so pods behind one Service may land on different numbers.
+ */
+export function containerPortOn(pod: PodTemplateRef, target: number | string): { readonly number?: number; readonly name?: string } {
+  const ports = containerPortsOf(pod);
+  if (typeof target === 'number') return { number: target, name: ports.find((p) => p.containerPort === target)?.name };
+  return { number: ports.find((p) => p.name === target)?.containerPort, name: target };
+}

@@ -1,6 +1,9 @@
 import { ANNOTATION_PROMETHEUS_NAMESPACE } from '../../labels';
 import { DEFAULT_MONITORING_NAMESPACE } from '../../network/peers';
-import { ClusterModel, containersOf, isObject, labelSelectorMatches, labelsMatch, listOf, ManifestObject, PodTemplateRef } from '../model';
+import {
+  ClusterModel, containerPortOn, containerPortsOf, groupBy, isObject, labelSelectorMatches, labelsMatch, listOf, ManifestObject, PodTemplateRef,
+  serviceTargetPort,
+} from '../model';
 
 /** The kinds of the prometheus-operator scrape configurations the monitor rules check. */
 export const MONITOR_KINDS = ['ServiceMonitor', 'PodMonitor'];
@@ -87,31 +90,25 @@ function podsBehind(service: ManifestObject, podsByNs: Map<string, PodTemplateRe
   return (podsByNs.get(service.namespace!) ?? []).filter((p) => labelsMatch(selector as Record<string, string>, p.labels));
 }
 
-/** Container ports of a pod template. */
-function containerPorts(pod: PodTemplateRef): any[] {
-  return containersOf(pod).flatMap((c) => listOf(c.container.ports)).filter(isObject);
-}
-
 /** Whether the monitor endpoint's port name exists where the monitor looks (Service ports, or container ports). */
 export function portNameExists(selection: MonitorSelection, port: string): boolean {
   if (selection.monitor.kind === 'ServiceMonitor') {
     return selection.services.some((s) => listOf(s.json.spec?.ports).some((p) => isObject(p) && p.name === port));
   }
-  return selection.pods.some((pod) => containerPorts(pod).some((p) => p.name === port));
+  return selection.pods.some((pod) => containerPortsOf(pod).some((p) => p.name === port));
 }
 
 /** The container ports a scrape of `port` lands on, per selected pod. */
 export function scrapeTargets(selection: MonitorSelection, port: string): ScrapeTarget[] {
   const resolve = (pod: PodTemplateRef, target: number | string): ScrapeTarget => {
-    const match = containerPorts(pod).find((p) => (typeof target === 'number' ? p.containerPort === target : p.name === target));
-    return typeof target === 'number' ? { pod, port: target, portName: match?.name } : { pod, port: match?.containerPort, portName: target };
+    const landed = containerPortOn(pod, target);
+    return { pod, port: landed.number, portName: landed.name };
   };
   if (selection.monitor.kind === 'PodMonitor') return selection.pods.map((pod) => resolve(pod, port));
   const targets: ScrapeTarget[] = [];
   for (const service of selection.services) {
-    const servicePort = listOf(service.json.spec?.ports).find((p) => isObject(p) && p.name === port);
-    if (!servicePort) continue;
-    const target = servicePort.targetPort ?? servicePort.port;
+    const target = serviceTargetPort(service, { name: port });
+    if (target === undefined) continue;
     const selector = service.json.spec?.selector;
     for (const pod of selection.pods) {
       if (pod.object.namespace === service.namespace && isObject(selector) && labelsMatch(selector as Record<string, string>, pod.labels)) {
@@ -120,15 +117,4 @@ export function scrapeTargets(selection: MonitorSelection, port: string): Scrape
     }
   }
   return targets;
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }

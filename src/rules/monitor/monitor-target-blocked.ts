@@ -21,9 +21,9 @@ export const MONITOR_TARGET_BLOCKED = defineRule({
           const namespace = target.pod.object.namespace!;
           const policies = isolatingPolicies(model, namespace, target.pod.labels, 'Ingress');
           if (policies.length === 0) continue;
-          // An unknown port number can still be admitted by name; -1 matches no numbered entry.
+          // An unknown port number can still be admitted by name.
           const admitted = policies.some((policy) => (policy.json.spec?.ingress ?? []).some((rule: any) =>
-            policyRuleAdmits(model, rule, 'from', namespace, peer, target.port ?? -1, target.portName)));
+            policyRuleAdmits(model, rule, 'from', namespace, peer, target.port, target.portName)));
           if (!admitted) blocked.set(target.pod, policies.map((p) => p.name));
         }
         if (blocked.size === 0) continue;

@@ -1,12 +1,7 @@
-import { isObject, labelSelectorMatches, listOf, ManifestObject, PodTemplateRef, WORKLOAD_KINDS } from '../model';
+import { groupBy, isObject, labelSelectorMatches, listOf, ManifestObject, PodTemplateRef, WORKLOAD_KINDS } from '../model';
 import { defineRule, Violation } from '../rule';
 import { Severity } from '../severity';
-import { namesAnyKey, RUNTIME_POD_LABELS } from './policy-selects-nothing';
-
-/** True for a selector with at least one requirement (an empty one matches every pod). */
-function hasRequirements(selector: any): boolean {
-  return Object.keys(isObject(selector.matchLabels) ? selector.matchLabels : {}).length + listOf(selector.matchExpressions).length > 0;
-}
+import { hasRequirements, selectsRuntimePods } from './policy-selects-nothing';
 
 export const DANGLING_PEER_SELECTOR = defineRule({
   id: 'CG-NETPOL-003',
@@ -18,12 +13,7 @@ export const DANGLING_PEER_SELECTOR = defineRule({
   check(model, report) {
     const policies = model.ofKind('NetworkPolicy');
     if (policies.length === 0) return;
-    const podsByNs = new Map<string, PodTemplateRef[]>();
-    for (const pod of model.podTemplates()) {
-      const list = podsByNs.get(pod.object.namespace!);
-      if (list) list.push(pod);
-      else podsByNs.set(pod.object.namespace!, [pod]);
-    }
+    const podsByNs = groupBy(model.podTemplates(), (pod) => pod.object.namespace!);
     for (const policy of policies) {
       const pods = podsByNs.get(policy.namespace!);
       if (!pods) continue; // the namespace's workloads are deployed from elsewhere
@@ -45,7 +35,7 @@ function danglingPeer(policy: ManifestObject, peer: any, pods: PodTemplateRef[],
   const selector = peer.podSelector;
   if (!hasRequirements(selector)) return undefined;
   // Pods that controllers start at run time (cert-manager's HTTP-01 solvers) have no manifest.
-  if (RUNTIME_POD_LABELS.some((labels) => namesAnyKey(selector, Object.keys(labels)) && labelSelectorMatches(selector, labels))) return undefined;
+  if (selectsRuntimePods(selector)) return undefined;
   if (pods.some((pod) => labelSelectorMatches(selector, pod.labels))) return undefined;
   return {
     object: policy,

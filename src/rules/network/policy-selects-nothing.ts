@@ -1,16 +1,26 @@
 import { ACME_HTTP01_SOLVER_LABELS } from '../../network/peers';
-import { isObject, labelSelectorMatches, listOf, PodTemplateRef, WORKLOAD_KINDS } from '../model';
+import { groupBy, isObject, labelSelectorMatches, listOf, WORKLOAD_KINDS } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
 
 /** Pods that controllers start at run time, so no manifest shows them; a policy for them is expected to select nothing here. */
 export const RUNTIME_POD_LABELS: ReadonlyArray<Record<string, string>> = [ACME_HTTP01_SOLVER_LABELS];
 
+/** True for a selector with at least one requirement (an empty one matches every pod). */
+export function hasRequirements(selector: any): boolean {
+  return Object.keys(isObject(selector.matchLabels) ? selector.matchLabels : {}).length + listOf(selector.matchExpressions).length > 0;
+}
+
 /** Does the selector require one of these label keys (matchLabels, or an In/Exists expression)? */
 export function namesAnyKey(selector: any, keys: string[]): boolean {
   const matchLabels = isObject(selector.matchLabels) ? Object.keys(selector.matchLabels) : [];
   const expressions = listOf(selector.matchExpressions).filter((e) => isObject(e) && (e.operator === 'In' || e.operator === 'Exists')).map((e) => e.key);
   return keys.some((key) => matchLabels.includes(key) || expressions.includes(key));
+}
+
+/** Does the selector ask for pods that controllers start at run time (cert-manager's HTTP-01 solvers)? */
+export function selectsRuntimePods(selector: any): boolean {
+  return RUNTIME_POD_LABELS.some((labels) => namesAnyKey(selector, Object.keys(labels)) && labelSelectorMatches(selector, labels));
 }
 
 export const POLICY_SELECTS_NOTHING = defineRule({
@@ -23,18 +33,13 @@ export const POLICY_SELECTS_NOTHING = defineRule({
   check(model, report) {
     const policies = model.ofKind('NetworkPolicy');
     if (policies.length === 0) return;
-    const podsByNs = new Map<string, PodTemplateRef[]>();
-    for (const pod of model.podTemplates()) {
-      const list = podsByNs.get(pod.object.namespace!);
-      if (list) list.push(pod);
-      else podsByNs.set(pod.object.namespace!, [pod]);
-    }
+    const podsByNs = groupBy(model.podTemplates(), (pod) => pod.object.namespace!);
     for (const policy of policies) {
       const selector = isObject(policy.json.spec?.podSelector) ? policy.json.spec.podSelector : {};
       // An empty selector is a namespace-wide baseline (default-deny, DNS): it applies to whatever pods come.
-      if (Object.keys(isObject(selector.matchLabels) ? selector.matchLabels : {}).length + listOf(selector.matchExpressions).length === 0) continue;
+      if (!hasRequirements(selector)) continue;
       // cert-manager's HTTP-01 solver pods and the like exist only while the controller needs them: exempt selectors that ask for them.
-      if (RUNTIME_POD_LABELS.some((labels) => namesAnyKey(selector, Object.keys(labels)) && labelSelectorMatches(selector, labels))) continue;
+      if (selectsRuntimePods(selector)) continue;
       const pods = podsByNs.get(policy.namespace!) ?? [];
       if (pods.some((pod) => labelSelectorMatches(selector, pod.labels))) continue;
       report({

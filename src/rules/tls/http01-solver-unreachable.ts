@@ -1,11 +1,11 @@
 import { singleDefaultClass } from '../ingress/ingress-facts';
 import { controllerPodsForClass } from '../known-controllers';
 import { isObject, ManifestObject, PodTemplateRef } from '../model';
+import { isolatingPolicies, policyRuleAdmits } from '../network/policy-semantics';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
 import {
-  acmeSolversOf, certificateRequests, HTTP01_SOLVER_LABEL, HTTP01_SOLVER_PORT, HTTP01_SOLVER_PORT_NAME, IssuerIndex, isolatingPolicies,
-  isWildcard, pickSolver, policyRuleAdmits,
+  acmeSolversOf, certificateRequests, HTTP01_SOLVER_LABEL, HTTP01_SOLVER_PORT, HTTP01_SOLVER_PORT_NAME, IssuerIndex, isWildcard, pickSolver,
 } from './tls-facts';
 
 /** The labels every HTTP-01 solver pod carries that a policy can select on (the others are per-challenge hashes). */

@@ -2,7 +2,7 @@
  * What the TLS rules share: cert-manager's own notions (Go durations, issuer references, ACME solver selection,
  * the certificates ingress-shim creates) and host coverage, computed from manifests alone.
  */
-import { ClusterModel, isObject, listOf, ManifestObject } from '../model';
+import { ClusterModel, groupBy, isObject, listOf, ManifestObject } from '../model';
 
 export const CERT_MANAGER_GROUP = 'cert-manager.io';
 /** Ingress annotations that make cert-manager's ingress-shim create a Certificate for each TLS entry. */
@@ -254,10 +254,6 @@ function labelsOf(name: string): string[] {
   return name.toLowerCase().replace(/\.$/, '').split('.').filter((l) => l.length > 0);
 }
 
-// NetworkPolicy semantics moved to ../network/policy-semantics, shared with the monitor rules; re-exported for the TLS rules.
-export { isolatingPolicies, namespaceLabels, policyRuleAdmits } from '../network/policy-semantics';
-export type { PolicyPeer } from '../network/policy-semantics';
-
 /** The IngressClass annotation value as a list (trimmed, empty entries dropped). */
 export function unsupportedHardening(ingressClass: ManifestObject): string[] {
   const raw = ingressClass.annotations[ANNOTATION_PUBLIC_WEB_UNSUPPORTED];
@@ -267,14 +263,7 @@ export function unsupportedHardening(ingressClass: ManifestObject): string[] {
 
 /** cert-manager Certificates by the secret they write (`namespace/secretName`). */
 export function certificatesBySecret(model: ClusterModel): Map<string, ManifestObject[]> {
-  const bySecret = new Map<string, ManifestObject[]>();
-  for (const cert of model.ofKind('Certificate')) {
-    const secretName = cert.apiVersion.startsWith(`${CERT_MANAGER_GROUP}/`) && isObject(cert.json.spec) ? cert.json.spec.secretName : undefined;
-    if (typeof secretName !== 'string') continue;
-    const key = `${cert.namespace}/${secretName}`;
-    const list = bySecret.get(key);
-    if (list) list.push(cert);
-    else bySecret.set(key, [cert]);
-  }
-  return bySecret;
+  const writing = model.ofKind('Certificate')
+    .filter((cert) => cert.apiVersion.startsWith(`${CERT_MANAGER_GROUP}/`) && isObject(cert.json.spec) && typeof cert.json.spec.secretName === 'string');
+  return groupBy(writing, (cert) => `${cert.namespace}/${cert.json.spec.secretName}`);
 }

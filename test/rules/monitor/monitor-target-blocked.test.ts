@@ -1,5 +1,5 @@
 import { podMonitor, scrapedApp, serviceMonitor } from './monitor-fixtures';
-import { findingsOf, lintObjects, networkPolicy, shown, singleFinding } from '../../util/manifests';
+import { findingsOf, lintObjects, namespace, networkPolicy, shown, singleFinding } from '../../util/manifests';
 
 const ID = 'CG-MONITOR-003';
 
@@ -47,6 +47,26 @@ describe(`${ID} NetworkPolicies block Prometheus from the scraped port`, () => {
     objs[objs.length - 1].metadata.name = 'api-by-name';
     // THEN
     expect(findingsOf(lintObjects(objs), ID)).toStrictEqual([]);
+  });
+
+  it('accepts a policy that admits the Prometheus namespace on a port range covering the port (endPort)', () => {
+    // GIVEN monitoring admitted on 9000-9100 (the metrics port is 9090)
+    const range = networkPolicy({
+      name: 'api',
+      namespace: 'apps',
+      podSelector: { matchLabels: { app: 'api' } },
+      ingress: [{ from: fromNamespace('monitoring'), ports: [{ protocol: 'TCP', port: 9000, endPort: 9100 }] }],
+    });
+    // THEN
+    expect(findingsOf(lintObjects([...scrapedApp(), serviceMonitor(), range]), ID)).toStrictEqual([]);
+  });
+
+  it('reads the labels of the later Namespace when two have the same name, as applying them leaves it', () => {
+    // GIVEN Namespace monitoring twice, labelled team=other and then team=observability, and a policy admitting team=observability
+    const policy = apiPolicy([{ namespaceSelector: { matchLabels: { team: 'observability' } } }]);
+    const objs = [namespace({ name: 'monitoring', labels: { team: 'other' } }), namespace({ name: 'monitoring', labels: { team: 'observability' } })];
+    // THEN Prometheus is admitted
+    expect(findingsOf(lintObjects([...scrapedApp(), serviceMonitor(), ...objs, policy]), ID)).toStrictEqual([]);
   });
 
   it('accepts pods no NetworkPolicy isolates', () => {

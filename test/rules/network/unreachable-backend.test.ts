@@ -71,6 +71,16 @@ describe(`${ID} unreachable backend`, () => {
     expect(findingsOf(report, ID)).toEqual([]);
   });
 
+  it('resolves a named target port per pod, so a canary listening on another number must be admitted too', () => {
+    // GIVEN Service web → targetPort "http": 8080 on the web pods, 9090 on the canary pods, and the controller admitted on 8080 only
+    const canary = deployment({ name: 'web-canary', namespace: APP_NS, podLabels: { app: 'web', track: 'canary' }, ports: [{ name: 'http', containerPort: 9090 }] });
+    const report = lintObjects(cluster(canary, defaultDeny(), allow([controllerPeer], [{ protocol: 'TCP', port: 8080 }])));
+    // THEN the canary's port is reported
+    expect(singleFinding(report, ID).message).toContain('on port 9090');
+    // AND an allowance by port name admits both
+    expect(findingsOf(lintObjects(cluster(canary, defaultDeny(), allow([controllerPeer], [{ port: 'http' }]))), ID)).toEqual([]);
+  });
+
   it('rejects an allowance on the wrong port', () => {
     // GIVEN the controller admitted on 9090 only (the backend listens on 8080)
     const report = lintObjects(cluster(defaultDeny(), allow([controllerPeer], [{ protocol: 'TCP', port: 9090 }])));
