@@ -408,7 +408,9 @@ describe('examples/public-web', () => {
     const rules = ofKind(objs, 'PrometheusRule')[0].spec.groups[0].rules;
     expect(rules.find((r: any) => r.alert === 'GatewayHighErrorRatio').expr).toMatch(/ > 0\.02$/);
     expect(rules.find((r: any) => r.alert === 'GatewayCertificateExpiringSoon').expr)
-      .toBe('min by (namespace, name) (certmanager_certificate_expiration_timestamp_seconds{namespace=~"web"}) - time() < 1814400');
+      .toBe('min by (namespace, name) (label_replace(certmanager_certificate_expiration_timestamp_seconds{exported_namespace=~"web"}'
+        + ' or certmanager_certificate_expiration_timestamp_seconds{exported_namespace="", namespace=~"web"},'
+        + ' "namespace", "$1", "exported_namespace", "(.+)")) - time() < 1814400');
   });
 
   it('synthesizes the Let\'s Encrypt ClusterIssuer, one Certificate per TLS secret with matching dnsNames, and the Ingresses that use them', () => {
