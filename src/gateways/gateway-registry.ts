@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
-import { IGateway } from './gateway';
-import { Route } from '../routing/route';
-
+// Type-only: `Route` imports this registry, so value imports of the route or gateway modules would be a cycle.
+import type { IGateway } from './gateway';
+import type { Route } from '../routing/route';
 
 const REGISTRIES = new WeakMap<IConstruct, GatewayRegistry>();
 

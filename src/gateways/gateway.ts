@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { IIngressController, RouteBinding } from '../controllers/controller-profile';
-import { Route } from '../routing/route';
+// Type-only: `Route` imports this module for `IGateway` and the gateway registry, so a value import would be a cycle.
+import type { Route } from '../routing/route';
 
 /** A gateway as routes see it: the class to bind to and the controller that interprets route options. */
 export interface IGateway extends IConstruct {

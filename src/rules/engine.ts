@@ -3,7 +3,7 @@ import * as path from 'path';
 import { ApiObject, App } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ALL_RULES, RuleCatalogue } from './catalogue';
-import { evaluate, isValidSuppressionReason, MIN_SUPPRESSION_REASON_LENGTH } from './evaluate';
+import { evaluate } from './evaluate';
 import { Finding } from './finding';
 import { InputError, INVALID_INPUT } from './input/invalid-input';
 import { manifestsDigest } from './manifests-digest';
@@ -11,6 +11,7 @@ import { INVALID_SUPPRESSION_ID } from './meta/invalid-suppression';
 import { ClusterModel, ManifestObject } from './model';
 import { formatFinding, RuleReport } from './report';
 import { Severity } from './severity';
+import { isValidSuppressionReason, MIN_SUPPRESSION_REASON_LENGTH } from './suppression-reason';
 import { SUPPRESSION_ANNOTATION_PREFIX } from '../labels';
 
 /** Suffix of the JSON report file written next to the app's output directory on every synth. */

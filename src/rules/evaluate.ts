@@ -5,6 +5,7 @@ import { ClusterModel } from './model';
 import { RuleReport } from './report';
 import { Rule, Violation, show } from './rule';
 import { Severity } from './severity';
+import { isValidSuppressionReason } from './suppression-reason';
 
 /** How `evaluate` treats a rule that throws. */
 export interface EvaluateOptions {
@@ -14,13 +15,6 @@ export interface EvaluateOptions {
    * @default false
    */
   readonly crashAsFinding?: boolean;
-}
-
-/** Shortest reason a suppression may carry: a reason must say why, not just "ok". */
-export const MIN_SUPPRESSION_REASON_LENGTH = 10;
-
-export function isValidSuppressionReason(reason: string | undefined): reason is string {
-  return typeof reason === 'string' && reason.trim().length >= MIN_SUPPRESSION_REASON_LENGTH;
 }
 
 /**

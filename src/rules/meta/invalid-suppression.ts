@@ -1,7 +1,7 @@
 import { SUPPRESSION_ANNOTATION_PREFIX } from '../../labels';
-import { isValidSuppressionReason, MIN_SUPPRESSION_REASON_LENGTH } from '../evaluate';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
+import { isValidSuppressionReason, MIN_SUPPRESSION_REASON_LENGTH } from '../suppression-reason';
 
 export const INVALID_SUPPRESSION_ID = 'CG-META-001';
 
