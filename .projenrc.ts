@@ -51,6 +51,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // Jest's default (cores - 1) runs in band on the 2-core CI machine; two workers use both cores.
+      maxWorkers: 2,
     },
   },
   eslintOptions: {
