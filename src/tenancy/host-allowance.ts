@@ -1,4 +1,4 @@
-import { checkDns1123Subdomain, checkIngressHost } from '../rules/validators';
+import { checkDns1123Subdomain, checkIngressHost } from '../core/validation';
 
 /**
  * Returns a reason when `pattern` is not a host allowance: an exact host (`shop.example.com`) or a suffix

@@ -4,7 +4,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { checkHostPattern } from './host-allowance';
 import { ANNOTATION_ALLOWED_CLASSES, ANNOTATION_ALLOWED_HOSTS, LABEL_ISOLATED, LABEL_TENANT } from './tenancy-labels';
-import { checkLabelValue, checkQualifiedName, checkWholeMebibytes } from '../core/validation';
+import { checkDns1123Label, checkLabelValue, checkQualifiedName, checkWholeMebibytes } from '../core/validation';
 import { IGateway } from '../gateways/gateway';
 import { IngressClassGateway, RESTRICTED_NAMESPACE_LABELS } from '../gateways/ingress-class-gateway';
 import { LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
@@ -15,7 +15,6 @@ import { RuleEngine } from '../rules/engine';
 import { checkMapProp, checkProp } from '../rules/input/prop-checks';
 import { rejectInput } from '../rules/input/reject-input';
 import { standInName } from '../rules/input/stand-in';
-import { checkDns1123Label } from '../rules/validators';
 
 /** The tenant's share of the cluster: a ResourceQuota. Every field has a default, so `{}` is a complete quota. */
 export interface TenantQuota {

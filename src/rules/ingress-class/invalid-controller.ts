@@ -1,6 +1,6 @@
+import { checkControllerValue } from '../../core/validation';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { checkControllerValue } from '../validators';
 
 export const INVALID_CONTROLLER_VALUE = defineRule({
   id: 'CG-CLASS-002',

@@ -1,6 +1,6 @@
+import { checkDns1123Label, checkDns1123Subdomain } from '../../core/validation';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { checkDns1123Label, checkDns1123Subdomain } from '../validators';
 
 export const INVALID_CLASS_PARAMETERS = defineRule({
   id: 'CG-CLASS-003',

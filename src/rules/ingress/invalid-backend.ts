@@ -1,6 +1,6 @@
+import { checkDns1035Label, checkPortName, checkPortNumber } from '../../core/validation';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { checkDns1035Label, checkPortName, checkPortNumber } from '../validators';
 import { isLegacyIngress, serviceBackends } from './ingress-facts';
 
 export const INVALID_INGRESS_BACKEND = defineRule({

@@ -1,6 +1,6 @@
+import { checkIngressHost, checkTlsHost } from '../../core/validation';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { checkIngressHost, checkTlsHost } from '../validators';
 
 export const INVALID_INGRESS_HOST = defineRule({
   id: 'CG-INGRESS-001',

@@ -1,6 +1,6 @@
+import { checkIngressPath } from '../../core/validation';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { checkIngressPath } from '../validators';
 import { pathClaims } from './ingress-facts';
 
 const PATH_TYPES = ['Exact', 'Prefix', 'ImplementationSpecific'];

@@ -1,8 +1,8 @@
+import { checkIngressPath } from '../../core/validation';
 import { ANNOTATION_LEGACY_CLASS } from '../../labels';
 import { ManifestObject } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { checkIngressPath } from '../validators';
 import { effectiveClassOf, pathClaims, singleDefaultClass } from './ingress-facts';
 
 /**

@@ -1,7 +1,7 @@
+import { checkDns1123Subdomain } from '../../core/validation';
 import { listOf } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { checkDns1123Subdomain } from '../validators';
 
 export const INVALID_TLS_SECRET_NAME = defineRule({
   id: 'CG-INGRESS-011',

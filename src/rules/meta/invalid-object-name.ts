@@ -1,6 +1,6 @@
+import { checkDns1035Label, checkDns1123Label, checkDns1123Subdomain } from '../../core/validation';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { checkDns1035Label, checkDns1123Label, checkDns1123Subdomain } from '../validators';
 
 /** Kinds whose names the API server checks as something stricter than a DNS-1123 subdomain. */
 const NAME_CHECKS: Record<string, (name: string) => string | undefined> = {

@@ -1,7 +1,7 @@
+import { checkDns1123Label, checkPortName, checkPortNumber } from '../../core/validation';
 import { containersOf, isObject, listOf } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { checkDns1123Label, checkPortName, checkPortNumber } from '../validators';
 
 export const INVALID_PORT = defineRule({
   id: 'CG-PORT-001',

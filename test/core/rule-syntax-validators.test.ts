@@ -9,7 +9,7 @@ import {
   checkPortNumber,
   checkQualifiedName,
   isIpAddress,
-} from '../../src/rules/validators';
+} from '../../src/core/validation';
 
 // Each table row: input, then a phrase the reason must contain (undefined = accepted).
 
