@@ -1,9 +1,9 @@
 /**
  * The benchmark's input: a deterministic route list and the plain JSON of every per-route object.
  *
- * The original four variants are built from the same `RouteSpec[]` (the user path from `buildUserRoutes`). The JSON builders here are the single source
- * of truth for the "plain ApiObjects" baseline; the library variant writes the same objects through typed
- * props, and `--check` verifies both synthesize to identical YAML.
+ * The original four variants are built from the same `RouteSpec[]` (the user path from `buildUserRoutes`).
+ * The JSON builders here are the single source of truth for the "plain ApiObjects" baseline; the library
+ * variant writes the same objects through typed props, and `--check` verifies both synthesize to identical YAML.
  */
 
 /** Tenants (one chart each, namespace `tenant-XX`). */
