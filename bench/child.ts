@@ -2,7 +2,10 @@
  * One measurement, in its own process so peak RSS belongs to exactly one variant.
  *
  *   node child.js infra <routes> <file>                capture the gateways chart JSON (see infra.ts)
- *   node child.js <variant> <routes> <outdir> <infra>  build + synth one variant, print one result line
+ *   node child.js user-capture <routes> <file>         capture the user path's objects (see user-capture.ts)
+ *   node child.js <variant> <routes> <outdir> <input>  build + synth one variant, print one result line
+ *
+ * `<input>` is the infra capture for the original variants and the user-path capture for the `user-*` ones.
  *
  * Runs precompiled JavaScript (see compile.ts): ts-node would load the TypeScript compiler into the
  * process being measured. Variant modules are imported lazily, so a baseline never loads the library
@@ -11,9 +14,13 @@
 import * as fs from 'fs';
 import { ApiObject, App } from 'cdk8s';
 import { Breakdown, ChildResult, RESULT_MARKER, Variant, VARIANTS } from './protocol';
-import { buildRoutes, GatewayInfra, RouteSpec } from './workload';
+import { buildRoutes, buildUserRoutes, GatewayInfra, RouteSpec, UserPathCapture } from './workload';
 
-async function builder(variant: Variant, infra: GatewayInfra): Promise<(app: App, routes: RouteSpec[]) => void> {
+/** Variants that build the user path's objects (from `buildUserRoutes`) rather than the original workload's. */
+const isUserVariant = (variant: Variant) => variant.startsWith('user-');
+
+async function builder(variant: Variant, input: unknown): Promise<(app: App, routes: RouteSpec[]) => void> {
+  const infra = input as GatewayInfra;
   switch (variant) {
     case 'rules-on':
     case 'rules-off': {
@@ -28,15 +35,51 @@ async function builder(variant: Variant, infra: GatewayInfra): Promise<(app: App
       const kplus = await import('./variants/kplus.js');
       return (app, routes) => kplus.build(app, routes, infra);
     }
+    case 'user-path': {
+      const userPath = await import('./variants/user-path.js');
+      return (app, routes) => userPath.build(app, routes, true);
+    }
+    case 'user-plain': {
+      const userPlain = await import('./variants/user-plain.js');
+      return (app) => userPlain.build(app, input as UserPathCapture);
+    }
+    case 'user-json-yaml':
+      throw new Error('user-json-yaml builds no app; see measureJsonYaml');
   }
 }
 
-async function measure(variant: Variant, routeCount: number, outdir: string, infraFile: string, withBreakdown: boolean): Promise<ChildResult> {
-  const infra: GatewayInfra = JSON.parse(fs.readFileSync(infraFile, 'utf8'));
-  const build = await builder(variant, infra);
+/** Baseline (c): no constructs, so no build phase; "synth" is stringify + write. */
+async function measureJsonYaml(routeCount: number, outdir: string, capture: UserPathCapture): Promise<ChildResult> {
+  const jsonYaml = await import('./variants/user-json-yaml.js');
+  const mb = (bytes: number) => bytes / 1024 / 1024;
+  const startRssMB = mb(process.memoryUsage().rss);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const objects = jsonYaml.write(outdir, capture);
+  const t1 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
+  return {
+    variant: 'user-json-yaml',
+    routes: routeCount,
+    objects,
+    buildMs: 0,
+    synthMs: t1 - t0,
+    totalMs: t1 - t0,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    startRssMB,
+    peakRssMB: process.resourceUsage().maxRSS / 1024, // KB on Linux
+  };
+}
+
+async function measure(variant: Variant, routeCount: number, outdir: string, inputFile: string, withBreakdown: boolean): Promise<ChildResult> {
+  // The capture is read and parsed before the clock starts. The user path needs none: holding the capture of
+  // what it is about to build would only add to its memory.
+  const input: unknown = variant === 'user-path' ? undefined : JSON.parse(fs.readFileSync(inputFile, 'utf8'));
+  if (variant === 'user-json-yaml') return measureJsonYaml(routeCount, outdir, input as UserPathCapture);
+  const build = await builder(variant, input);
   // Everything is loaded before the clock starts: module loading is not synthesis.
   const instrumentation = withBreakdown ? await import('./breakdown.js') : undefined;
-  const routes = buildRoutes(routeCount);
+  const routes = isUserVariant(variant) ? buildUserRoutes(routeCount) : buildRoutes(routeCount);
   const mb = (bytes: number) => bytes / 1024 / 1024;
   const startRssMB = mb(process.memoryUsage().rss);
 
@@ -51,7 +94,7 @@ async function measure(variant: Variant, routeCount: number, outdir: string, inf
   if (instrumentation) {
     const timers = new instrumentation.Timers();
     instrumentation.instrumentObjects(app, timers);
-    if (variant === 'rules-on') {
+    if (variant === 'rules-on' || variant === 'user-path') {
       instrumentation.instrumentEngine(timers, {
         engine: await import('../src/rules/engine.js'),
         evaluate: await import('../src/rules/evaluate.js'),
@@ -87,9 +130,14 @@ async function main(argv: string[]): Promise<void> {
     fs.writeFileSync(argv[2], JSON.stringify(captureGatewayInfra(buildRoutes(Number(argv[1])))));
     return;
   }
-  const [variant, routes, outdir, infraFile, flag] = argv;
+  if (argv[0] === 'user-capture') {
+    const { captureUserPath } = await import('./user-capture.js');
+    fs.writeFileSync(argv[2], JSON.stringify(captureUserPath(buildUserRoutes(Number(argv[1])))));
+    return;
+  }
+  const [variant, routes, outdir, inputFile, flag] = argv;
   if (!VARIANTS.includes(variant as Variant)) throw new Error(`unknown variant "${variant}"; expected one of ${VARIANTS.join(', ')}`);
-  const result = await measure(variant as Variant, Number(routes), outdir, infraFile, flag === '--breakdown');
+  const result = await measure(variant as Variant, Number(routes), outdir, inputFile, flag === '--breakdown');
   process.stdout.write(`${RESULT_MARKER}${JSON.stringify(result)}\n`);
 }
 

@@ -1,17 +1,37 @@
 /** What the parent (synth-bench.ts) and each measured child process (child.ts) agree on. */
 
-export const VARIANTS = ['rules-on', 'rules-off', 'plain', 'kplus'] as const;
+export const VARIANTS = ['rules-on', 'rules-off', 'plain', 'kplus', 'user-path', 'user-plain', 'user-json-yaml'] as const;
 export type Variant = typeof VARIANTS[number];
+
+/** What a run measures without `--variants` or `--user-path`: the original four. */
+export const DEFAULT_VARIANTS: readonly Variant[] = ['rules-on', 'rules-off', 'plain', 'kplus'];
+
+/** What `--user-path` measures: the user path, its same-objects baselines, and rules on / (a) and (b) for comparison. */
+export const USER_PATH_VARIANTS: readonly Variant[] = ['rules-on', 'plain', 'kplus', 'user-path', 'user-plain', 'user-json-yaml'];
+
+/** The user path's variants (built from the user path's routes and its capture, see user-capture.ts). */
+export const USER_VARIANTS: readonly Variant[] = ['user-path', 'user-plain', 'user-json-yaml'];
 
 export const VARIANT_LABELS: Record<Variant, string> = {
   'rules-on': 'rules on',
   'rules-off': 'rules off',
   'plain': 'baseline (a) plain ApiObjects',
   'kplus': 'baseline (b) cdk8s-plus',
+  'user-path': 'user path (rules on)',
+  'user-plain': 'baseline (a2) same objects, plain ApiObjects',
+  'user-json-yaml': 'baseline (c) same objects, JSON to YAML',
 };
 
 /** Short names, for ratios. */
-export const VARIANT_SHORT: Record<Variant, string> = { 'rules-on': 'rules on', 'rules-off': 'rules off', 'plain': 'baseline (a)', 'kplus': 'baseline (b)' };
+export const VARIANT_SHORT: Record<Variant, string> = {
+  'rules-on': 'rules on',
+  'rules-off': 'rules off',
+  'plain': 'baseline (a)',
+  'kplus': 'baseline (b)',
+  'user-path': 'user path',
+  'user-plain': 'baseline (a2)',
+  'user-json-yaml': 'baseline (c)',
+};
 
 /** Prefix of the stdout line that carries a child's result (the library prints warnings on stderr). */
 export const RESULT_MARKER = 'BENCH_RESULT ';

@@ -8,13 +8,27 @@
  *   baseline (a)  the same JSON as plain cdk8s ApiObjects, no validation
  *   baseline (b)  the same app by hand with cdk8s-plus-28 constructs
  *
+ * and, with --user-path (issue 14), the path users take, which that workload makes lighter by writing each
+ * Certificate and NetworkPolicy by hand:
+ *
+ *   user path      one PublicWebGateway + AcmeIssuer, 100 Tenants, per route an L1 Service and
+ *                  tenant.addRoute(...) with a TLS secret (the library adds Ingress, Certificate, allowance)
+ *   baseline (a2)  exactly the objects the user path synthesizes (captured once per size in a separate
+ *                  process), as plain cdk8s ApiObjects in the same charts
+ *   baseline (c)   the same objects written with the `yaml` package, no constructs (stringify + write)
+ *
+ * (b) is not rebuilt for the user path: cdk8s-plus would need the Tenant's objects written by hand too;
+ * user path / (b) is printed against the original workload's (b), a different object set, as approximate.
+ *
  * Each measurement runs in a fresh child process (see child.ts), so its peak RSS is its own.
  * It prints; it asserts nothing.
  *
  *   npx projen bench                       1,000 / 5,000 / 10,000 routes
  *   ... bench/synth-bench.ts --quick        200 routes, one run, with --check (smoke run)
+ *   ... bench/synth-bench.ts --user-path   the user path, its baselines, and rules on, (a), (b) for comparison
  *   options: --sizes 1000,5000  --repeat N (median of N runs; default 3)  --json  --variants rules-on,plain
- *            --check (baseline (a) and the library synthesize identical YAML)  --breakdown (timed phases
+ *            (all: rules-on, rules-off, plain, kplus, user-path, user-plain, user-json-yaml)
+ *            --check (baseline (a) and the library, and (a2), (c) and the user path, synthesize identical YAML)  --breakdown (timed phases
  *            and rules, from one extra instrumented run per variant)  --profile (CPU profile of rules on,
  *            and keeps the temp directory with the .cpuprofile)  --keep (leave the temp directory)
  */
@@ -24,7 +38,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { compileForChildren } from './compile';
 import { hotFunctions, HotFunction } from './profile';
-import { Breakdown, ChildResult, RESULT_MARKER, Variant, VARIANT_LABELS, VARIANT_SHORT, VARIANTS } from './protocol';
+import {
+  Breakdown, ChildResult, DEFAULT_VARIANTS, RESULT_MARKER, USER_PATH_VARIANTS, USER_VARIANTS, Variant, VARIANT_LABELS, VARIANT_SHORT, VARIANTS,
+} from './protocol';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 const TENANTS = 100; // mirrors workload.ts, which the parent does not load
@@ -34,6 +50,8 @@ const TARGET_ROUTES = 10_000;
 const MAX_TIME_VS_PLAIN = 1.25;
 const MAX_TIME_VS_KPLUS = 0.5;
 const MAX_PEAK_MB = 500;
+/** Linear: the cost per route at the largest size at most this multiple of the cost per route at the smallest. */
+const MAX_PER_ROUTE_GROWTH = 1.25;
 
 interface Options {
   sizes: number[];
@@ -49,7 +67,7 @@ interface Options {
 function parseArgs(argv: string[]): Options {
   // Three runs by default: on a shared 2-core machine single runs of the same variant differ by 20%+.
   const options: Options = {
-    sizes: [1000, 5000, 10000], repeat: 3, variants: [...VARIANTS], json: false, check: false, breakdown: false, profile: false, keep: false,
+    sizes: [1000, 5000, 10000], repeat: 3, variants: [...DEFAULT_VARIANTS], json: false, check: false, breakdown: false, profile: false, keep: false,
   };
   const value = (i: number) => {
     if (argv[i + 1] === undefined) throw new Error(`${argv[i]} needs a value`);
@@ -61,6 +79,7 @@ function parseArgs(argv: string[]): Options {
       case '--sizes': options.sizes = value(i).split(',').map((s) => positive(s, '--sizes')); i++; break;
       case '--repeat': options.repeat = positive(value(i), '--repeat'); i++; break;
       case '--variants': options.variants = value(i).split(',').map(variantOf); i++; break;
+      case '--user-path': options.variants = [...USER_PATH_VARIANTS]; break;
       case '--json': options.json = true; break;
       case '--check': options.check = true; break;
       case '--breakdown': options.breakdown = true; break;
@@ -131,14 +150,23 @@ interface SizeResult {
   readonly runs: Partial<Record<Variant, ChildResult[]>>;
   readonly targets: Target[];
   readonly check?: string[];
+  /** The pairs `--check` compared. */
+  readonly checked?: string[];
   readonly breakdown?: Partial<Record<Variant, Breakdown>>;
   readonly profile?: { file: string; hot: HotFunction[] };
 }
 
 function targetsOf(results: Partial<Record<Variant, ChildResult>>): Target[] {
-  const on = results['rules-on'];
-  if (!on) return [];
   const targets: Target[] = [];
+  const user = results['user-path'];
+  const userPlain = results['user-plain'];
+  if (user && userPlain) {
+    const value = user.totalMs / userPlain.totalMs;
+    targets.push({ name: 'user path / baseline (a2) time', value, limit: MAX_TIME_VS_PLAIN, unit: 'x', pass: value <= MAX_TIME_VS_PLAIN });
+  }
+  if (user) targets.push({ name: 'user path peak memory', value: user.peakRssMB, limit: MAX_PEAK_MB, unit: 'MB', pass: user.peakRssMB < MAX_PEAK_MB });
+  const on = results['rules-on'];
+  if (!on) return targets;
   const ratio = (base: Variant, limit: number) => {
     const b = results[base];
     if (b) targets.push({ name: `rules on / ${VARIANT_SHORT[base]} time`, value: on.totalMs / b.totalMs, limit, unit: 'x', pass: on.totalMs / b.totalMs <= limit });
@@ -181,7 +209,14 @@ function firstDifference(a: string, b: string): string {
 function runSize(routes: number, options: Options, childJs: string, workDir: string): SizeResult {
   // The baselines' controller objects, as the library writes them for this route list.
   const infraFile = path.join(workDir, `gateway-infra-${routes}.json`);
-  runChild(childJs, ['infra', String(routes), infraFile]);
+  if (options.variants.some((v) => !USER_VARIANTS.includes(v))) runChild(childJs, ['infra', String(routes), infraFile]);
+  // The user path's objects, for baselines (a2) and (c): captured before any timed run.
+  const userFile = path.join(workDir, `user-path-${routes}.json`);
+  if (options.variants.some((v) => USER_VARIANTS.includes(v))) {
+    log(`  ${routes} routes: capturing the user path's objects`);
+    runChild(childJs, ['user-capture', String(routes), userFile]);
+  }
+  const inputOf = (variant: Variant) => (USER_VARIANTS.includes(variant) ? userFile : infraFile);
 
   const runs: Partial<Record<Variant, ChildResult[]>> = {};
   const outdirs: Partial<Record<Variant, string>> = {};
@@ -191,7 +226,7 @@ function runSize(routes: number, options: Options, childJs: string, workDir: str
     for (const variant of order) {
       const outdir = path.join(workDir, `out-${routes}-${variant}-${r}`);
       log(`  ${routes} routes: ${VARIANT_LABELS[variant]} (run ${r + 1}/${options.repeat})`);
-      const result = runChild(childJs, [variant, String(routes), outdir, infraFile])!;
+      const result = runChild(childJs, [variant, String(routes), outdir, inputOf(variant)])!;
       (runs[variant] ??= []).push(result);
       if (r === 0 && options.check) outdirs[variant] = outdir;
       else fs.rmSync(outdir, { recursive: true, force: true });
@@ -201,21 +236,34 @@ function runSize(routes: number, options: Options, childJs: string, workDir: str
   for (const variant of options.variants) results[variant] = summarize(runs[variant]!);
 
   let check: string[] | undefined;
+  let checked: string[] | undefined;
   if (options.check) {
     check = [];
+    checked = [];
+    const compare = (a: Variant, b: Variant, label: string) => {
+      const dirA = outdirs[a];
+      const dirB = outdirs[b];
+      if (!dirA || !dirB) return;
+      check!.push(...compareOutputs(dirA, dirB, label));
+      checked!.push(label);
+    };
     // Baseline (a) must emit exactly what the library emits, or the comparison measures different work.
-    if (outdirs['rules-off'] && outdirs.plain) check.push(...compareOutputs(outdirs['rules-off'], outdirs.plain, 'rules off vs plain'));
-    if (outdirs['rules-on'] && outdirs['rules-off']) check.push(...compareOutputs(outdirs['rules-on'], outdirs['rules-off'], 'rules on vs rules off'));
+    compare('rules-off', 'plain', 'rules off vs plain');
+    compare('rules-on', 'rules-off', 'rules on vs rules off');
+    // (a2) and (c) must write what the user path writes (rules on; the capture ran with rules off).
+    compare('user-path', 'user-plain', 'user path vs (a2)');
+    compare('user-path', 'user-json-yaml', 'user path vs (c)');
     for (const dir of Object.values(outdirs)) fs.rmSync(dir, { recursive: true, force: true });
   }
 
   let breakdown: Partial<Record<Variant, Breakdown>> | undefined;
   if (options.breakdown) {
     breakdown = {};
-    for (const variant of options.variants) {
+    // Baseline (c) has no constructs to instrument.
+    for (const variant of options.variants.filter((v) => v !== 'user-json-yaml')) {
       log(`  ${routes} routes: ${VARIANT_LABELS[variant]} (instrumented run)`);
       const outdir = path.join(workDir, `out-${routes}-${variant}-breakdown`);
-      breakdown[variant] = runChild(childJs, [variant, String(routes), outdir, infraFile, '--breakdown'])!.breakdown;
+      breakdown[variant] = runChild(childJs, [variant, String(routes), outdir, inputOf(variant), '--breakdown'])!.breakdown;
       fs.rmSync(outdir, { recursive: true, force: true });
     }
   }
@@ -231,7 +279,7 @@ function runSize(routes: number, options: Options, childJs: string, workDir: str
     profile = { file, hot: hotFunctions(file, REPO_ROOT) };
   }
 
-  return { routes, results, runs, targets: targetsOf(results), check, breakdown, profile };
+  return { routes, results, runs, targets: targetsOf(results), check, checked, breakdown, profile };
 }
 
 /** Which source was measured: others may be changing src/ while the benchmark runs. */
@@ -260,8 +308,9 @@ function printSize(size: SizeResult, options: Options): void {
   const plain = results.plain;
   const kplus = results.kplus;
   const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(2)}x` : '-');
+  const original = options.variants.filter((v) => !USER_VARIANTS.includes(v));
   const rows = [['variant', 'objects', 'build ms', 'synth ms', 'total ms', 'vs (a)', 'vs (b)', 'CPU ms', 'CPU vs (a)', 'start RSS MB', 'peak RSS MB']];
-  for (const variant of options.variants) {
+  for (const variant of original) {
     const r = results[variant]!;
     rows.push([
       VARIANT_LABELS[variant], fmt(r.objects), fmt(r.buildMs), fmt(r.synthMs), fmt(r.totalMs),
@@ -270,9 +319,12 @@ function printSize(size: SizeResult, options: Options): void {
     ]);
   }
   const runsNote = options.repeat > 1 ? `median of ${options.repeat} runs` : '1 run';
-  console.log(`\n== ${fmt(routes)} routes, ${TENANTS} tenants, 2 gateways`
-    + ` (${runsNote}; total = build + synth wall time; "vs" = ratio of totals)`);
-  console.log(table(rows, (c) => c > 0));
+  if (original.length > 0) {
+    console.log(`\n== ${fmt(routes)} routes, ${TENANTS} tenants, 2 gateways`
+      + ` (${runsNote}; total = build + synth wall time; "vs" = ratio of totals)`);
+    console.log(table(rows, (c) => c > 0));
+  }
+  printUserPath(size, options, ratio);
 
   const on = results['rules-on'];
   const off = results['rules-off'];
@@ -291,26 +343,89 @@ function printSize(size: SizeResult, options: Options): void {
     ]), (c) => c === 1 || c === 2));
   }
   if (size.check) {
-    console.log(size.check.length === 0 ? 'check: library and baseline (a) wrote identical YAML' : `check FAILED:\n${size.check.join('\n')}`);
+    const pairs = size.checked?.length ? size.checked.join(', ') : 'nothing to compare among these variants';
+    console.log(size.check.length === 0 ? `check: identical YAML (${pairs})` : `check FAILED:\n${size.check.join('\n')}`);
     // Not a performance assertion: a failed check means the baselines no longer measure the same work.
     if (size.check.length > 0) process.exitCode = 1;
   }
-  if (size.breakdown) printBreakdown(size.breakdown, options);
+  if (size.breakdown) printBreakdown(size.breakdown);
   if (size.profile) {
     console.log(`\nCPU profile of rules on (self time, whole process): ${size.profile.file}`);
     console.log(table(size.profile.hot.map((h) => [`  ${fmt(h.selfMs)} ms`, `${(h.share * 100).toFixed(1)}%`, h.name, h.where]), (c) => c < 2));
   }
 }
 
-function printBreakdown(breakdown: Partial<Record<Variant, Breakdown>>, options: Options): void {
+/** The user path against its same-objects baselines (a2) and (c), with rules on / (a) of the original workload beside it. */
+function printUserPath(size: SizeResult, options: Options, ratio: (a: number, b: number | undefined) => string): void {
+  const { routes, results } = size;
+  const user = options.variants.filter((v) => USER_VARIANTS.includes(v));
+  if (user.length === 0) return;
+  const a2 = results['user-plain'];
+  const c = results['user-json-yaml'];
+  const b = results.kplus;
+  const rows = [['variant', 'objects', 'build ms', 'synth ms', 'total ms', 'vs (a2)', 'vs (c)', 'vs (b) approx.', 'CPU ms', 'CPU vs (a2)', 'start RSS MB', 'peak RSS MB']];
+  for (const variant of user) {
+    const r = results[variant]!;
+    rows.push([
+      VARIANT_LABELS[variant], fmt(r.objects), fmt(r.buildMs), fmt(r.synthMs), fmt(r.totalMs),
+      ratio(r.totalMs, a2?.totalMs), ratio(r.totalMs, c?.totalMs), ratio(r.totalMs, b?.totalMs), fmt(r.cpuMs), ratio(r.cpuMs, a2?.cpuMs),
+      fmt(r.startRssMB, 1), fmt(r.peakRssMB, 1),
+    ]);
+  }
+  console.log(`\n== user path (issue 14): ${fmt(routes)} routes, ${TENANTS} Tenants, 1 PublicWebGateway + AcmeIssuer`
+    + ` (${options.repeat > 1 ? `median of ${options.repeat} runs` : '1 run'}; (a2) and (c) emit exactly the user path's objects;`
+    + ' "vs (b) approx." is against the original workload\'s cdk8s-plus app, a different object set)');
+  console.log(table(rows, (col) => col > 0));
+  const on = results['rules-on'];
+  const plain = results.plain;
+  if (on && plain) {
+    console.log(`for comparison, the original workload: rules on / (a) ${ratio(on.totalMs, plain.totalMs)} time, ${ratio(on.cpuMs, plain.cpuMs)} CPU, peak ${fmt(on.peakRssMB, 1)} MB`);
+  }
+}
+
+interface Linearity {
+  readonly variant: Variant;
+  /** Total ms per route at each size, smallest size first. */
+  readonly msPerRoute: Array<{ routes: number; ms: number }>;
+  /** ms per route at the largest size / at the smallest. */
+  readonly growth: number;
+}
+
+function linearityOf(sizes: SizeResult[], options: Options): Linearity[] {
+  if (sizes.length < 2) return [];
+  const ordered = [...sizes].sort((x, y) => x.routes - y.routes);
+  return options.variants.map((variant) => {
+    const msPerRoute = ordered.map((s) => ({ routes: s.routes, ms: s.results[variant]!.totalMs / s.routes }));
+    return { variant, msPerRoute, growth: msPerRoute[msPerRoute.length - 1].ms / msPerRoute[0].ms };
+  });
+}
+
+function printLinearity(linearity: Linearity[]): void {
+  if (linearity.length === 0) return;
+  const sizes = linearity[0].msPerRoute.map((m) => m.routes);
+  const first = sizes[0];
+  const last = sizes[sizes.length - 1];
+  const rows = [['variant', ...sizes.map((n) => `ms/route at ${fmt(n)}`), `${fmt(last)} / ${fmt(first)}`, 'linear']];
+  for (const l of linearity) {
+    rows.push([
+      VARIANT_LABELS[l.variant], ...l.msPerRoute.map((m) => m.ms.toFixed(3)), `${l.growth.toFixed(2)}x`,
+      l.growth <= MAX_PER_ROUTE_GROWTH ? 'yes' : 'NO',
+    ]);
+  }
+  console.log(`\nlinearity (total ms per route; linear = the cost per route at ${fmt(last)} at most ${MAX_PER_ROUTE_GROWTH.toFixed(2)}x that at ${fmt(first)}):`);
+  console.log(table(rows, (c) => c > 0));
+}
+
+function printBreakdown(breakdown: Partial<Record<Variant, Breakdown>>): void {
+  const variants = (Object.keys(breakdown) as Variant[]);
   const names = [...new Set(Object.values(breakdown).flatMap((b) => Object.keys(b!.ms)))]
     .sort((a, b) => phaseOrder(a) - phaseOrder(b) || a.localeCompare(b));
-  const rows = [['phase (instrumented run; calls in brackets)', ...options.variants.map((v) => VARIANT_SHORT[v])]];
+  const rows = [['phase (instrumented run; calls in brackets)', ...variants.map((v) => VARIANT_SHORT[v])]];
   // Rules that take no measurable time would only bury the ones that do.
   const negligible = (name: string) => name.startsWith('rule ') && Object.values(breakdown).every((b) => (b!.ms[name] ?? 0) < 1);
   const hidden = names.filter(negligible).length;
   for (const name of names.filter((n) => !negligible(n))) {
-    rows.push([name, ...options.variants.map((v) => {
+    rows.push([name, ...variants.map((v) => {
       const b = breakdown[v]!;
       if (b.ms[name] === undefined) return '';
       return b.calls[name] === undefined ? `${fmt(b.ms[name])} ms` : `${fmt(b.ms[name])} ms [${fmt(b.calls[name])}]`;
@@ -341,6 +456,8 @@ function main(): void {
       sizes.push(size);
       if (!options.json) printSize(size, options);
     }
+    const linearity = linearityOf(sizes, options);
+    if (!options.json) printLinearity(linearity);
     if (options.json) {
       console.log(JSON.stringify({
         revision,
@@ -350,8 +467,15 @@ function main(): void {
         cpuModel: os.cpus()[0]?.model,
         tenants: TENANTS,
         repeat: options.repeat,
-        targets: { routes: TARGET_ROUTES, maxTimeVsPlain: MAX_TIME_VS_PLAIN, maxTimeVsKplus: MAX_TIME_VS_KPLUS, maxPeakMB: MAX_PEAK_MB },
+        targets: {
+          routes: TARGET_ROUTES,
+          maxTimeVsPlain: MAX_TIME_VS_PLAIN,
+          maxTimeVsKplus: MAX_TIME_VS_KPLUS,
+          maxPeakMB: MAX_PEAK_MB,
+          maxPerRouteGrowth: MAX_PER_ROUTE_GROWTH,
+        },
         sizes,
+        linearity,
       }, undefined, 2));
     } else {
       console.log(`\nsource ${revision}; node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'};`

@@ -1,9 +1,9 @@
 /**
  * The benchmark's input: a deterministic route list and the plain JSON of every per-route object.
  *
- * All four variants are built from the same `RouteSpec[]`. The JSON builders here are the single source
- * of truth for the "plain ApiObjects" baseline; the library variant writes the same objects through typed
- * props, and `--check` verifies both synthesize to identical YAML.
+ * The original four variants are built from the same `RouteSpec[]` (the user path from `buildUserRoutes`).
+ * The JSON builders here are the single source of truth for the "plain ApiObjects" baseline; the library
+ * variant writes the same objects through typed props, and `--check` verifies both synthesize to identical YAML.
  */
 
 /** Tenants (one chart each, namespace `tenant-XX`). */
@@ -195,4 +195,44 @@ export interface GatewayInfra {
   readonly objects: Manifest[];
   /** Controller pod labels by class name, for the NetworkPolicies. */
   readonly controllerPodLabels: Record<string, Record<string, string>>;
+}
+
+// ---- the user path (issue 14) ----------------------------------------------------------------------
+
+/** The user path's Let's Encrypt account email (the `AcmeIssuer`). */
+export const ACME_EMAIL = 'platform@example.com';
+
+/** The hosts a tenant may serve on the user path: every host below its namespace's domain. */
+export function tenantHosts(tenant: number): string[] {
+  return [`*.${tenantNamespace(tenant)}.${PUBLIC_WEB.hostSuffix}`];
+}
+
+/**
+ * The user path's routes: `buildRoutes(n)` with every route on the one public gateway, so each host
+ * (`r00042.tenant-42.example.com`) lies inside its tenant's `tenantHosts`.
+ */
+export function buildUserRoutes(n: number): RouteSpec[] {
+  return buildRoutes(n).map((route) => ({
+    ...route,
+    gateway: PUBLIC_WEB,
+    host: `${route.name}.${route.namespace}.${PUBLIC_WEB.hostSuffix}`,
+    policyName: `${route.name}-allow-${PUBLIC_WEB.className}`,
+  }));
+}
+
+/** One chart of the user-path app as it synthesizes, captured once per size (see `user-capture.ts`). */
+export interface CapturedChart {
+  /** The chart's construct id (every chart of the user path is a child of the app). */
+  readonly id: string;
+  /** The file cdk8s writes the chart to, without the output directory. */
+  readonly fileName: string;
+  /** Ids of the charts this chart depends on, so a rebuilt app orders and names its files the same way. */
+  readonly dependsOn: string[];
+  /** The objects, in synthesis order. */
+  readonly objects: Manifest[];
+}
+
+/** What the user-path variant synthesizes at one size: the input of baselines (a2) and (c). */
+export interface UserPathCapture {
+  readonly charts: CapturedChart[];
 }

@@ -89,7 +89,7 @@ export function build(app: App, routes: RouteSpec[], rulesEnabled: boolean): Gat
 }
 
 /** Typed twin of `appDeploymentManifest()` (same JSON; `--check` verifies it). */
-function appDeploymentProps(): k8s.KubeDeploymentProps {
+export function appDeploymentProps(): k8s.KubeDeploymentProps {
   const probe: k8s.Probe = { httpGet: { path: '/', port: k8s.IntOrString.fromNumber(APP_PORT) }, periodSeconds: 10 };
   return {
     metadata: { name: APP_NAME, labels: APP_LABELS },
