@@ -3,12 +3,12 @@ import { Construct } from 'constructs';
 import { checkedSeconds, checkedSize } from './edge-values';
 import { PublicWebGateway, PublicWebGatewayProps } from './public-web-gateway';
 import { EdgeSettings } from '../controllers/controller-profile';
+import { ANNOTATION_EDGE_UNSUPPORTED, encodeList } from '../core/manifest-contract';
 import { checkDns1123Subdomain } from '../core/validation';
 import { checkCidr } from '../network/peers';
 import { Route } from '../routing/route';
 import { RouteBackend } from '../routing/route-backend';
 import { RuleEngine } from '../rules/engine';
-import { ANNOTATION_EDGE_UNSUPPORTED } from '../rules/gateway/edge-facts';
 import { rejectInput, RejectedInput } from '../rules/input/reject-input';
 import { standInName } from '../rules/input/stand-in';
 
@@ -100,7 +100,7 @@ export class ApiGatewayEdge extends Construct {
     this.unsupportedEdgeSettings = [...configured.unsupported];
     this.edgeGateway = new PublicWebGateway(this, 'Edge', { ...edge, controller: configured.controller });
     if (this.unsupportedEdgeSettings.length > 0) {
-      this.edgeGateway.ingressClass?.metadata.addAnnotation(ANNOTATION_EDGE_UNSUPPORTED, this.unsupportedEdgeSettings.join(','));
+      this.edgeGateway.ingressClass?.metadata.addAnnotation(ANNOTATION_EDGE_UNSUPPORTED, encodeList(this.unsupportedEdgeSettings));
     }
     this.route = new Route(this, 'Route', {
       gateway: this.edgeGateway,

@@ -4,12 +4,11 @@ import { checkedSeconds, checkedSize } from './edge-values';
 import { CloudProvider, GatewayExposure } from './exposure';
 import { IngressClassGateway, IngressClassGatewayProps } from './ingress-class-gateway';
 import { EdgeSettings } from '../controllers/controller-profile';
+import { ANNOTATION_EDGE_UNSUPPORTED, ANNOTATION_GATEWAY_PROFILE, encodeList, INTERNAL_API_PROFILE } from '../core/manifest-contract';
 import { checkCidr, PRIVATE_SOURCE_CIDRS } from '../network/peers';
 import { Route } from '../routing/route';
-import { ANNOTATION_EDGE_UNSUPPORTED, INTERNAL_API_PROFILE } from '../rules/gateway/edge-facts';
 import { checkListProp } from '../rules/input/prop-checks';
 import { RejectedInput, rejectInputs } from '../rules/input/reject-input';
-import { ANNOTATION_GATEWAY_PROFILE } from '../rules/tls/tls-facts';
 import { CaIssuer } from '../tls/ca-issuer';
 import { CertificateOptions, TlsCertificate } from '../tls/certificate';
 import { ICertificateIssuer } from '../tls/issuer';
@@ -133,7 +132,7 @@ export class InternalApiGateway extends IngressClassGateway {
     // Marks the class and the client Service for the rules (CG-GATEWAY-004, CG-GATEWAY-005), in the manifests themselves.
     this.ingressClass?.metadata.addAnnotation(ANNOTATION_GATEWAY_PROFILE, INTERNAL_API_PROFILE);
     if (this.unsupportedEdgeSettings.length > 0) {
-      this.ingressClass?.metadata.addAnnotation(ANNOTATION_EDGE_UNSUPPORTED, this.unsupportedEdgeSettings.join(','));
+      this.ingressClass?.metadata.addAnnotation(ANNOTATION_EDGE_UNSUPPORTED, encodeList(this.unsupportedEdgeSettings));
     }
     for (const service of this.clientServices()) service.metadata.addAnnotation(ANNOTATION_GATEWAY_PROFILE, INTERNAL_API_PROFILE);
 

@@ -4,10 +4,10 @@ import { checkedSeconds, checkedSize } from './edge-values';
 import { GatewayExposure } from './exposure';
 import { IngressClassGateway, IngressClassGatewayProps } from './ingress-class-gateway';
 import { HardenedController, IIngressController, PublicWebHardening } from '../controllers/controller-profile';
+import { ANNOTATION_GATEWAY_PROFILE, ANNOTATION_PUBLIC_WEB_UNSUPPORTED, encodeList, PUBLIC_WEB_PROFILE } from '../core/manifest-contract';
 import { Route } from '../routing/route';
 import { InvalidInputError } from '../rules/input/invalid-input';
 import { RejectedInput, rejectInput, rejectInputs } from '../rules/input/reject-input';
-import { ANNOTATION_GATEWAY_PROFILE, ANNOTATION_PUBLIC_WEB_UNSUPPORTED, PUBLIC_WEB_PROFILE } from '../rules/tls/tls-facts';
 import { AcmeIssuer } from '../tls/acme-issuer';
 import { CertificateOptions, TlsCertificate } from '../tls/certificate';
 import { ICertificateIssuer } from '../tls/issuer';
@@ -132,7 +132,7 @@ export class PublicWebGateway extends IngressClassGateway {
     // Marks the class for the rules (CG-TLS-011 to CG-TLS-013), in the manifests themselves.
     this.ingressClass?.metadata.addAnnotation(ANNOTATION_GATEWAY_PROFILE, PUBLIC_WEB_PROFILE);
     if (this.unsupportedHardening.length > 0) {
-      this.ingressClass?.metadata.addAnnotation(ANNOTATION_PUBLIC_WEB_UNSUPPORTED, this.unsupportedHardening.join(','));
+      this.ingressClass?.metadata.addAnnotation(ANNOTATION_PUBLIC_WEB_UNSUPPORTED, encodeList(this.unsupportedHardening));
     }
     if ((props.solveHttp01 ?? true) && props.issuer instanceof AcmeIssuer) props.issuer.addHttp01Gateway(this);
 

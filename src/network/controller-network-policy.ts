@@ -3,10 +3,8 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { ApiServerAccess } from './api-server-access';
 import { ControllerNetworkOptions } from './controller-network-options';
-import {
-  ACME_HTTP01_SOLVER_LABELS, ACME_HTTP01_SOLVER_PORT, checkCidr, DEFAULT_MONITORING_NAMESPACE, dnsEgressRule, ipBlockPeer, labelKey,
-  namespacePeer, PRIVATE_SOURCE_CIDRS, sortedNumbers, tcp,
-} from './peers';
+import { checkCidr, DEFAULT_MONITORING_NAMESPACE, dnsEgressRule, ipBlockPeer, labelKey, namespacePeer, PRIVATE_SOURCE_CIDRS, sortedNumbers, tcp } from './peers';
+import { HTTP01_SOLVER_POD_LABELS, HTTP01_SOLVER_PORT } from '../core/manifest-contract';
 import { GatewayExposure } from '../gateways/exposure';
 import { GatewayRegistry } from '../gateways/gateway-registry';
 import { Route } from '../routing/route';
@@ -155,7 +153,7 @@ function backendFlows(scope: Construct, className: string): BackendFlow[] {
   for (const route of routes) {
     const namespace = routeNamespace(route);
     add(namespace, route.backend.podLabels, route.backend.targetPort);
-    if (route.tlsSecretName !== undefined) add(namespace, ACME_HTTP01_SOLVER_LABELS, ACME_HTTP01_SOLVER_PORT);
+    if (route.tlsSecretName !== undefined) add(namespace, HTTP01_SOLVER_POD_LABELS, HTTP01_SOLVER_PORT);
   }
   return [...flows.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -3,19 +3,12 @@
  * Internal: nothing here is part of the public API.
  */
 import { k8s } from 'cdk8s-plus-28';
-import { NAMESPACE_NAME_LABEL } from '../labels';
+import { LABEL_K8S_APP, NAMESPACE_NAME_LABEL } from '../core/manifest-contract';
 
 /** Cluster DNS: CoreDNS and kube-dns both run in kube-system with this label (also what the upstream manifests use). */
 export const CLUSTER_DNS_NAMESPACE = 'kube-system';
-export const CLUSTER_DNS_POD_LABELS: { [key: string]: string } = { 'k8s-app': 'kube-dns' };
+export const CLUSTER_DNS_POD_LABELS: { [key: string]: string } = { [LABEL_K8S_APP]: 'kube-dns' };
 export const DNS_PORT = 53;
-
-/**
- * cert-manager HTTP-01 solver pods: cert-manager creates them at run time in the namespace of the Certificate,
- * with this label, listening on 8089. The serving controller must reach them while a challenge is open.
- */
-export const ACME_HTTP01_SOLVER_LABELS: { [key: string]: string } = { 'acme.cert-manager.io/http01-solver': 'true' };
-export const ACME_HTTP01_SOLVER_PORT = 8089;
 
 /**
  * Sources an internal gateway admits when no allowlist is given: the private IPv4 ranges (RFC 1918) and IPv6

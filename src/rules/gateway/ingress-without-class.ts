@@ -1,4 +1,4 @@
-import { ANNOTATION_LEGACY_CLASS } from '../../labels';
+import { ANNOTATION_LEGACY_CLASS } from '../../core/manifest-contract';
 import { classlessServers, isGkeIngress } from '../classless-controllers';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';

@@ -1,8 +1,8 @@
 import { listOf } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { describeInternalAnnotations, INTERNAL_API_PROFILE, internalProviderOf } from './edge-facts';
-import { ANNOTATION_GATEWAY_PROFILE } from '../tls/tls-facts';
+import { describeInternalAnnotations, internalProviderOf } from './edge-facts';
+import { ANNOTATION_GATEWAY_PROFILE, INTERNAL_API_PROFILE } from '../../core/manifest-contract';
 
 /**
  * An `InternalApiGateway` marks its controller Service with `gateways.cdk8s.io/profile: internal-api`; the gateway

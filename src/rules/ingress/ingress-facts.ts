@@ -1,4 +1,4 @@
-import { ANNOTATION_LEGACY_CLASS } from '../../labels';
+import { ANNOTATION_LEGACY_CLASS } from '../../core/manifest-contract';
 import { ClusterModel, isObject, listOf, ManifestObject } from '../model';
 
 /** One `host + path` an Ingress claims, with the JSON path of that path entry. */

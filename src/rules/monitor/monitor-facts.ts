@@ -1,4 +1,4 @@
-import { ANNOTATION_PROMETHEUS_NAMESPACE } from '../../labels';
+import { ANNOTATION_PROMETHEUS_NAMESPACE, LABEL_NAME } from '../../core/manifest-contract';
 import { DEFAULT_MONITORING_NAMESPACE } from '../../network/peers';
 import {
   ClusterModel, containerPortOn, containerPortsOf, groupBy, isObject, labelSelectorMatches, labelsMatch, listOf, ManifestObject, PodTemplateRef,
@@ -12,7 +12,7 @@ export const MONITOR_KINDS = ['ServiceMonitor', 'PodMonitor'];
  * Labels assumed on the Prometheus pods when a NetworkPolicy peer selects pods in the Prometheus namespace: those the
  * prometheus-operator sets on every Prometheus it runs.
  */
-export const PROMETHEUS_POD_LABELS: Record<string, string> = { 'app.kubernetes.io/name': 'prometheus' };
+export const PROMETHEUS_POD_LABELS: Record<string, string> = { [LABEL_NAME]: 'prometheus' };
 
 /** One scrape endpoint of a monitor: its JSON path and the port name it scrapes. */
 export interface MonitorEndpoint {

@@ -4,9 +4,8 @@ import { isObject, ManifestObject, PodTemplateRef } from '../model';
 import { isolatingPolicies, policyRuleAdmits } from '../network/policy-semantics';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import {
-  acmeSolversOf, certificateRequests, HTTP01_SOLVER_LABEL, HTTP01_SOLVER_PORT, HTTP01_SOLVER_PORT_NAME, IssuerIndex, isWildcard, pickSolver,
-} from './tls-facts';
+import { acmeSolversOf, certificateRequests, IssuerIndex, isWildcard, pickSolver } from './tls-facts';
+import { HTTP01_SOLVER_LABEL, HTTP01_SOLVER_PORT, HTTP01_SOLVER_PORT_NAME } from '../../core/manifest-contract';
 
 /** The labels every HTTP-01 solver pod carries that a policy can select on (the others are per-challenge hashes). */
 const SOLVER_LABELS = { [HTTP01_SOLVER_LABEL]: 'true' };

@@ -2,29 +2,12 @@
  * What the TLS rules share: cert-manager's own notions (Go durations, issuer references, ACME solver selection,
  * the certificates ingress-shim creates) and host coverage, computed from manifests alone.
  */
+import {
+  ANNOTATION_PUBLIC_WEB_UNSUPPORTED, decodeList, SHIM_CLUSTER_ISSUER, SHIM_ISSUER, SHIM_ISSUER_GROUP, SHIM_ISSUER_KIND,
+} from '../../core/manifest-contract';
 import { ClusterModel, groupBy, isObject, listOf, ManifestObject } from '../model';
 
 export const CERT_MANAGER_GROUP = 'cert-manager.io';
-/** Ingress annotations that make cert-manager's ingress-shim create a Certificate for each TLS entry. */
-export const SHIM_CLUSTER_ISSUER = 'cert-manager.io/cluster-issuer';
-export const SHIM_ISSUER = 'cert-manager.io/issuer';
-const SHIM_ISSUER_KIND = 'cert-manager.io/issuer-kind';
-const SHIM_ISSUER_GROUP = 'cert-manager.io/issuer-group';
-
-/** The IngressClass annotation that marks a `PublicWebGateway` class: every route on it must be served over HTTPS. */
-export const ANNOTATION_GATEWAY_PROFILE = 'gateways.cdk8s.io/profile';
-export const PUBLIC_WEB_PROFILE = 'public-web';
-/**
- * The IngressClass annotation that records the public-web hardening its controller can not apply (comma-separated
- * `PublicWebHardening` names, plus `httpsRedirect`), so the gap is visible in the manifests and reported by rules.
- */
-export const ANNOTATION_PUBLIC_WEB_UNSUPPORTED = 'gateways.cdk8s.io/public-web-unsupported';
-
-/** cert-manager's HTTP-01 solver pods: their label and the port they listen on. */
-export const HTTP01_SOLVER_LABEL = 'acme.cert-manager.io/http01-solver';
-export const HTTP01_SOLVER_PORT = 8089;
-export const HTTP01_SOLVER_PORT_NAME = 'http';
-
 /** Webhook limits (cert-manager internal/apis/certmanager/validation/certificate.go). */
 export const MIN_DURATION_MS = 60 * 60 * 1000;
 export const MIN_RENEW_BEFORE_MS = 5 * 60 * 1000;
@@ -256,9 +239,7 @@ function labelsOf(name: string): string[] {
 
 /** The IngressClass annotation value as a list (trimmed, empty entries dropped). */
 export function unsupportedHardening(ingressClass: ManifestObject): string[] {
-  const raw = ingressClass.annotations[ANNOTATION_PUBLIC_WEB_UNSUPPORTED];
-  if (raw === undefined || raw === null) return [];
-  return String(raw).split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  return decodeList(ingressClass.annotations[ANNOTATION_PUBLIC_WEB_UNSUPPORTED]);
 }
 
 /** cert-manager Certificates by the secret they write (`namespace/secretName`). */
