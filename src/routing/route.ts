@@ -129,9 +129,9 @@ export class Route extends Construct {
       const binding = gateway.routeBinding;
       if (binding?.classAnnotation !== undefined) metadata.addAnnotation(ANNOTATION_LEGACY_CLASS, binding.classAnnotation);
       for (const [key, value] of Object.entries(binding?.annotations ?? {})) metadata.addAnnotation(key, value);
-      for (const [key, value] of Object.entries(gateway.controller.routeAnnotations(options))) metadata.addAnnotation(key, value);
+      const { annotations, unsupported } = gateway.controller.translateRouteOptions(options);
+      for (const [key, value] of Object.entries(annotations)) metadata.addAnnotation(key, value);
       // Options the controller can not express are recorded, not dropped: CG-GATEWAY-003 reports them.
-      const unsupported = gateway.controller.unsupportedRouteOptions?.(options) ?? [];
       if (unsupported.length > 0) metadata.addAnnotation(ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS, encodeList(unsupported));
     });
 
