@@ -2,7 +2,7 @@ import { ApiObject, Chart, JsonPatch, Size, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { checkHostPattern } from './host-allowance';
+import { checkHostPattern } from '../core/host-allowance';
 import { ANNOTATION_ALLOWED_CLASSES, ANNOTATION_ALLOWED_HOSTS, encodeList, HTTP01_SOLVER_POD_LABELS, HTTP01_SOLVER_PORT, LABEL_ISOLATED, LABEL_MANAGED_BY, LABEL_TENANT, MANAGED_BY } from '../core/manifest-contract';
 import { checkDns1123Label, checkLabelValue, checkQualifiedName, checkWholeMebibytes } from '../core/validation';
 import { IGateway } from '../gateways/gateway';

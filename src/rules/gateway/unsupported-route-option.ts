@@ -1,5 +1,5 @@
 import { ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS, decodeList } from '../../core/manifest-contract';
-import { effectiveClassOf, singleDefaultClass } from '../ingress/ingress-facts';
+import { effectiveClassOf, singleDefaultClass } from '../facts/ingress';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
 

@@ -1,8 +1,8 @@
+import { LABEL_TENANT } from '../../core/manifest-contract';
+import { effectiveClassOf, pathClaims, singleDefaultClass } from '../facts/ingress';
 import { ManifestObject } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { effectiveClassOf, pathClaims, singleDefaultClass } from './ingress-facts';
-import { LABEL_TENANT } from '../../core/manifest-contract';
 
 
 export const DUPLICATE_ROUTE = defineRule({

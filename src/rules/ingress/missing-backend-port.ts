@@ -1,7 +1,7 @@
+import { serviceBackends } from '../facts/ingress';
 import { listOf, ManifestObject } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { serviceBackends } from './ingress-facts';
 
 export const MISSING_BACKEND_PORT = defineRule({
   id: 'CG-INGRESS-015',

@@ -1,7 +1,7 @@
+import { serviceBackends } from '../facts/ingress';
 import { ManifestObject } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { serviceBackends } from './ingress-facts';
 
 export const MISSING_BACKEND_SERVICE = defineRule({
   id: 'CG-INGRESS-014',

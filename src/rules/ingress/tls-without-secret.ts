@@ -1,8 +1,8 @@
 import { ANNOTATION_TLS_ACME, SHIM_CLUSTER_ISSUER, SHIM_ISSUER } from '../../core/manifest-contract';
+import { isAlbIngress } from '../facts/alb-ingress';
 import { listOf } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { isAlbIngress } from './alb-ingress';
 
 /** cert-manager's ingress-shim creates the secret from these annotations. */
 const SHIM_ANNOTATIONS = [SHIM_CLUSTER_ISSUER, SHIM_ISSUER];

@@ -1,7 +1,7 @@
+import { ANNOTATION_GATEWAY_PROFILE, ANNOTATION_PUBLIC_WEB_UNSUPPORTED, PUBLIC_WEB_PROFILE } from '../../core/manifest-contract';
+import { unsupportedHardening } from '../facts/public-web';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { unsupportedHardening } from './tls-facts';
-import { ANNOTATION_GATEWAY_PROFILE, ANNOTATION_PUBLIC_WEB_UNSUPPORTED, PUBLIC_WEB_PROFILE } from '../../core/manifest-contract';
 
 /** The transport hardening whose absence leaves clients open to downgrade. */
 export const TRANSPORT_HARDENING: Record<string, string> = {

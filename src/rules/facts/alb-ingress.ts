@@ -1,5 +1,5 @@
 import { ClusterModel, ManifestObject } from '../model';
-import { effectiveClassOf, singleDefaultClass } from './ingress-facts';
+import { effectiveClassOf, singleDefaultClass } from './ingress';
 import { ANNOTATION_LEGACY_CLASS } from '../../core/manifest-contract';
 
 /** The IngressClass spec.controller of the AWS Load Balancer Controller. */

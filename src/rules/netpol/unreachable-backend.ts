@@ -1,9 +1,9 @@
-import { effectiveClassOf, serviceBackends, singleDefaultClass } from '../ingress/ingress-facts';
-import { controllerPodsForClass } from '../known-controllers';
+import { effectiveClassOf, serviceBackends, singleDefaultClass } from '../facts/ingress';
+import { controllerPodsForClass } from '../facts/known-controllers';
+import { egressRulesTowards, isolatingPolicies, policiesIsolatingIn, PolicyPeer, policyRuleAdmits, policySelects } from '../facts/network-policy';
 import { containerPortOn, groupBy, labelsMatch, listOf, PodTemplateRef, serviceTargetPort } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { egressRulesTowards, isolatingPolicies, policiesIsolatingIn, PolicyPeer, policyRuleAdmits, policySelects } from './policy-semantics';
 
 /** Backend pods a controller connects to on one port: a named target port can land on different numbers per pod. */
 interface BackendFlow {
