@@ -1,4 +1,6 @@
-import { serviceBackends } from '../facts/ingress';
+import { isLegacyIngress, serviceBackends } from '../facts/ingress';
+import { RouteBackendFact, RouteFact } from '../facts/route-fact';
+import { routeFacts } from '../facts/routes';
 import { ManifestObject } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
@@ -17,20 +19,42 @@ export const MISSING_BACKEND_SERVICE = defineRule({
       names.add(svc.name);
       servicesByNs.set(svc.namespace!, names);
     }
-    for (const object of model.ofKind('Ingress')) {
-      const names = servicesByNs.get(object.namespace!);
+    const report404 = (object: ManifestObject, namespace: string, name: string, field: string) => {
+      const names = servicesByNs.get(namespace);
       // No Service of this namespace here: the backends are deployed from elsewhere (another folder, a Helm release).
-      if (!names) continue;
-      for (const { service, nameField } of serviceBackends(object)) {
-        if (typeof service.name !== 'string' || names.has(service.name)) continue;
-        report({ object, field: nameField, value: service.name, message: missingMessage(object, service.name, names) });
+      if (!names || names.has(name)) return;
+      report({ object, field, value: name, message: missingMessage(namespace, name, names) });
+    };
+    // Routes by the object that declares them, Ingresses first in manifest order (Gateway API routes after them).
+    const routesBySource = new Map<ManifestObject, RouteFact[]>(model.ofKind('Ingress').map((ingress) => [ingress, []]));
+    for (const route of routeFacts(model)) {
+      const routes = routesBySource.get(route.source);
+      if (routes) routes.push(route);
+      else routesBySource.set(route.source, [route]);
+    }
+    for (const [object, routes] of routesBySource) {
+      // An Ingress default backend is no route (no host, no path): read from the Ingress itself, before its paths.
+      for (const { service, nameField, field } of object.kind === 'Ingress' ? serviceBackends(object) : []) {
+        if (!DEFAULT_BACKEND_FIELDS.includes(field) || typeof service.name !== 'string') continue;
+        report404(object, object.namespace!, service.name, nameField);
+      }
+      for (const route of routes) {
+        for (const backend of route.backends) report404(object, backend.namespace, backend.serviceName, nameFieldOf(route, backend));
       }
     }
   },
 });
 
-function missingMessage(ingress: ManifestObject, name: string, names: Set<string>): string {
+/** Where an Ingress default backend's service reference is, in v1 and in removed API versions. */
+const DEFAULT_BACKEND_FIELDS = ['spec.defaultBackend.service', 'spec.backend'];
+
+/** JSON path of the Service name: `name` under the reference, `serviceName` in removed Ingress API versions. */
+function nameFieldOf(route: RouteFact, backend: RouteBackendFact): string {
+  return route.api === 'ingress' && isLegacyIngress(route.source) ? `${backend.field}.serviceName` : `${backend.field}.name`;
+}
+
+function missingMessage(namespace: string, name: string, names: Set<string>): string {
   const known = [...names].sort();
   const shown = known.length > 10 ? `${known.slice(0, 10).join(', ')}, ...` : known.join(', ');
-  return `no Service "${name}" in namespace ${ingress.namespace} among these manifests, so the route answers 503; Services there: ${shown}`;
+  return `no Service "${name}" in namespace ${namespace} among these manifests, so the route answers 503; Services there: ${shown}`;
 }
