@@ -75,6 +75,11 @@ export interface ServiceBackendRef {
   readonly portField: string;
 }
 
+/** The Service of an Ingress default backend (`spec.defaultBackend`, `spec.backend` in removed versions), if any. */
+export function defaultServiceBackend(ingress: ManifestObject): ServiceBackendRef | undefined {
+  return serviceBackends(ingress).find((ref) => ref.field === 'spec.defaultBackend.service' || ref.field === 'spec.backend');
+}
+
 /** The Service backends of an Ingress (rule paths and the default backend), with their JSON paths. */
 export function serviceBackends(ingress: ManifestObject): ServiceBackendRef[] {
   const legacy = isLegacyIngress(ingress);

@@ -3,8 +3,9 @@
  * (several rules read them in one evaluation). A new route API adds its producer here.
  */
 import { ingressRouteFacts } from './ingress-routes';
-import { RouteFact, RouteParentFact } from './route-fact';
-import { ClusterModel } from '../model';
+import { isLegacyIngress } from './ingress';
+import { RouteBackendFact, RouteFact, RouteParentFact } from './route-fact';
+import { ClusterModel, ManifestObject } from '../model';
 
 const factsByModel = new WeakMap<ClusterModel, readonly RouteFact[]>();
 
@@ -16,6 +17,30 @@ export function routeFacts(model: ClusterModel): readonly RouteFact[] {
     factsByModel.set(model, facts);
   }
   return facts;
+}
+
+/**
+ * The route facts grouped by the object that declares them: every Ingress first, in manifest order (an Ingress
+ * with only a default backend maps to no route), then the other route sources in the order of their facts.
+ */
+export function routesBySource(model: ClusterModel): Map<ManifestObject, RouteFact[]> {
+  const result = new Map<ManifestObject, RouteFact[]>(model.ofKind('Ingress').map((ingress) => [ingress, []]));
+  for (const route of routeFacts(model)) {
+    const routes = result.get(route.source);
+    if (routes) routes.push(route);
+    else result.set(route.source, [route]);
+  }
+  return result;
+}
+
+/** JSON path of a backend's Service name: `name` under the reference, `serviceName` in removed Ingress API versions. */
+export function backendNameField(route: RouteFact, backend: RouteBackendFact): string {
+  return route.api === 'ingress' && isLegacyIngress(route.source) ? `${backend.field}.serviceName` : `${backend.field}.name`;
+}
+
+/** JSON path of a backend's port: `port` under the reference, `servicePort` in removed Ingress API versions. */
+export function backendPortField(route: RouteFact, backend: RouteBackendFact): string {
+  return route.api === 'ingress' && isLegacyIngress(route.source) ? `${backend.field}.servicePort` : `${backend.field}.port`;
 }
 
 /**

@@ -1,6 +1,5 @@
-import { isLegacyIngress, serviceBackends } from '../facts/ingress';
-import { RouteBackendFact, RouteFact } from '../facts/route-fact';
-import { routeFacts } from '../facts/routes';
+import { defaultServiceBackend } from '../facts/ingress';
+import { backendNameField, routesBySource } from '../facts/routes';
 import { ManifestObject } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
@@ -25,33 +24,16 @@ export const MISSING_BACKEND_SERVICE = defineRule({
       if (!names || names.has(name)) return;
       report({ object, field, value: name, message: missingMessage(namespace, name, names) });
     };
-    // Routes by the object that declares them, Ingresses first in manifest order (Gateway API routes after them).
-    const routesBySource = new Map<ManifestObject, RouteFact[]>(model.ofKind('Ingress').map((ingress) => [ingress, []]));
-    for (const route of routeFacts(model)) {
-      const routes = routesBySource.get(route.source);
-      if (routes) routes.push(route);
-      else routesBySource.set(route.source, [route]);
-    }
-    for (const [object, routes] of routesBySource) {
+    for (const [object, routes] of routesBySource(model)) {
       // An Ingress default backend is no route (no host, no path): read from the Ingress itself, before its paths.
-      for (const { service, nameField, field } of object.kind === 'Ingress' ? serviceBackends(object) : []) {
-        if (!DEFAULT_BACKEND_FIELDS.includes(field) || typeof service.name !== 'string') continue;
-        report404(object, object.namespace!, service.name, nameField);
-      }
+      const fallback = object.kind === 'Ingress' ? defaultServiceBackend(object) : undefined;
+      if (fallback && typeof fallback.service.name === 'string') report404(object, object.namespace!, fallback.service.name, fallback.nameField);
       for (const route of routes) {
-        for (const backend of route.backends) report404(object, backend.namespace, backend.serviceName, nameFieldOf(route, backend));
+        for (const backend of route.backends) report404(object, backend.namespace, backend.serviceName, backendNameField(route, backend));
       }
     }
   },
 });
-
-/** Where an Ingress default backend's service reference is, in v1 and in removed API versions. */
-const DEFAULT_BACKEND_FIELDS = ['spec.defaultBackend.service', 'spec.backend'];
-
-/** JSON path of the Service name: `name` under the reference, `serviceName` in removed Ingress API versions. */
-function nameFieldOf(route: RouteFact, backend: RouteBackendFact): string {
-  return route.api === 'ingress' && isLegacyIngress(route.source) ? `${backend.field}.serviceName` : `${backend.field}.name`;
-}
 
 function missingMessage(namespace: string, name: string, names: Set<string>): string {
   const known = [...names].sort();
