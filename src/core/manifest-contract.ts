@@ -82,6 +82,8 @@ export const SUPPRESSION_ANNOTATION_PREFIX = 'suppress.gateways.cdk8s.io/';
  * NetworkPolicies must admit (CG-MONITOR-003). Without it, rules assume `monitoring`.
  */
 export const ANNOTATION_PROMETHEUS_NAMESPACE = 'monitoring.gateways.cdk8s.io/prometheus-namespace';
+/** The Prometheus namespace assumed when a monitor has no `ANNOTATION_PROMETHEUS_NAMESPACE` (and gateways admit by default). */
+export const DEFAULT_MONITORING_NAMESPACE = 'monitoring';
 
 // ---- cert-manager (keys it reads or writes, cert-manager v1.21.1) ----
 

@@ -16,8 +16,6 @@ export const DNS_PORT = 53;
  */
 export const PRIVATE_SOURCE_CIDRS: readonly string[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7'];
 
-export const DEFAULT_MONITORING_NAMESPACE = 'monitoring';
-
 /** A peer selecting every pod of one namespace by its immutable `kubernetes.io/metadata.name` label. */
 export function namespacePeer(namespace: string, podLabels?: { [key: string]: string }): k8s.NetworkPolicyPeer {
   return {

@@ -1,5 +1,4 @@
-import { ANNOTATION_PROMETHEUS_NAMESPACE, LABEL_NAME } from '../../core/manifest-contract';
-import { DEFAULT_MONITORING_NAMESPACE } from '../../network/peers';
+import { ANNOTATION_PROMETHEUS_NAMESPACE, DEFAULT_MONITORING_NAMESPACE, LABEL_NAME } from '../../core/manifest-contract';
 import {
   ClusterModel, containerPortOn, containerPortsOf, groupBy, isObject, labelSelectorMatches, labelsMatch, listOf, ManifestObject, PodTemplateRef,
   serviceTargetPort,

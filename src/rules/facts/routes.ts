@@ -2,8 +2,8 @@
  * Every route of the model, whichever API declared it: the producers' facts concatenated, computed once per model
  * (several rules read them in one evaluation). A new route API adds its producer here.
  */
-import { ingressRouteFacts } from './ingress-routes';
 import { isLegacyIngress } from './ingress';
+import { ingressRouteFacts } from './ingress-routes';
 import { RouteBackendFact, RouteFact, RouteParentFact } from './route-fact';
 import { ClusterModel, ManifestObject } from '../model';
 

@@ -1,8 +1,8 @@
 import { defaultServiceBackend, effectiveClassOf, singleDefaultClass } from '../facts/ingress';
-import { RouteFact } from '../facts/route-fact';
-import { routesBySource } from '../facts/routes';
 import { controllerPodsForClass } from '../facts/known-controllers';
 import { egressRulesTowards, isolatingPolicies, policiesIsolatingIn, PolicyPeer, policyRuleAdmits, policySelects } from '../facts/network-policy';
+import { RouteFact } from '../facts/route-fact';
+import { routesBySource } from '../facts/routes';
 import { containerPortOn, groupBy, labelsMatch, listOf, ManifestObject, PodTemplateRef, serviceTargetPort } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
