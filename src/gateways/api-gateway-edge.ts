@@ -1,6 +1,5 @@
-import { Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
-import { checkedSeconds, checkedSize } from './edge-values';
+import { checkedSeconds, checkedSize, DEFAULT_REQUEST_LIMITS } from './edge-values';
 import { PublicWebGateway, PublicWebGatewayProps } from './public-web-gateway';
 import { EdgeSettings } from '../controllers/controller-profile';
 import { ANNOTATION_EDGE_UNSUPPORTED, encodeList } from '../core/manifest-contract';
@@ -90,9 +89,9 @@ export class ApiGatewayEdge extends Construct {
     const unreported: RejectedInput[] = [];
     this.edgeSettings = {
       rateLimitPerSecond: rate,
-      maxRequestBodySize: checkedSize(unreported, 'maxRequestBodySize', edge.maxRequestBodySize, Size.mebibytes(8)),
-      connectTimeout: checkedSeconds(unreported, 'connectTimeout', edge.connectTimeout, Duration.seconds(5)),
-      readTimeout: checkedSeconds(unreported, 'readTimeout', edge.readTimeout, Duration.seconds(60)),
+      maxRequestBodySize: checkedSize(unreported, 'maxRequestBodySize', edge.maxRequestBodySize, DEFAULT_REQUEST_LIMITS.maxRequestBodySize),
+      connectTimeout: checkedSeconds(unreported, 'connectTimeout', edge.connectTimeout, DEFAULT_REQUEST_LIMITS.connectTimeout),
+      readTimeout: checkedSeconds(unreported, 'readTimeout', edge.readTimeout, DEFAULT_REQUEST_LIMITS.readTimeout),
       sendTimeout: checkedSeconds(unreported, 'sendTimeout', edge.sendTimeout),
       trustedProxyCidrs,
     };

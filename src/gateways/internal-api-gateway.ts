@@ -1,6 +1,6 @@
 import { ApiObject, Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
-import { checkedSeconds, checkedSize } from './edge-values';
+import { checkedSeconds, checkedSize, DEFAULT_REQUEST_LIMITS } from './edge-values';
 import { CloudProvider, GatewayExposure } from './exposure';
 import { IngressClassGateway, IngressClassGatewayProps } from './ingress-class-gateway';
 import { EdgeSettings } from '../controllers/controller-profile';
@@ -102,9 +102,9 @@ export class InternalApiGateway extends IngressClassGateway {
     const settings: EdgeSettings = {
       clientAllowlist: allowlist,
       rateLimitPerSecond: positive(rejected, 'rateLimitPerSecond', props.rateLimitPerSecond, 50),
-      maxRequestBodySize: checkedSize(rejected, 'maxRequestBodySize', props.maxRequestBodySize, Size.mebibytes(8)),
-      connectTimeout: checkedSeconds(rejected, 'connectTimeout', props.connectTimeout, Duration.seconds(5)),
-      readTimeout: checkedSeconds(rejected, 'readTimeout', props.readTimeout, Duration.seconds(60)),
+      maxRequestBodySize: checkedSize(rejected, 'maxRequestBodySize', props.maxRequestBodySize, DEFAULT_REQUEST_LIMITS.maxRequestBodySize),
+      connectTimeout: checkedSeconds(rejected, 'connectTimeout', props.connectTimeout, DEFAULT_REQUEST_LIMITS.connectTimeout),
+      readTimeout: checkedSeconds(rejected, 'readTimeout', props.readTimeout, DEFAULT_REQUEST_LIMITS.readTimeout),
       // The controller parses them with Go's net.ParseCIDR.
       trustedProxyCidrs: checkListProp(rejected, 'trustedProxyCidrs', props.trustedProxyCidrs, (v) => checkCidr(v, { strict: true }), 'trusted proxy CIDR'),
     };

@@ -1,6 +1,6 @@
 import { Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
-import { checkedSeconds, checkedSize } from './edge-values';
+import { checkedSeconds, checkedSize, DEFAULT_REQUEST_LIMITS } from './edge-values';
 import { GatewayExposure } from './exposure';
 import { IngressClassGateway, IngressClassGatewayProps } from './ingress-class-gateway';
 import { HardenedController, IIngressController, PublicWebHardening } from '../controllers/controller-profile';
@@ -189,9 +189,9 @@ function hardeningOf(rejected: RejectedInput[], props: PublicWebGatewayProps): P
     hstsMaxAge: maxAge,
     hstsIncludeSubdomains: includeSubdomains,
     hstsPreload: preload,
-    maxRequestBodySize: checkedSize(rejected, 'maxRequestBodySize', props.maxRequestBodySize, Size.mebibytes(8)),
-    connectTimeout: checkedSeconds(rejected, 'connectTimeout', props.connectTimeout, Duration.seconds(5)),
-    readTimeout: checkedSeconds(rejected, 'readTimeout', props.readTimeout, Duration.seconds(60)),
+    maxRequestBodySize: checkedSize(rejected, 'maxRequestBodySize', props.maxRequestBodySize, DEFAULT_REQUEST_LIMITS.maxRequestBodySize),
+    connectTimeout: checkedSeconds(rejected, 'connectTimeout', props.connectTimeout, DEFAULT_REQUEST_LIMITS.connectTimeout),
+    readTimeout: checkedSeconds(rejected, 'readTimeout', props.readTimeout, DEFAULT_REQUEST_LIMITS.readTimeout),
     sendTimeout: checkedSeconds(rejected, 'sendTimeout', props.sendTimeout),
   };
 }
