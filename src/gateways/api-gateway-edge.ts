@@ -4,10 +4,10 @@ import { PublicWebGateway, PublicWebGatewayProps } from './public-web-gateway';
 import { EdgeSettings } from '../controllers/controller-profile';
 import { ANNOTATION_EDGE_UNSUPPORTED, encodeList } from '../core/manifest-contract';
 import { checkDns1123Subdomain } from '../core/validation';
-import { checkCidr } from '../network/peers';
 import { Route } from '../routing/route';
 import { RouteBackend } from '../routing/route-backend';
 import { RuleEngine } from '../rules/engine';
+import { checkCidrListProp } from '../rules/input/prop-checks';
 import { rejectInput, RejectedInput } from '../rules/input/reject-input';
 import { standInName } from '../rules/input/stand-in';
 
@@ -79,12 +79,8 @@ export class ApiGatewayEdge extends Construct {
       rejectInput(this, 'rateLimitPerSecond', rate, 'must be a positive integer (1 or more)');
       rate = 100;
     }
-    const trustedProxyCidrs = props.trustedProxyCidrs?.filter((cidr, i) => {
-      // The controller parses them with Go's net.ParseCIDR.
-      const reason = checkCidr(cidr, { strict: true });
-      if (reason) rejectInput(this, `trustedProxyCidrs[${i}]`, cidr, `trusted proxy CIDR ${reason}; give an IPv4 or IPv6 address with a prefix length`);
-      return reason === undefined;
-    });
+    // The controller parses them with Go's net.ParseCIDR.
+    const trustedProxyCidrs = checkCidrListProp(this, 'trustedProxyCidrs', props.trustedProxyCidrs, 'trusted proxy', { strict: true });
     // The same limits as the PublicWebGateway's defaults, so both layers agree. The edge gateway reports rejected ones.
     const unreported: RejectedInput[] = [];
     this.edgeSettings = {

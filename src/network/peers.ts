@@ -54,6 +54,3 @@ export function labelKey(labels: { [key: string]: string } | undefined): string 
   if (!labels) return '';
   return JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
-
-/** Moved to the validator module (a port of Go's ParseCIDR); re-exported for existing callers. */
-export { checkCidr } from '../core/validation';
