@@ -65,15 +65,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 });
 
 // Import structure (issue 14): no import cycles, and layer boundaries in src/. `import type` is not a cycle for
-// import/no-cycle (types are erased), which is how IGateway and Route refer to each other. Each `except` below is an
-// import that crosses a boundary today and is left for the issue 14 redesign, which removes it and the exception.
-const constructFolders = ['gateways', 'tenancy', 'tls', 'monitoring', 'routing', 'plugin', 'cli'];
-const ruleExceptions: Record<string, string[]> = {
-  // CloudProvider, a public enum (issue 14: shared value types move to src/core).
-  gateways: ['./exposure.ts'],
-  // The tenant label and annotation keys and the host-allowance matcher (issue 14: the manifest contract moves to src/core).
-  tenancy: ['./tenancy-labels.ts', './host-allowance.ts'],
-};
+// import/no-cycle (types are erased), which is how IGateway and Route refer to each other. Rules read manifests
+// only: they import src/core and the upstream facts records under src/controllers/facts (data modules that import
+// nothing else of ours), never a construct module.
+const constructFolders = ['gateways', 'tenancy', 'tls', 'monitoring', 'routing', 'network', 'workloads', 'plugin', 'cli'];
 project.eslint?.addRules({
   'import/no-cycle': ['error', { ignoreExternal: true }],
   'import/no-restricted-paths': ['error', {
@@ -87,9 +82,20 @@ project.eslint?.addRules({
       ...constructFolders.map((folder) => ({
         target: './src/rules',
         from: `./src/${folder}`,
-        ...(ruleExceptions[folder] ? { except: ruleExceptions[folder] } : {}),
-        message: 'Rules read manifests, not constructs: share the code through src/core (or src/labels.ts) instead.',
+        message: 'Rules read manifests, not constructs: share the code through src/core instead.',
       })),
+      {
+        target: './src/rules',
+        from: './src/controllers',
+        except: ['./facts'],
+        message: 'Rules read manifests, not constructs: they may use the upstream facts in src/controllers/facts, nothing else of src/controllers.',
+      },
+      {
+        target: './src/controllers/facts',
+        from: './src',
+        except: ['./controllers/facts', './core', './imports'],
+        message: 'Upstream facts records are data: they import nothing of this library but each other, src/core and the CRD bindings.',
+      },
       {
         target: ['./src/!(cli|plugin)/**', './src/*.ts'],
         from: './src/cli',

@@ -1,8 +1,8 @@
 /**
  * Writes the README table of which route option each controller profile applies, between the route-options-table
- * markers. Every cell comes from the profile itself: an option is supported when the profile's
- * `unsupportedRouteOptions` does not name it (a profile without that method supports every option), and the cell
- * names the Ingress annotations `routeAnnotations` writes for it.
+ * markers. Every cell comes from the profile itself: an option is supported when the
+ * profile's `translateRouteOptions` does not list it as unsupported, and the cell names the Ingress annotations
+ * the translation writes for it.
  * With --check it changes nothing and fails when the committed table is stale.
  */
 import { Duration, Size } from 'cdk8s';
@@ -39,8 +39,9 @@ const OPTIONS: ReadonlyArray<[string, RouteOptions]> = [
 ];
 
 function cell(controller: IIngressController, options: RouteOptions): string {
-  if ((controller.unsupportedRouteOptions?.(options) ?? []).length > 0) return 'no';
-  const annotations = Object.keys(controller.routeAnnotations(options)).map((key) => `\`${key.replace(/^.*\//, '')}\``);
+  const translation = controller.translateRouteOptions(options);
+  if (translation.unsupported.length > 0) return 'no';
+  const annotations = Object.keys(translation.annotations).map((key) => `\`${key.replace(/^.*\//, '')}\``);
   return annotations.length > 0 ? `yes: ${annotations.join(', ')}` : 'yes';
 }
 

@@ -3,6 +3,7 @@ export * from './gateways/gateway';
 export * from './gateways/ingress-class-gateway';
 export * from './gateways/ingress-class-parameters';
 export * from './controllers/controller-profile';
+export * from './controllers/route-options-translation';
 export * from './controllers/ingress-controller';
 export * from './controllers/ingress-nginx';
 export * from './controllers/traefik';

@@ -3,8 +3,9 @@ import { Construct } from 'constructs';
 import { assertCloudManagedOptions, setOptionNames } from './cloud-managed';
 import { ControllerDeployment, ControllerDeployOptions, HardenedController, IIngressController, PublicWebHardening } from './controller-profile';
 import { AWS_LOAD_BALANCER_CONTROLLER_3_5_0 } from './facts/aws-load-balancer-controller-3.5.0';
+import { RouteOptionsTranslation } from './route-options-translation';
+import { LABEL_INGRESS_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../core/manifest-contract';
 import { CloudProvider } from '../gateways/exposure';
-import { LABEL_INGRESS_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 import { InvalidInputError } from '../rules/input/invalid-input';
 import { rejectInput } from '../rules/input/reject-input';
@@ -108,7 +109,11 @@ export class AwsAlbController implements IIngressController {
       + 'or a self-hosted controller behind a network load balancer');
   }
 
-  public routeAnnotations(options: RouteOptions): { [key: string]: string } {
+  public translateRouteOptions(options: RouteOptions): RouteOptionsTranslation {
+    return { annotations: this.routeAnnotations(options), unsupported: this.unsupportedRouteOptions(options) };
+  }
+
+  private routeAnnotations(options: RouteOptions): { [key: string]: string } {
     const a: { [key: string]: string } = {};
     if (options.sslRedirect === true) {
       // The redirect needs an HTTP listener next to the HTTPS one.
@@ -135,7 +140,7 @@ export class AwsAlbController implements IIngressController {
   }
 
   /** An ALB has no request body limit, per-client rate limit (that is AWS WAF) or per-route backend timeouts. */
-  public unsupportedRouteOptions(options: RouteOptions): string[] {
+  private unsupportedRouteOptions(options: RouteOptions): string[] {
     return setOptionNames(options).filter((key) => !['sslRedirect', 'allowedSourceRanges', 'backendProtocol'].includes(key));
   }
 }

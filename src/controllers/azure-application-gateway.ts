@@ -2,9 +2,10 @@ import { Construct } from 'constructs';
 import { assertCloudManagedOptions, setOptionNames } from './cloud-managed';
 import { ControllerDeployment, ControllerDeployOptions, HardenedController, IIngressController, PublicWebHardening } from './controller-profile';
 import { AGIC_1_9_8 } from './facts/agic-1.9.8';
+import { RouteOptionsTranslation } from './route-options-translation';
+import { ANNOTATION_AGIC_SERVED_CLASS } from '../core/manifest-contract';
 import { checkDns1123Subdomain } from '../core/validation';
 import { CloudProvider } from '../gateways/exposure';
-import { ANNOTATION_AGIC_SERVED_CLASS } from '../labels';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 import { checkProp } from '../rules/input/prop-checks';
 import { rejectInput } from '../rules/input/reject-input';
@@ -87,7 +88,11 @@ export class AzureApplicationGatewayController implements IIngressController {
     };
   }
 
-  public routeAnnotations(options: RouteOptions): { [key: string]: string } {
+  public translateRouteOptions(options: RouteOptions): RouteOptionsTranslation {
+    return { annotations: this.routeAnnotations(options), unsupported: this.unsupportedRouteOptions(options) };
+  }
+
+  private routeAnnotations(options: RouteOptions): { [key: string]: string } {
     const a: { [key: string]: string } = {};
     const h = this.hardening;
     if (options.sslRedirect === true || (h && options.sslRedirect !== false)) a[`${ANNOTATION_PREFIX}ssl-redirect`] = 'true';
@@ -102,7 +107,7 @@ export class AzureApplicationGatewayController implements IIngressController {
    * Body size limits and client address filters are WAF policy settings, rate limits need WAF custom rules, connect
    * and send timeouts do not exist per route, and AGIC speaks only HTTP and HTTPS to backends.
    */
-  public unsupportedRouteOptions(options: RouteOptions): string[] {
+  private unsupportedRouteOptions(options: RouteOptions): string[] {
     return setOptionNames(options).filter((key) => {
       switch (key) {
         case 'sslRedirect':

@@ -1,6 +1,7 @@
 import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { RouteOptionsTranslation } from './route-options-translation';
 import { GatewayExposure } from '../gateways/exposure';
 import { IngressClassParameters } from '../gateways/ingress-class-parameters';
 import { ControllerNetworkOptions } from '../network/controller-network-options';
@@ -116,16 +117,12 @@ export interface IIngressController {
   /** Deploys the controller for one gateway (called once per gateway). */
   deploy(scope: Construct, options: ControllerDeployOptions): ControllerDeployment;
 
-  /** Translates controller-neutral route options into this controller's Ingress annotations. */
-  routeAnnotations(options: RouteOptions): { [key: string]: string };
-
   /**
-   * The options among `options` that this controller can not apply with Ingress annotations, as
-   * `RouteOptions` property names (for example `maxRequestBodySize`). Routes record them on their
-   * Ingress and CG-GATEWAY-003 fails synth, so no option is dropped silently.
-   * @default - every option is supported
+   * Translates controller-neutral route options into what this controller applies (Ingress annotations today)
+   * and names the options it can not apply. Routes record those on their Ingress and CG-GATEWAY-003 fails synth,
+   * so no option is dropped silently.
    */
-  unsupportedRouteOptions?(options: RouteOptions): string[];
+  translateRouteOptions(options: RouteOptions): RouteOptionsTranslation;
 
   /**
    * This controller configured for internet-facing web traffic (`PublicWebGateway`): plain HTTP redirected to

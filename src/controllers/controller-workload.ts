@@ -2,10 +2,8 @@ import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ControllerDeployOptions, ControllerMetricsEndpoints } from './controller-profile';
+import { LABEL_COMPONENT, LABEL_INGRESS_CLASS, LABEL_INSTANCE, LABEL_MANAGED_BY, LABEL_NAME, LABEL_PART_OF, LABEL_VERSION, MANAGED_BY } from '../core/manifest-contract';
 import { checkLabelValue } from '../core/validation';
-import {
-  LABEL_COMPONENT, LABEL_INGRESS_CLASS, LABEL_INSTANCE, LABEL_MANAGED_BY, LABEL_NAME, LABEL_PART_OF, LABEL_VERSION, MANAGED_BY,
-} from '../labels';
 import { ControllerNetworkPolicy } from '../network/controller-network-policy';
 
 /** The prefix of the controller's object names: `instanceName`, or the class name when the gateway gives none. */

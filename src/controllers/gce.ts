@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { assertCloudManagedOptions, setOptionNames } from './cloud-managed';
 import { ControllerDeployment, ControllerDeployOptions, HardenedController, IIngressController, PublicWebHardening } from './controller-profile';
 import { GKE_INGRESS } from './facts/gke-ingress';
+import { RouteOptionsTranslation } from './route-options-translation';
 import { CloudProvider } from '../gateways/exposure';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 import { InvalidInputError } from '../rules/input/invalid-input';
@@ -40,15 +41,15 @@ export class GkeIngressController implements IIngressController {
       + 'which this library does not write; use an IngressClassGateway and add both yourself, or a self-hosted controller');
   }
 
-  public routeAnnotations(_options: RouteOptions): { [key: string]: string } {
-    return {};
-  }
-
   /**
-   * GKE configures redirects in a FrontendConfig, timeouts and client filters in a BackendConfig (Cloud Armor),
+   * GKE writes no route annotation: it configures redirects in a FrontendConfig, timeouts and client filters in a BackendConfig (Cloud Armor),
    * and the backend protocol on the Service: none of them is an Ingress annotation.
    */
-  public unsupportedRouteOptions(options: RouteOptions): string[] {
+  public translateRouteOptions(options: RouteOptions): RouteOptionsTranslation {
+    return { annotations: {}, unsupported: this.unsupportedRouteOptions(options) };
+  }
+
+  private unsupportedRouteOptions(options: RouteOptions): string[] {
     return setOptionNames(options).filter((key) => {
       switch (key) {
         case 'sslRedirect': return options.sslRedirect !== false;

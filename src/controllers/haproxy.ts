@@ -9,6 +9,7 @@ import {
 import { ControllerWorkload, httpGetProbe, instanceNameOf, sortKeys } from './controller-workload';
 import { policyRules } from './facts/controller-facts';
 import { HAPROXY_3_2_12 } from './facts/haproxy-3.2.12';
+import { RouteOptionsTranslation } from './route-options-translation';
 import { checkConfigMapKey } from '../core/validation';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 import { checkMapProp } from '../rules/input/prop-checks';
@@ -199,7 +200,11 @@ export class HaproxyController implements IIngressController {
     return { controllerValue, podLabels: workload.selectorLabels, serviceName: workload.serviceName, metrics: workload.metrics };
   }
 
-  public routeAnnotations(options: RouteOptions): { [key: string]: string } {
+  public translateRouteOptions(options: RouteOptions): RouteOptionsTranslation {
+    return { annotations: this.routeAnnotations(options), unsupported: this.unsupportedRouteOptions(options) };
+  }
+
+  private routeAnnotations(options: RouteOptions): { [key: string]: string } {
     const a: { [key: string]: string } = {};
     if (options.sslRedirect !== undefined) a[`${ANNOTATION_PREFIX}ssl-redirect`] = String(options.sslRedirect);
     if (options.allowedSourceRanges?.length) a[`${ANNOTATION_PREFIX}allow-list`] = options.allowedSourceRanges.join(',');
@@ -224,7 +229,7 @@ export class HaproxyController implements IIngressController {
    * HAProxy has no per-Ingress body size limit, and its connect timeout is global (ConfigMap only). Its one
    * server-side inactivity timeout covers both directions, so read and send timeouts must agree.
    */
-  public unsupportedRouteOptions(options: RouteOptions): string[] {
+  private unsupportedRouteOptions(options: RouteOptions): string[] {
     return setOptionNames(options).filter((key) => {
       switch (key) {
         case 'sslRedirect':

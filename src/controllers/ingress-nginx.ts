@@ -8,6 +8,7 @@ import {
 import { ControllerWorkload, httpGetProbe, instanceNameOf, sortKeys } from './controller-workload';
 import { policyRules } from './facts/controller-facts';
 import { INGRESS_NGINX_1_15_1 } from './facts/ingress-nginx-1.15.1';
+import { RouteOptionsTranslation } from './route-options-translation';
 import { checkConfigMapKey } from '../core/validation';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 import { checkMapProp } from '../rules/input/prop-checks';
@@ -213,7 +214,12 @@ export class IngressNginxController implements IIngressController {
     };
   }
 
-  public routeAnnotations(options: RouteOptions): { [key: string]: string } {
+  /** ingress-nginx has an annotation for every route option. */
+  public translateRouteOptions(options: RouteOptions): RouteOptionsTranslation {
+    return { annotations: this.routeAnnotations(options), unsupported: [] };
+  }
+
+  private routeAnnotations(options: RouteOptions): { [key: string]: string } {
     const a: { [key: string]: string } = {};
     if (options.sslRedirect !== undefined) a[`${ANNOTATION_PREFIX}ssl-redirect`] = String(options.sslRedirect);
     if (options.maxRequestBodySize) a[`${ANNOTATION_PREFIX}proxy-body-size`] = nginxSize(options.maxRequestBodySize);

@@ -10,6 +10,7 @@ import {
 import { ControllerWorkload, httpGetProbe, instanceNameOf } from './controller-workload';
 import { policyRules } from './facts/controller-facts';
 import { TRAEFIK_3_7_11 } from './facts/traefik-3.7.11';
+import { RouteOptionsTranslation } from './route-options-translation';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 
 /**
@@ -225,7 +226,11 @@ export class TraefikController implements IIngressController {
     };
   }
 
-  public routeAnnotations(options: RouteOptions): { [key: string]: string } {
+  public translateRouteOptions(options: RouteOptions): RouteOptionsTranslation {
+    return { annotations: this.routeAnnotations(options), unsupported: this.unsupportedRouteOptions(options) };
+  }
+
+  private routeAnnotations(options: RouteOptions): { [key: string]: string } {
     const a: { [key: string]: string } = {};
     if (options.sslRedirect === true && this.props.redirectToHttps) {
       // HTTP is redirected at the entry point; the route itself is served on websecure only, with TLS.
@@ -239,7 +244,7 @@ export class TraefikController implements IIngressController {
    * Body size, rate limits, source ranges and timeouts need Traefik Middleware or ServersTransport objects (CRDs),
    * and the backend scheme is read from the backend Service, so a route can not set them with Ingress annotations.
    */
-  public unsupportedRouteOptions(options: RouteOptions): string[] {
+  private unsupportedRouteOptions(options: RouteOptions): string[] {
     const redirect = this.props.redirectToHttps ?? false;
     return setOptionNames(options).filter((key) => {
       switch (key) {

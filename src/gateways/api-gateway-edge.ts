@@ -1,14 +1,13 @@
-import { Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
-import { checkedSeconds, checkedSize } from './edge-values';
+import { checkedSeconds, checkedSize, DEFAULT_REQUEST_LIMITS } from './edge-values';
 import { PublicWebGateway, PublicWebGatewayProps } from './public-web-gateway';
 import { EdgeSettings } from '../controllers/controller-profile';
+import { ANNOTATION_EDGE_UNSUPPORTED, encodeList } from '../core/manifest-contract';
 import { checkDns1123Subdomain } from '../core/validation';
-import { checkCidr } from '../network/peers';
 import { Route } from '../routing/route';
 import { RouteBackend } from '../routing/route-backend';
 import { RuleEngine } from '../rules/engine';
-import { ANNOTATION_EDGE_UNSUPPORTED } from '../rules/gateway/edge-facts';
+import { checkCidrListProp } from '../rules/input/prop-checks';
 import { rejectInput, RejectedInput } from '../rules/input/reject-input';
 import { standInName } from '../rules/input/stand-in';
 
@@ -80,19 +79,15 @@ export class ApiGatewayEdge extends Construct {
       rejectInput(this, 'rateLimitPerSecond', rate, 'must be a positive integer (1 or more)');
       rate = 100;
     }
-    const trustedProxyCidrs = props.trustedProxyCidrs?.filter((cidr, i) => {
-      // The controller parses them with Go's net.ParseCIDR.
-      const reason = checkCidr(cidr, { strict: true });
-      if (reason) rejectInput(this, `trustedProxyCidrs[${i}]`, cidr, `trusted proxy CIDR ${reason}; give an IPv4 or IPv6 address with a prefix length`);
-      return reason === undefined;
-    });
+    // The controller parses them with Go's net.ParseCIDR.
+    const trustedProxyCidrs = checkCidrListProp(this, 'trustedProxyCidrs', props.trustedProxyCidrs, 'trusted proxy', { strict: true });
     // The same limits as the PublicWebGateway's defaults, so both layers agree. The edge gateway reports rejected ones.
     const unreported: RejectedInput[] = [];
     this.edgeSettings = {
       rateLimitPerSecond: rate,
-      maxRequestBodySize: checkedSize(unreported, 'maxRequestBodySize', edge.maxRequestBodySize, Size.mebibytes(8)),
-      connectTimeout: checkedSeconds(unreported, 'connectTimeout', edge.connectTimeout, Duration.seconds(5)),
-      readTimeout: checkedSeconds(unreported, 'readTimeout', edge.readTimeout, Duration.seconds(60)),
+      maxRequestBodySize: checkedSize(unreported, 'maxRequestBodySize', edge.maxRequestBodySize, DEFAULT_REQUEST_LIMITS.maxRequestBodySize),
+      connectTimeout: checkedSeconds(unreported, 'connectTimeout', edge.connectTimeout, DEFAULT_REQUEST_LIMITS.connectTimeout),
+      readTimeout: checkedSeconds(unreported, 'readTimeout', edge.readTimeout, DEFAULT_REQUEST_LIMITS.readTimeout),
       sendTimeout: checkedSeconds(unreported, 'sendTimeout', edge.sendTimeout),
       trustedProxyCidrs,
     };
@@ -100,7 +95,7 @@ export class ApiGatewayEdge extends Construct {
     this.unsupportedEdgeSettings = [...configured.unsupported];
     this.edgeGateway = new PublicWebGateway(this, 'Edge', { ...edge, controller: configured.controller });
     if (this.unsupportedEdgeSettings.length > 0) {
-      this.edgeGateway.ingressClass?.metadata.addAnnotation(ANNOTATION_EDGE_UNSUPPORTED, this.unsupportedEdgeSettings.join(','));
+      this.edgeGateway.ingressClass?.metadata.addAnnotation(ANNOTATION_EDGE_UNSUPPORTED, encodeList(this.unsupportedEdgeSettings));
     }
     this.route = new Route(this, 'Route', {
       gateway: this.edgeGateway,

@@ -4,8 +4,8 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { RESTRICTED_NAMESPACE_LABELS } from './ingress-class-gateway';
 import { toResourceRequirements } from '../controllers/controller-workload';
+import { LABEL_COMPONENT, LABEL_INSTANCE, LABEL_MANAGED_BY, LABEL_NAME, LABEL_PART_OF, LABEL_UNIDENTIFIED_BACKEND, MANAGED_BY } from '../core/manifest-contract';
 import { checkConfigMapKey, checkDns1035Label, checkDns1123Label, checkDns1123Subdomain, checkEnvVarName, checkInteger, checkPortNumber, checkRequired, checkWholeMebibytes } from '../core/validation';
-import { LABEL_COMPONENT, LABEL_INSTANCE, LABEL_MANAGED_BY, LABEL_NAME, LABEL_PART_OF, MANAGED_BY } from '../labels';
 import { NetworkIsolation } from '../network/network-isolation';
 import { dnsEgressRule, labelKey, namespacePeer, sortedNumbers, tcp } from '../network/peers';
 import { RouteBackend } from '../routing/route-backend';
@@ -324,7 +324,7 @@ export class ApiGatewayTier extends Construct {
       rejectInput(this, 'upstreams', upstream.serviceName, `the ${what} of upstream Service "${upstream.serviceName}" can not be identified, `
         + 'so no NetworkPolicy can admit exactly it. Use RouteBackend.fromService, or fromServiceName(name, { podLabels, targetPort })');
       // A selector that matches nothing keeps the policy closed while the finding fails the synth.
-      return { namespace: upstream.namespace ?? this.namespace, podLabels: { 'gateways.cdk8s.io/unidentified-backend': 'true' }, port: port ?? 1 };
+      return { namespace: upstream.namespace ?? this.namespace, podLabels: { [LABEL_UNIDENTIFIED_BACKEND]: 'true' }, port: port ?? 1 };
     }
     return { namespace: upstream.namespace ?? this.namespace, podLabels, port };
   }

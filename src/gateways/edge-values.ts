@@ -3,6 +3,16 @@ import { checkWholeKibibytes, checkWholeSeconds } from '../core/validation';
 import { checkProp, InputSink } from '../rules/input/prop-checks';
 
 /**
+ * The request limits the presets (`PublicWebGateway`, `InternalApiGateway`, `ApiGatewayEdge`) apply when the user
+ * sets none, in one place so the layers of an edge agree.
+ */
+export const DEFAULT_REQUEST_LIMITS = {
+  maxRequestBodySize: Size.mebibytes(8),
+  connectTimeout: Duration.seconds(5),
+  readTimeout: Duration.seconds(60),
+} as const;
+
+/**
  * A timeout as every controller profile writes it (whole seconds); a rejected one is reported and `fallback` used,
  * so a sub-second value is a finding instead of cdk8s's conversion error.
  */

@@ -1,3 +1,4 @@
+import { INTERNAL_LOAD_BALANCER_ANNOTATIONS } from '../core/cloud-load-balancers';
 import { InvalidInputError } from '../rules/input/invalid-input';
 
 /**
@@ -9,16 +10,13 @@ export class CloudProvider {
    * AWS: both the in-tree cloud provider annotation and the AWS Load Balancer Controller scheme annotation,
    * so the load balancer is internal whichever controller reconciles the Service.
    */
-  public static readonly AWS = new CloudProvider('aws', {
-    'service.beta.kubernetes.io/aws-load-balancer-internal': 'true',
-    'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internal',
-  });
+  public static readonly AWS = new CloudProvider('aws', { ...INTERNAL_LOAD_BALANCER_ANNOTATIONS.aws });
 
   /** Google Cloud (GKE): an internal passthrough Network Load Balancer. */
-  public static readonly GCP = new CloudProvider('gcp', { 'networking.gke.io/load-balancer-type': 'Internal' });
+  public static readonly GCP = new CloudProvider('gcp', { ...INTERNAL_LOAD_BALANCER_ANNOTATIONS.gcp });
 
   /** Azure (AKS): an internal Azure Load Balancer. */
-  public static readonly AZURE = new CloudProvider('azure', { 'service.beta.kubernetes.io/azure-load-balancer-internal': 'true' });
+  public static readonly AZURE = new CloudProvider('azure', { ...INTERNAL_LOAD_BALANCER_ANNOTATIONS.azure });
 
   /** Every supported provider. */
   public static all(): CloudProvider[] {

@@ -1,15 +1,14 @@
 import { ApiObject, Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
-import { checkedSeconds, checkedSize } from './edge-values';
+import { checkedSeconds, checkedSize, DEFAULT_REQUEST_LIMITS } from './edge-values';
 import { CloudProvider, GatewayExposure } from './exposure';
 import { IngressClassGateway, IngressClassGatewayProps } from './ingress-class-gateway';
 import { EdgeSettings } from '../controllers/controller-profile';
-import { checkCidr, PRIVATE_SOURCE_CIDRS } from '../network/peers';
+import { ANNOTATION_EDGE_UNSUPPORTED, ANNOTATION_GATEWAY_PROFILE, encodeList, INTERNAL_API_PROFILE } from '../core/manifest-contract';
+import { PRIVATE_SOURCE_CIDRS } from '../network/peers';
 import { Route } from '../routing/route';
-import { ANNOTATION_EDGE_UNSUPPORTED, INTERNAL_API_PROFILE } from '../rules/gateway/edge-facts';
-import { checkListProp } from '../rules/input/prop-checks';
+import { checkCidrListProp } from '../rules/input/prop-checks';
 import { RejectedInput, rejectInputs } from '../rules/input/reject-input';
-import { ANNOTATION_GATEWAY_PROFILE } from '../rules/tls/tls-facts';
 import { CaIssuer } from '../tls/ca-issuer';
 import { CertificateOptions, TlsCertificate } from '../tls/certificate';
 import { ICertificateIssuer } from '../tls/issuer';
@@ -103,11 +102,11 @@ export class InternalApiGateway extends IngressClassGateway {
     const settings: EdgeSettings = {
       clientAllowlist: allowlist,
       rateLimitPerSecond: positive(rejected, 'rateLimitPerSecond', props.rateLimitPerSecond, 50),
-      maxRequestBodySize: checkedSize(rejected, 'maxRequestBodySize', props.maxRequestBodySize, Size.mebibytes(8)),
-      connectTimeout: checkedSeconds(rejected, 'connectTimeout', props.connectTimeout, Duration.seconds(5)),
-      readTimeout: checkedSeconds(rejected, 'readTimeout', props.readTimeout, Duration.seconds(60)),
+      maxRequestBodySize: checkedSize(rejected, 'maxRequestBodySize', props.maxRequestBodySize, DEFAULT_REQUEST_LIMITS.maxRequestBodySize),
+      connectTimeout: checkedSeconds(rejected, 'connectTimeout', props.connectTimeout, DEFAULT_REQUEST_LIMITS.connectTimeout),
+      readTimeout: checkedSeconds(rejected, 'readTimeout', props.readTimeout, DEFAULT_REQUEST_LIMITS.readTimeout),
       // The controller parses them with Go's net.ParseCIDR.
-      trustedProxyCidrs: checkListProp(rejected, 'trustedProxyCidrs', props.trustedProxyCidrs, (v) => checkCidr(v, { strict: true }), 'trusted proxy CIDR'),
+      trustedProxyCidrs: checkCidrListProp(rejected, 'trustedProxyCidrs', props.trustedProxyCidrs, 'trusted proxy', { strict: true }),
     };
     const configured = props.controller.configureEdge?.(settings) ?? { controller: props.controller, unsupported: [] };
     // A controller without edge settings is rejected above; its load balancer gets no source ranges, which a
@@ -133,7 +132,7 @@ export class InternalApiGateway extends IngressClassGateway {
     // Marks the class and the client Service for the rules (CG-GATEWAY-004, CG-GATEWAY-005), in the manifests themselves.
     this.ingressClass?.metadata.addAnnotation(ANNOTATION_GATEWAY_PROFILE, INTERNAL_API_PROFILE);
     if (this.unsupportedEdgeSettings.length > 0) {
-      this.ingressClass?.metadata.addAnnotation(ANNOTATION_EDGE_UNSUPPORTED, this.unsupportedEdgeSettings.join(','));
+      this.ingressClass?.metadata.addAnnotation(ANNOTATION_EDGE_UNSUPPORTED, encodeList(this.unsupportedEdgeSettings));
     }
     for (const service of this.clientServices()) service.metadata.addAnnotation(ANNOTATION_GATEWAY_PROFILE, INTERNAL_API_PROFILE);
 
@@ -171,13 +170,8 @@ function checkedAllowlist(rejected: RejectedInput[], cidrs: string[] | undefined
   if (cidrs.length === 0) {
     rejected.push(['allowedSourceCidrs', cidrs, 'the allowlist is empty, so no client could reach the gateway; give at least one CIDR, or leave it unset for the private ranges']);
   }
-  const valid: string[] = [];
-  cidrs.forEach((cidr, i) => {
-    // Also the controller's own allowlist, which it parses with Go's net.ParseCIDR.
-    const reason = checkCidr(cidr, { strict: true });
-    if (reason) rejected.push([`allowedSourceCidrs[${i}]`, cidr, `allowed source CIDR ${reason}; give an IPv4 or IPv6 address with a prefix length`]);
-    else valid.push(cidr);
-  });
+  // Also the controller's own allowlist, which it parses with Go's net.ParseCIDR.
+  const valid = checkCidrListProp(rejected, 'allowedSourceCidrs', cidrs, 'allowed source', { strict: true });
   return valid.length > 0 ? [...new Set(valid)].sort() : [...PRIVATE_SOURCE_CIDRS];
 }
 

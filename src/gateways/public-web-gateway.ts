@@ -1,13 +1,13 @@
 import { Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
-import { checkedSeconds, checkedSize } from './edge-values';
+import { checkedSeconds, checkedSize, DEFAULT_REQUEST_LIMITS } from './edge-values';
 import { GatewayExposure } from './exposure';
 import { IngressClassGateway, IngressClassGatewayProps } from './ingress-class-gateway';
 import { HardenedController, IIngressController, PublicWebHardening } from '../controllers/controller-profile';
+import { ANNOTATION_GATEWAY_PROFILE, ANNOTATION_PUBLIC_WEB_UNSUPPORTED, encodeList, PUBLIC_WEB_PROFILE } from '../core/manifest-contract';
 import { Route } from '../routing/route';
 import { InvalidInputError } from '../rules/input/invalid-input';
 import { RejectedInput, rejectInput, rejectInputs } from '../rules/input/reject-input';
-import { ANNOTATION_GATEWAY_PROFILE, ANNOTATION_PUBLIC_WEB_UNSUPPORTED, PUBLIC_WEB_PROFILE } from '../rules/tls/tls-facts';
 import { AcmeIssuer } from '../tls/acme-issuer';
 import { CertificateOptions, TlsCertificate } from '../tls/certificate';
 import { ICertificateIssuer } from '../tls/issuer';
@@ -132,7 +132,7 @@ export class PublicWebGateway extends IngressClassGateway {
     // Marks the class for the rules (CG-TLS-011 to CG-TLS-013), in the manifests themselves.
     this.ingressClass?.metadata.addAnnotation(ANNOTATION_GATEWAY_PROFILE, PUBLIC_WEB_PROFILE);
     if (this.unsupportedHardening.length > 0) {
-      this.ingressClass?.metadata.addAnnotation(ANNOTATION_PUBLIC_WEB_UNSUPPORTED, this.unsupportedHardening.join(','));
+      this.ingressClass?.metadata.addAnnotation(ANNOTATION_PUBLIC_WEB_UNSUPPORTED, encodeList(this.unsupportedHardening));
     }
     if ((props.solveHttp01 ?? true) && props.issuer instanceof AcmeIssuer) props.issuer.addHttp01Gateway(this);
 
@@ -189,9 +189,9 @@ function hardeningOf(rejected: RejectedInput[], props: PublicWebGatewayProps): P
     hstsMaxAge: maxAge,
     hstsIncludeSubdomains: includeSubdomains,
     hstsPreload: preload,
-    maxRequestBodySize: checkedSize(rejected, 'maxRequestBodySize', props.maxRequestBodySize, Size.mebibytes(8)),
-    connectTimeout: checkedSeconds(rejected, 'connectTimeout', props.connectTimeout, Duration.seconds(5)),
-    readTimeout: checkedSeconds(rejected, 'readTimeout', props.readTimeout, Duration.seconds(60)),
+    maxRequestBodySize: checkedSize(rejected, 'maxRequestBodySize', props.maxRequestBodySize, DEFAULT_REQUEST_LIMITS.maxRequestBodySize),
+    connectTimeout: checkedSeconds(rejected, 'connectTimeout', props.connectTimeout, DEFAULT_REQUEST_LIMITS.connectTimeout),
+    readTimeout: checkedSeconds(rejected, 'readTimeout', props.readTimeout, DEFAULT_REQUEST_LIMITS.readTimeout),
     sendTimeout: checkedSeconds(rejected, 'sendTimeout', props.sendTimeout),
   };
 }

@@ -1,5 +1,6 @@
-import { checkCidr, sortedNumbers } from './peers';
+import { sortedNumbers } from './peers';
 import { checkPortNumber } from '../core/validation';
+import { checkCidrListProp } from '../rules/input/prop-checks';
 import { RejectedInput } from '../rules/input/reject-input';
 
 /** Ports the Kubernetes API server listens on in most clusters: 443 (managed clouds, the `kubernetes` Service) and 6443 (kubeadm). */
@@ -37,11 +38,7 @@ export class ApiServerAccess {
   public static fromCidrs(cidrs: string[], ports?: number[]): ApiServerAccess {
     const rejected: RejectedInput[] = [];
     if (cidrs.length === 0) rejected.push(['cidrs', cidrs, 'is empty; give at least one CIDR of the API server, such as "10.0.0.1/32"']);
-    const valid = cidrs.filter((cidr, i) => {
-      const reason = checkCidr(cidr);
-      if (reason) rejected.push([`cidrs[${i}]`, cidr, `API server CIDR ${reason}; give an IPv4 or IPv6 address with a prefix length`]);
-      return reason === undefined;
-    });
+    const valid = checkCidrListProp(rejected, 'cidrs', cidrs, 'API server');
     // Nothing valid left: no address at all keeps the policy closed while the findings fail synth.
     return new ApiServerAccess([...new Set(valid)].sort(), ApiServerAccess.checkPorts(rejected, ports ?? DEFAULT_API_SERVER_PORTS), rejected);
   }

@@ -4,12 +4,12 @@ import { Construct, IConstruct } from 'constructs';
 import { routeNamespace } from './controller-network-policy';
 import { NetworkIsolation } from './network-isolation';
 import { namespacePeer, sortedNumbers, tcp } from './peers';
-import { LABEL_INGRESS_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
+import { LABEL_INGRESS_CLASS, LABEL_MANAGED_BY, LABEL_UNIDENTIFIED_BACKEND, MANAGED_BY } from '../core/manifest-contract';
 import { Route } from '../routing/route';
 import { rejectInput } from '../rules/input/reject-input';
 
 /** Matches no pod: the allowance stays closed while the synth fails on the unidentified backend. */
-const NO_POD = { 'gateways.cdk8s.io/unidentified-backend': 'true' };
+const NO_POD = { [LABEL_UNIDENTIFIED_BACKEND]: 'true' };
 
 /** The gateway side of an allowance: which controller pods, where. Internal. */
 export interface GatewayPeer {

@@ -3,13 +3,12 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { ApiServerAccess } from './api-server-access';
 import { ControllerNetworkOptions } from './controller-network-options';
-import {
-  ACME_HTTP01_SOLVER_LABELS, ACME_HTTP01_SOLVER_PORT, checkCidr, DEFAULT_MONITORING_NAMESPACE, dnsEgressRule, ipBlockPeer, labelKey,
-  namespacePeer, PRIVATE_SOURCE_CIDRS, sortedNumbers, tcp,
-} from './peers';
+import { dnsEgressRule, ipBlockPeer, labelKey, namespacePeer, PRIVATE_SOURCE_CIDRS, sortedNumbers, tcp } from './peers';
+import { DEFAULT_MONITORING_NAMESPACE, HTTP01_SOLVER_POD_LABELS, HTTP01_SOLVER_PORT } from '../core/manifest-contract';
 import { GatewayExposure } from '../gateways/exposure';
 import { GatewayRegistry } from '../gateways/gateway-registry';
 import { Route } from '../routing/route';
+import { checkCidrListProp } from '../rules/input/prop-checks';
 import { rejectInput } from '../rules/input/reject-input';
 
 /** Everything the controller policy needs to know about the workload it protects. Internal. */
@@ -46,11 +45,7 @@ export function checkedClientSources(scope: IConstruct, cidrs: string[]): string
   if (cidrs.length === 0) {
     rejectInput(scope, 'allowedSourceCidrs', cidrs, 'the allowlist is empty, so no client could reach the gateway; give at least one CIDR, or leave it unset to use the default');
   }
-  return cidrs.filter((cidr, i) => {
-    const reason = checkCidr(cidr);
-    if (reason) rejectInput(scope, `allowedSourceCidrs[${i}]`, cidr, `client source CIDR ${reason}; give an IPv4 or IPv6 address with a prefix length`);
-    return reason === undefined;
-  });
+  return checkCidrListProp(scope, 'allowedSourceCidrs', cidrs, 'client source');
 }
 
 /**
@@ -155,7 +150,7 @@ function backendFlows(scope: Construct, className: string): BackendFlow[] {
   for (const route of routes) {
     const namespace = routeNamespace(route);
     add(namespace, route.backend.podLabels, route.backend.targetPort);
-    if (route.tlsSecretName !== undefined) add(namespace, ACME_HTTP01_SOLVER_LABELS, ACME_HTTP01_SOLVER_PORT);
+    if (route.tlsSecretName !== undefined) add(namespace, HTTP01_SOLVER_POD_LABELS, HTTP01_SOLVER_PORT);
   }
   return [...flows.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

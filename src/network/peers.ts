@@ -3,27 +3,18 @@
  * Internal: nothing here is part of the public API.
  */
 import { k8s } from 'cdk8s-plus-28';
-import { NAMESPACE_NAME_LABEL } from '../labels';
+import { LABEL_K8S_APP, NAMESPACE_NAME_LABEL } from '../core/manifest-contract';
 
 /** Cluster DNS: CoreDNS and kube-dns both run in kube-system with this label (also what the upstream manifests use). */
 export const CLUSTER_DNS_NAMESPACE = 'kube-system';
-export const CLUSTER_DNS_POD_LABELS: { [key: string]: string } = { 'k8s-app': 'kube-dns' };
+export const CLUSTER_DNS_POD_LABELS: { [key: string]: string } = { [LABEL_K8S_APP]: 'kube-dns' };
 export const DNS_PORT = 53;
-
-/**
- * cert-manager HTTP-01 solver pods: cert-manager creates them at run time in the namespace of the Certificate,
- * with this label, listening on 8089. The serving controller must reach them while a challenge is open.
- */
-export const ACME_HTTP01_SOLVER_LABELS: { [key: string]: string } = { 'acme.cert-manager.io/http01-solver': 'true' };
-export const ACME_HTTP01_SOLVER_PORT = 8089;
 
 /**
  * Sources an internal gateway admits when no allowlist is given: the private IPv4 ranges (RFC 1918) and IPv6
  * unique local addresses (RFC 4193), where internal load balancers, VPC clients and in-cluster clients live.
  */
 export const PRIVATE_SOURCE_CIDRS: readonly string[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7'];
-
-export const DEFAULT_MONITORING_NAMESPACE = 'monitoring';
 
 /** A peer selecting every pod of one namespace by its immutable `kubernetes.io/metadata.name` label. */
 export function namespacePeer(namespace: string, podLabels?: { [key: string]: string }): k8s.NetworkPolicyPeer {
@@ -63,6 +54,3 @@ export function labelKey(labels: { [key: string]: string } | undefined): string 
   if (!labels) return '';
   return JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
-
-/** Moved to the validator module (a port of Go's ParseCIDR); re-exported for existing callers. */
-export { checkCidr } from '../core/validation';

@@ -4,12 +4,11 @@ import { Construct } from 'constructs';
 import { PathType } from './path-type';
 import { RouteBackend } from './route-backend';
 import { RouteOptions } from './route-options';
+import { ANNOTATION_LEGACY_CLASS, ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS, encodeList, LABEL_MANAGED_BY, MANAGED_BY } from '../core/manifest-contract';
 import { checkCidr, checkDns1123Label, checkDns1123Subdomain, checkInteger, checkWholeKibibytes, checkWholeSeconds } from '../core/validation';
 import { IGateway } from '../gateways/gateway';
 import { GatewayRegistry } from '../gateways/gateway-registry';
-import { ANNOTATION_LEGACY_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
 import { RuleEngine } from '../rules/engine';
-import { ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS } from '../rules/gateway/unsupported-route-option';
 import { checkListProp, checkProp } from '../rules/input/prop-checks';
 import { rejectInput, rejectInputs } from '../rules/input/reject-input';
 import { standInName } from '../rules/input/stand-in';
@@ -130,10 +129,10 @@ export class Route extends Construct {
       const binding = gateway.routeBinding;
       if (binding?.classAnnotation !== undefined) metadata.addAnnotation(ANNOTATION_LEGACY_CLASS, binding.classAnnotation);
       for (const [key, value] of Object.entries(binding?.annotations ?? {})) metadata.addAnnotation(key, value);
-      for (const [key, value] of Object.entries(gateway.controller.routeAnnotations(options))) metadata.addAnnotation(key, value);
+      const { annotations, unsupported } = gateway.controller.translateRouteOptions(options);
+      for (const [key, value] of Object.entries(annotations)) metadata.addAnnotation(key, value);
       // Options the controller can not express are recorded, not dropped: CG-GATEWAY-003 reports them.
-      const unsupported = gateway.controller.unsupportedRouteOptions?.(options) ?? [];
-      if (unsupported.length > 0) metadata.addAnnotation(ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS, unsupported.join(','));
+      if (unsupported.length > 0) metadata.addAnnotation(ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS, encodeList(unsupported));
     });
 
     GatewayRegistry.of(this).registerRoute(this);

@@ -12,7 +12,7 @@ import { ClusterModel, ManifestObject } from './model';
 import { formatFinding, RuleReport } from './report';
 import { Severity } from './severity';
 import { isValidSuppressionReason, MIN_SUPPRESSION_REASON_LENGTH } from './suppression-reason';
-import { SUPPRESSION_ANNOTATION_PREFIX } from '../labels';
+import { SUPPRESSION_ANNOTATION_PREFIX } from '../core/manifest-contract';
 
 /** Suffix of the JSON report file written next to the app's output directory on every synth. */
 export const REPORT_FILE_NAME = 'cdk8s-gateways-report.json';

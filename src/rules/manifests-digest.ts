@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { SUPPRESSION_ANNOTATION_PREFIX } from '../labels';
+import { SUPPRESSION_ANNOTATION_PREFIX } from '../core/manifest-contract';
 
 /**
  * A digest of a set of Kubernetes objects that does not depend on their order, their key order, or the suppression

@@ -1,4 +1,4 @@
-import { SUPPRESSION_ANNOTATION_PREFIX } from '../labels';
+import { ANNOTATION_DEFAULT_CLASS, SUPPRESSION_ANNOTATION_PREFIX } from '../core/manifest-contract';
 
 /** Kinds that have no namespace; every other kind defaults to `default` like the API server does. */
 const CLUSTER_SCOPED_KINDS = new Set([
@@ -133,7 +133,7 @@ export class ClusterModel {
 
   /** The IngressClass marked default, if exactly one is. */
   public defaultIngressClasses(): ManifestObject[] {
-    return this.ofKind('IngressClass').filter((cls) => cls.annotations['ingressclass.kubernetes.io/is-default-class'] === 'true');
+    return this.ofKind('IngressClass').filter((cls) => cls.annotations[ANNOTATION_DEFAULT_CLASS] === 'true');
   }
 }
 

@@ -2,14 +2,13 @@ import { ApiObject, Chart, JsonPatch, Size, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { checkHostPattern } from './host-allowance';
-import { ANNOTATION_ALLOWED_CLASSES, ANNOTATION_ALLOWED_HOSTS, LABEL_ISOLATED, LABEL_TENANT } from './tenancy-labels';
+import { checkHostPattern } from '../core/host-allowance';
+import { ANNOTATION_ALLOWED_CLASSES, ANNOTATION_ALLOWED_HOSTS, encodeList, HTTP01_SOLVER_POD_LABELS, HTTP01_SOLVER_PORT, LABEL_ISOLATED, LABEL_MANAGED_BY, LABEL_TENANT, MANAGED_BY } from '../core/manifest-contract';
 import { checkDns1123Label, checkLabelValue, checkQualifiedName, checkWholeMebibytes } from '../core/validation';
 import { IGateway } from '../gateways/gateway';
 import { IngressClassGateway, RESTRICTED_NAMESPACE_LABELS } from '../gateways/ingress-class-gateway';
-import { LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
 import { NetworkIsolation } from '../network/network-isolation';
-import { ACME_HTTP01_SOLVER_LABELS, ACME_HTTP01_SOLVER_PORT, dnsEgressRule, namespacePeer, tcp } from '../network/peers';
+import { dnsEgressRule, namespacePeer, tcp } from '../network/peers';
 import { Route, RouteProps } from '../routing/route';
 import { RuleEngine } from '../rules/engine';
 import { checkMapProp, checkProp } from '../rules/input/prop-checks';
@@ -190,8 +189,8 @@ export class Tenant extends Chart {
         name: namespace,
         labels: { ...(namespaceLabels ?? {}), ...RESTRICTED_NAMESPACE_LABELS, ...labels, [LABEL_ISOLATED]: 'true' },
         annotations: {
-          [ANNOTATION_ALLOWED_HOSTS]: this.hosts.join(','),
-          [ANNOTATION_ALLOWED_CLASSES]: classes.join(','),
+          [ANNOTATION_ALLOWED_HOSTS]: encodeList(this.hosts),
+          [ANNOTATION_ALLOWED_CLASSES]: encodeList(classes),
         },
       },
     });
@@ -247,9 +246,9 @@ export class Tenant extends Chart {
       new k8s.KubeNetworkPolicy(this, 'AllowAcmeHttp01Solvers', {
         metadata: { name: 'allow-acme-http01-solvers', labels },
         spec: {
-          podSelector: { matchLabels: { ...ACME_HTTP01_SOLVER_LABELS } },
+          podSelector: { matchLabels: { ...HTTP01_SOLVER_POD_LABELS } },
           policyTypes: ['Ingress'],
-          ingress: [{ from: controllerPeers, ports: [tcp(ACME_HTTP01_SOLVER_PORT)] }],
+          ingress: [{ from: controllerPeers, ports: [tcp(HTTP01_SOLVER_PORT)] }],
         },
       });
     }

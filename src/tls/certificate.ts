@@ -2,14 +2,13 @@ import { ApiObject, Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ICertificateIssuer, IssuerKind } from './issuer';
 import { defaultRenewBefore, issuerRefOf } from './issuer-object';
-import { checkDns1123Label, checkDns1123Subdomain, checkIp } from '../core/validation';
+import { LABEL_MANAGED_BY, MANAGED_BY } from '../core/manifest-contract';
+import { checkDns1123Label, checkDns1123Subdomain, checkIp, formatGoDuration } from '../core/validation';
 import { Certificate, CertificateSpecPrivateKeyAlgorithm, CertificateSpecPrivateKeyRotationPolicy } from '../imports/cert-manager.io';
-import { LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
 import { RuleEngine } from '../rules/engine';
 import { checkListProp, checkProp } from '../rules/input/prop-checks';
 import { rejectInput } from '../rules/input/reject-input';
 import { standInName } from '../rules/input/stand-in';
-import { formatGoDuration } from '../rules/tls/tls-facts';
 
 /**
  * The private key of a certificate: algorithm and size. A new key is generated on every renewal

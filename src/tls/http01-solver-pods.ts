@@ -1,8 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
+import { HTTP01_SOLVER_LABEL, HTTP01_SOLVER_PORT, NAMESPACE_NAME_LABEL } from '../core/manifest-contract';
 import { IngressClassGateway } from '../gateways/ingress-class-gateway';
-import { NAMESPACE_NAME_LABEL } from '../labels';
 import { InvalidInputError } from '../rules/input/invalid-input';
-import { HTTP01_SOLVER_LABEL, HTTP01_SOLVER_PORT } from '../rules/tls/tls-facts';
 
 /**
  * cert-manager's HTTP-01 solver pods, for NetworkPolicies. While a challenge is open, cert-manager runs a solver pod

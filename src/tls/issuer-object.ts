@@ -2,9 +2,9 @@
 import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ICertificateIssuer, IssuerKind } from './issuer';
+import { LABEL_MANAGED_BY, MANAGED_BY } from '../core/manifest-contract';
 import { checkDns1123Label, checkDns1123Subdomain } from '../core/validation';
 import { ClusterIssuer, ClusterIssuerSpec, Issuer, IssuerSpec } from '../imports/cert-manager.io';
-import { LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
 import { checkProp } from '../rules/input/prop-checks';
 import { standInName } from '../rules/input/stand-in';
 

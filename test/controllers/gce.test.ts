@@ -108,4 +108,11 @@ describe('GKE Ingress', () => {
     expect(errors[0].message).toContain('class "gce"');
     expect(errors[0].value).toBe(JSON.stringify('sslRedirect,readTimeout,backendProtocol'));
   });
+
+  it('translates every option it can not apply into the unsupported list and writes no annotation', () => {
+    // WHEN
+    const translation = IngressController.gke().translateRouteOptions({ sslRedirect: true, readTimeout: Duration.seconds(30) });
+    // THEN
+    expect(translation).toStrictEqual({ annotations: {}, unsupported: ['sslRedirect', 'readTimeout'] });
+  });
 });

@@ -324,12 +324,12 @@ describe('ingress-nginx route annotations', () => {
 
   it('maps no options to no annotations', () => {
     // THEN
-    expect(nginx.routeAnnotations({})).toStrictEqual({});
+    expect(nginx.translateRouteOptions({}).annotations).toStrictEqual({});
   });
 
   it('maps every route option to its ingress-nginx annotation', () => {
     // WHEN
-    const annotations = nginx.routeAnnotations({
+    const annotations = nginx.translateRouteOptions({
       sslRedirect: false,
       maxRequestBodySize: Size.mebibytes(8),
       connectTimeout: Duration.seconds(5),
@@ -338,7 +338,7 @@ describe('ingress-nginx route annotations', () => {
       allowedSourceRanges: ['10.0.0.0/8', '192.168.0.0/16'],
       rateLimitPerSecond: 20,
       backendProtocol: BackendProtocol.HTTPS,
-    });
+    }).annotations;
     // THEN
     expect(annotations).toStrictEqual({
       [`${P}ssl-redirect`]: 'false',
@@ -354,19 +354,19 @@ describe('ingress-nginx route annotations', () => {
 
   it('writes body sizes in mebibytes', () => {
     // THEN
-    expect(nginx.routeAnnotations({ maxRequestBodySize: Size.gibibytes(1) })).toStrictEqual({ [`${P}proxy-body-size`]: '1024m' });
+    expect(nginx.translateRouteOptions({ maxRequestBodySize: Size.gibibytes(1) }).annotations).toStrictEqual({ [`${P}proxy-body-size`]: '1024m' });
   });
 
   it('maps sslRedirect true and each non-HTTP backend protocol', () => {
     // THEN
-    expect(nginx.routeAnnotations({ sslRedirect: true })).toStrictEqual({ [`${P}ssl-redirect`]: 'true' });
-    expect(nginx.routeAnnotations({ backendProtocol: BackendProtocol.GRPC })).toStrictEqual({ [`${P}backend-protocol`]: 'GRPC' });
-    expect(nginx.routeAnnotations({ backendProtocol: BackendProtocol.GRPCS })).toStrictEqual({ [`${P}backend-protocol`]: 'GRPCS' });
+    expect(nginx.translateRouteOptions({ sslRedirect: true }).annotations).toStrictEqual({ [`${P}ssl-redirect`]: 'true' });
+    expect(nginx.translateRouteOptions({ backendProtocol: BackendProtocol.GRPC }).annotations).toStrictEqual({ [`${P}backend-protocol`]: 'GRPC' });
+    expect(nginx.translateRouteOptions({ backendProtocol: BackendProtocol.GRPCS }).annotations).toStrictEqual({ [`${P}backend-protocol`]: 'GRPCS' });
   });
 
   it('leaves out the defaults: HTTP backend protocol and an empty source range list', () => {
     // THEN
-    expect(nginx.routeAnnotations({ backendProtocol: BackendProtocol.HTTP, allowedSourceRanges: [] })).toStrictEqual({});
+    expect(nginx.translateRouteOptions({ backendProtocol: BackendProtocol.HTTP, allowedSourceRanges: [] }).annotations).toStrictEqual({});
   });
 
   it('annotates the Ingress of a route served by an nginx gateway', () => {

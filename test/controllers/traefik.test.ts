@@ -230,6 +230,25 @@ describe('Traefik route options', () => {
     }
   });
 
+  it('translates options in one answer: the annotations it writes and the options it can not apply', () => {
+    // GIVEN a redirecting Traefik profile
+    const traefik = IngressController.traefik({ redirectToHttps: true });
+    // WHEN one route sets the redirect, a body size and a gRPC backend
+    const translation = traefik.translateRouteOptions({
+      sslRedirect: true, maxRequestBodySize: Size.mebibytes(8), backendProtocol: BackendProtocol.GRPC,
+    });
+    // THEN the redirect becomes annotations, and the two options Traefik needs Middleware/Service config for are named
+    expect(translation).toStrictEqual({
+      annotations: {
+        'traefik.ingress.kubernetes.io/router.entrypoints': 'websecure',
+        'traefik.ingress.kubernetes.io/router.tls': 'true',
+      },
+      unsupported: ['maxRequestBodySize', 'backendProtocol'],
+    });
+    // and a route without options translates to nothing
+    expect(traefik.translateRouteOptions({})).toStrictEqual({ annotations: {}, unsupported: [] });
+  });
+
   it('lets a suppression accept the gap, and keeps the record on the Ingress', () => {
     // GIVEN an unsupported option, suppressed with a reason
     const { app, route } = routeApp({ rateLimitPerSecond: 5 });

@@ -421,6 +421,7 @@ const NOT_VALIDATED: { [prop: string]: string } = {
   'PublicWebHardening.*': 'what PublicWebGateway passes to a profile, built from checked PublicWebGatewayProps',
   'EdgeConfiguredController.*': 'what a profile returns to the edge presets',
   'HardenedController.*': 'what a profile returns to PublicWebGateway',
+  'RouteOptionsTranslation.*': 'what a profile returns to the route renderer, from checked RouteOptions',
   'RouteBinding.*': 'what a profile returns to the gateway',
   'ControllerMetricsEndpoints.*': 'what a profile returns to the gateway (ControllerDeployment.metrics); users never construct it',
   'RestrictedContainerSettings.*': 'what RestrictedWorkload.containerSettings returns, built from checked RestrictedContainerOptions',

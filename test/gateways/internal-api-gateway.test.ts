@@ -142,6 +142,18 @@ describe('InternalApiGateway allowlist', () => {
     expect(() => synthApp(app)).toThrow(/synth stopped by 2 error\(s\)/);
   });
 
+  it('rejects a trusted proxy CIDR Go can not parse with the same message as ApiGatewayEdge', () => {
+    // GIVEN one address without a prefix length among the trusted proxies
+    const { app } = fixture({ trustedProxyCidrs: ['10.0.0.1', '10.1.0.0/16'] });
+    // THEN
+    expect(inputErrors(app)).toStrictEqual([{
+      constructPath: 'ingress/Gateway',
+      field: 'trustedProxyCidrs[0]',
+      value: '"10.0.0.1"',
+      message: 'trusted proxy CIDR must be an address with a prefix length, such as "10.0.0.0/8" or "fd00::/8"; give an IPv4 or IPv6 address with a prefix length',
+    }]);
+  });
+
   it('applies the allowlist and rate limit in Traefik through file-provider middlewares on both entry points', () => {
     // GIVEN Traefik
     const { app } = fixture({ allowedSourceCidrs: ['10.20.0.0/16'] }, IngressController.traefik());

@@ -234,7 +234,7 @@ describe('PublicWebGateway TLS on every route', () => {
     const custom: IIngressController = {
       name: 'custom',
       deploy: () => ({ controllerValue: 'example.com/custom' }),
-      routeAnnotations: () => ({}),
+      translateRouteOptions: () => ({ annotations: {}, unsupported: [] }),
     };
     // THEN
     const { app } = fixture(custom);

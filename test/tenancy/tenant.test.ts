@@ -2,7 +2,7 @@ import { App, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { appService, gatewayApp, quietStderr } from './tenant-test-utils';
 import { IngressClassGateway, IngressController, NetworkIsolation, Route, RouteBackend, RuleEngine, Tenant, TenantProps } from '../../src';
-import { hostAllowed, checkHostPattern } from '../../src/tenancy/host-allowance';
+import { hostAllowed, checkHostPattern } from '../../src/core/host-allowance';
 import { egressFlows, ingressFlows, named } from '../network/policy-sets';
 import { inputErrors, ofKind, synthApp } from '../util/synth';
 

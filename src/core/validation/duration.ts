@@ -66,3 +66,12 @@ export function checkWholeMebibytes(mib: number): string | undefined {
   }
   return undefined;
 }
+
+/** A duration in the shortest exact Go notation (milliseconds in, for example, "2160h" or "90m" out). */
+export function formatGoDuration(ms: number): string {
+  if (ms === 0) return '0s';
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
+  if (ms % 60_000 === 0) return `${ms / 60_000}m`;
+  if (ms % 1000 === 0) return `${ms / 1000}s`;
+  return `${ms}ms`;
+}

@@ -1,5 +1,5 @@
 import { AGIC_1_9_8 } from '../../controllers/facts/agic-1.9.8';
-import { ANNOTATION_AGIC_SERVED_CLASS } from '../../labels';
+import { ANNOTATION_AGIC_SERVED_CLASS } from '../../core/manifest-contract';
 import { defineRule, show } from '../rule';
 import { Severity } from '../severity';
 

@@ -1,5 +1,5 @@
 import { AWS_LOAD_BALANCER_CONTROLLER_3_5_0 } from '../../controllers/facts/aws-load-balancer-controller-3.5.0';
-import { effectiveClassOf, serviceBackends, singleDefaultClass } from '../ingress/ingress-facts';
+import { effectiveClassOf, serviceBackends, singleDefaultClass } from '../facts/ingress';
 import { ManifestObject } from '../model';
 import { defineRule, show } from '../rule';
 import { Severity } from '../severity';

@@ -1,4 +1,4 @@
-import { controllerWorkloads } from '../known-controllers';
+import { controllerWorkloads } from '../facts/known-controllers';
 import { ManifestObject } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';

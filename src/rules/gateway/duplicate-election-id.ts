@@ -1,4 +1,4 @@
-import { controllerWorkloads } from '../known-controllers';
+import { controllerWorkloads } from '../facts/known-controllers';
 import { containersOf, listOf, ManifestObject, PodTemplateRef } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';

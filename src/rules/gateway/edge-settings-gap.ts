@@ -1,6 +1,6 @@
+import { ANNOTATION_EDGE_UNSUPPORTED, decodeList } from '../../core/manifest-contract';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { ANNOTATION_EDGE_UNSUPPORTED, namesOf } from './edge-facts';
 
 const SETTINGS: Record<string, string> = {
   clientAllowlist: 'the client allowlist',
@@ -22,7 +22,7 @@ export const EDGE_SETTINGS_GAP = defineRule({
   check(model, report) {
     for (const object of model.ofKind('IngressClass')) {
       const raw = object.annotations[ANNOTATION_EDGE_UNSUPPORTED];
-      const missing = namesOf(raw);
+      const missing = decodeList(raw);
       if (missing.length === 0) continue;
       report({
         object,

@@ -1,8 +1,8 @@
+import { ANNOTATION_GATEWAY_PROFILE, INTERNAL_API_PROFILE } from '../../core/manifest-contract';
+import { describeInternalAnnotations, internalProviderOf } from '../facts/edge';
 import { listOf } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { describeInternalAnnotations, INTERNAL_API_PROFILE, internalProviderOf } from './edge-facts';
-import { ANNOTATION_GATEWAY_PROFILE } from '../tls/tls-facts';
 
 /**
  * An `InternalApiGateway` marks its controller Service with `gateways.cdk8s.io/profile: internal-api`; the gateway

@@ -1,8 +1,8 @@
-import { controllerPodsForClass } from '../known-controllers';
+import { argsOf } from '../facts/gateway';
+import { controllerPodsForClass } from '../facts/known-controllers';
 import { ManifestObject, PodTemplateRef } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { argsOf } from './gateway-facts';
 
 /**
  * Traefik's IngressClass controller value is fixed (`traefik.io/ingress-controller`) for every instance; each instance

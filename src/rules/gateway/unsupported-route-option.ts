@@ -1,13 +1,7 @@
-import { effectiveClassOf, singleDefaultClass } from '../ingress/ingress-facts';
+import { ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS, decodeList } from '../../core/manifest-contract';
+import { effectiveClassOf, singleDefaultClass } from '../facts/ingress';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-
-/**
- * Written by `Route` on its Ingress: the route options (RouteOptions property names, comma-separated) that the
- * serving controller can not apply with Ingress annotations. It makes the gap visible in the manifest itself,
- * and lets this rule report it from manifests alone.
- */
-export const ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS = 'gateways.cdk8s.io/unsupported-route-options';
 
 export const UNSUPPORTED_ROUTE_OPTION = defineRule({
   id: 'CG-GATEWAY-003',
@@ -22,7 +16,7 @@ export const UNSUPPORTED_ROUTE_OPTION = defineRule({
       const raw = object.annotations[ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS];
       if (raw === undefined || raw === null) continue;
       const value = String(raw);
-      const options = value.split(',').map((o) => o.trim()).filter((o) => o.length > 0);
+      const options = decodeList(value);
       if (options.length === 0) continue;
       const className = effectiveClassOf(object, defaultClass) ?? '(no class)';
       report({

@@ -1,4 +1,4 @@
-import { ANNOTATION_LEGACY_CLASS } from '../../labels';
+import { ANNOTATION_LEGACY_CLASS } from '../../core/manifest-contract';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
 

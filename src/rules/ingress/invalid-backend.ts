@@ -1,7 +1,7 @@
 import { checkDns1035Label, checkPortName, checkPortNumber } from '../../core/validation';
+import { isLegacyIngress, serviceBackends } from '../facts/ingress';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { isLegacyIngress, serviceBackends } from './ingress-facts';
 
 export const INVALID_INGRESS_BACKEND = defineRule({
   id: 'CG-INGRESS-003',

@@ -1,7 +1,7 @@
 import { checkIngressPath } from '../../core/validation';
+import { pathClaims } from '../facts/ingress';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { pathClaims } from './ingress-facts';
 
 const PATH_TYPES = ['Exact', 'Prefix', 'ImplementationSpecific'];
 

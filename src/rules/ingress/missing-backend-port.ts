@@ -1,7 +1,14 @@
+import { defaultServiceBackend } from '../facts/ingress';
+import { backendPortField, routesBySource } from '../facts/routes';
 import { listOf, ManifestObject } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { serviceBackends } from './ingress-facts';
+
+/** A backend's Service port as an Ingress writes it: by number, by name, or neither. */
+interface PortReference {
+  readonly number?: unknown;
+  readonly name?: unknown;
+}
 
 export const MISSING_BACKEND_PORT = defineRule({
   id: 'CG-INGRESS-015',
@@ -12,24 +19,32 @@ export const MISSING_BACKEND_PORT = defineRule({
   kinds: ['Ingress', 'Service'],
   check(model, report) {
     const services = new Map<string, ManifestObject>(model.ofKind('Service').map((s) => [`${s.namespace}/${s.name}`, s]));
-    for (const object of model.ofKind('Ingress')) {
-      for (const { service, portField } of serviceBackends(object)) {
-        const svc = services.get(`${object.namespace}/${service.name}`);
-        // ExternalName Services forward to a DNS name; their ports are optional.
-        if (!svc || svc.json.spec?.type === 'ExternalName') continue;
-        const port = service.port ?? {};
-        const ports = listOf(svc.json.spec?.ports);
-        const byNumber = port.number !== undefined;
-        if (!byNumber && port.name === undefined) continue; // CG-INGRESS-003 reports a backend without a port
-        const found = ports.some((p) => (byNumber ? p?.port === port.number : p?.name === port.name));
-        if (found) continue;
-        const offered = ports.map((p) => (p?.name ? `${p.name} (${p.port})` : String(p?.port))).join(', ') || '(none)';
-        report({
-          object,
-          field: portField,
-          value: port,
-          message: `Service ${svc.namespace}/${svc.name} has no port ${byNumber ? `number ${port.number}` : `named "${port.name}"`}; its ports: ${offered}`,
-        });
+    const check = (object: ManifestObject, namespace: string, serviceName: unknown, port: PortReference, portField: string) => {
+      const svc = services.get(`${namespace}/${serviceName}`);
+      // ExternalName Services forward to a DNS name; their ports are optional.
+      if (!svc || svc.json.spec?.type === 'ExternalName') return;
+      const ports = listOf(svc.json.spec?.ports);
+      const byNumber = port.number !== undefined;
+      if (!byNumber && port.name === undefined) return; // CG-INGRESS-003 reports a backend without a port
+      const found = ports.some((p) => (byNumber ? p?.port === port.number : p?.name === port.name));
+      if (found) return;
+      const offered = ports.map((p) => (p?.name ? `${p.name} (${p.port})` : String(p?.port))).join(', ') || '(none)';
+      report({
+        object,
+        field: portField,
+        value: port,
+        message: `Service ${svc.namespace}/${svc.name} has no port ${byNumber ? `number ${port.number}` : `named "${port.name}"`}; its ports: ${offered}`,
+      });
+    };
+    for (const [object, routes] of routesBySource(model)) {
+      // An Ingress default backend is no route (no host, no path): read from the Ingress itself, before its paths.
+      const fallback = object.kind === 'Ingress' ? defaultServiceBackend(object) : undefined;
+      if (fallback) check(object, object.namespace!, fallback.service.name, fallback.service.port ?? {}, fallback.portField);
+      for (const route of routes) {
+        for (const backend of route.backends) {
+          const port = typeof backend.port === 'number' ? { number: backend.port } : backend.port === undefined ? {} : { name: backend.port };
+          check(object, backend.namespace, backend.serviceName, port, backendPortField(route, backend));
+        }
       }
     }
   },

@@ -1,7 +1,8 @@
+import { defaultServiceBackend } from '../facts/ingress';
+import { backendNameField, routesBySource } from '../facts/routes';
 import { ManifestObject } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { serviceBackends } from './ingress-facts';
 
 export const MISSING_BACKEND_SERVICE = defineRule({
   id: 'CG-INGRESS-014',
@@ -17,20 +18,25 @@ export const MISSING_BACKEND_SERVICE = defineRule({
       names.add(svc.name);
       servicesByNs.set(svc.namespace!, names);
     }
-    for (const object of model.ofKind('Ingress')) {
-      const names = servicesByNs.get(object.namespace!);
+    const report404 = (object: ManifestObject, namespace: string, name: string, field: string) => {
+      const names = servicesByNs.get(namespace);
       // No Service of this namespace here: the backends are deployed from elsewhere (another folder, a Helm release).
-      if (!names) continue;
-      for (const { service, nameField } of serviceBackends(object)) {
-        if (typeof service.name !== 'string' || names.has(service.name)) continue;
-        report({ object, field: nameField, value: service.name, message: missingMessage(object, service.name, names) });
+      if (!names || names.has(name)) return;
+      report({ object, field, value: name, message: missingMessage(namespace, name, names) });
+    };
+    for (const [object, routes] of routesBySource(model)) {
+      // An Ingress default backend is no route (no host, no path): read from the Ingress itself, before its paths.
+      const fallback = object.kind === 'Ingress' ? defaultServiceBackend(object) : undefined;
+      if (fallback && typeof fallback.service.name === 'string') report404(object, object.namespace!, fallback.service.name, fallback.nameField);
+      for (const route of routes) {
+        for (const backend of route.backends) report404(object, backend.namespace, backend.serviceName, backendNameField(route, backend));
       }
     }
   },
 });
 
-function missingMessage(ingress: ManifestObject, name: string, names: Set<string>): string {
+function missingMessage(namespace: string, name: string, names: Set<string>): string {
   const known = [...names].sort();
   const shown = known.length > 10 ? `${known.slice(0, 10).join(', ')}, ...` : known.join(', ');
-  return `no Service "${name}" in namespace ${ingress.namespace} among these manifests, so the route answers 503; Services there: ${shown}`;
+  return `no Service "${name}" in namespace ${namespace} among these manifests, so the route answers 503; Services there: ${shown}`;
 }

@@ -1,9 +1,9 @@
+import { ANNOTATION_LEGACY_CLASS } from '../../core/manifest-contract';
 import { checkIngressPath } from '../../core/validation';
-import { ANNOTATION_LEGACY_CLASS } from '../../labels';
+import { effectiveClassOf, pathClaims, singleDefaultClass } from '../facts/ingress';
 import { ManifestObject } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { effectiveClassOf, pathClaims, singleDefaultClass } from './ingress-facts';
 
 /**
  * ingress-nginx controller-v1.15.1, internal/ingress/inspector/rules.go (validPathType) and inspector.go

@@ -1,6 +1,6 @@
+import { REMOVED_INGRESS_API_VERSIONS } from '../facts/ingress';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { REMOVED_INGRESS_API_VERSIONS } from './ingress-facts';
 
 export const REMOVED_INGRESS_API = defineRule({
   id: 'CG-INGRESS-012',

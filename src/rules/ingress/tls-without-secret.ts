@@ -1,12 +1,11 @@
+import { ANNOTATION_TLS_ACME, SHIM_CLUSTER_ISSUER, SHIM_ISSUER } from '../../core/manifest-contract';
+import { isAlbIngress } from '../facts/alb-ingress';
 import { listOf } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { isAlbIngress } from './alb-ingress';
 
 /** cert-manager's ingress-shim creates the secret from these annotations. */
-const SHIM_ANNOTATIONS = ['cert-manager.io/cluster-issuer', 'cert-manager.io/issuer'];
-/** The kube-lego annotation, which cert-manager's ingress-shim also honours (with its default issuer). */
-const ACME_ANNOTATION = 'kubernetes.io/tls-acme';
+const SHIM_ANNOTATIONS = [SHIM_CLUSTER_ISSUER, SHIM_ISSUER];
 
 export const TLS_WITHOUT_SECRET = defineRule({
   id: 'CG-INGRESS-009',
@@ -22,7 +21,7 @@ export const TLS_WITHOUT_SECRET = defineRule({
       if (cert.apiVersion.startsWith('cert-manager.io/') && cert.json.spec?.secretName) provided.add(`${cert.namespace}/${cert.json.spec.secretName}`);
     }
     for (const object of model.ofKind('Ingress')) {
-      const shim = SHIM_ANNOTATIONS.some((a) => object.annotations[a] !== undefined) || object.annotations[ACME_ANNOTATION] === 'true';
+      const shim = SHIM_ANNOTATIONS.some((a) => object.annotations[a] !== undefined) || object.annotations[ANNOTATION_TLS_ACME] === 'true';
       const tls: any[] = listOf(object.json.spec?.tls);
       let alb: boolean | undefined;
       tls.forEach((entry, i) => {

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { rejectInput, RejectedInput } from './reject-input';
+import { checkCidr, IpSyntax } from '../../core/validation';
 
 /** A validator from `src/core/validation`: a reason when the value is rejected, undefined when it is accepted. */
 export type Check<T> = (value: T) => string | undefined;
@@ -31,6 +32,23 @@ export function checkProp<T>(sink: InputSink, field: string, value: T | undefine
 export function checkListProp<T>(sink: InputSink, field: string, values: readonly T[] | undefined, check: Check<T>, what: string): T[] | undefined {
   if (values === undefined) return undefined;
   return values.filter((value, i) => checkProp(sink, `${field}[${i}]`, value, check, what));
+}
+
+/**
+ * Checks a list of CIDRs (`field[i]`) with `checkCidr` (`syntax.strict` for the controllers that parse them with Go's
+ * net.ParseCIDR); each rejected entry is reported as "<what> CIDR <reason>; give an IPv4 or IPv6 address with a
+ * prefix length". Returns the accepted entries. The one CIDR list check of the gateways, policies and presets.
+ */
+export function checkCidrListProp(sink: InputSink, field: string, cidrs: readonly string[], what: string, syntax?: IpSyntax): string[];
+export function checkCidrListProp(
+  sink: InputSink, field: string, cidrs: readonly string[] | undefined, what: string, syntax?: IpSyntax): string[] | undefined;
+export function checkCidrListProp(
+  sink: InputSink, field: string, cidrs: readonly string[] | undefined, what: string, syntax?: IpSyntax,
+): string[] | undefined {
+  return checkListProp(sink, field, cidrs, (cidr) => {
+    const reason = checkCidr(cidr, syntax);
+    return reason === undefined ? undefined : `${reason}; give an IPv4 or IPv6 address with a prefix length`;
+  }, `${what} CIDR`);
 }
 
 /**

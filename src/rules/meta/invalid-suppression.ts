@@ -1,4 +1,4 @@
-import { SUPPRESSION_ANNOTATION_PREFIX } from '../../labels';
+import { SUPPRESSION_ANNOTATION_PREFIX } from '../../core/manifest-contract';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
 import { isValidSuppressionReason, MIN_SUPPRESSION_REASON_LENGTH } from '../suppression-reason';

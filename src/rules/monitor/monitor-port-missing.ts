@@ -1,7 +1,7 @@
+import { MONITOR_KINDS, monitorSelections, portNameExists } from '../facts/monitor';
 import { WORKLOAD_KINDS } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { MONITOR_KINDS, monitorSelections, portNameExists } from './monitor-facts';
 
 export const MONITOR_PORT_MISSING = defineRule({
   id: 'CG-MONITOR-002',

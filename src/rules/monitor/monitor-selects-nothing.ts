@@ -1,7 +1,7 @@
+import { MONITOR_KINDS, monitorSelections } from '../facts/monitor';
 import { WORKLOAD_KINDS } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { MONITOR_KINDS, monitorSelections } from './monitor-facts';
 
 export const MONITOR_SELECTS_NOTHING = defineRule({
   id: 'CG-MONITOR-001',

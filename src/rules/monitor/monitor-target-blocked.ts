@@ -1,8 +1,8 @@
+import { MONITOR_KINDS, monitorSelections, PROMETHEUS_POD_LABELS, scrapeTargets } from '../facts/monitor';
+import { isolatingPolicies, policyRuleAdmits } from '../facts/network-policy';
 import { PodTemplateRef, WORKLOAD_KINDS } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { MONITOR_KINDS, monitorSelections, PROMETHEUS_POD_LABELS, scrapeTargets } from './monitor-facts';
-import { isolatingPolicies, policyRuleAdmits } from '../network/policy-semantics';
 
 export const MONITOR_TARGET_BLOCKED = defineRule({
   id: 'CG-MONITOR-003',

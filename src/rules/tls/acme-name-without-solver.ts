@@ -1,6 +1,9 @@
+import { acmeSolversOf, pickSolver } from '../facts/acme-solvers';
+import { certificateRequests } from '../facts/certificates';
+import { isWildcard } from '../facts/dns-coverage';
+import { IssuerIndex } from '../facts/issuers';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { acmeSolversOf, certificateRequests, IssuerIndex, isWildcard, pickSolver } from './tls-facts';
 
 export const ACME_NAME_WITHOUT_SOLVER = defineRule({
   id: 'CG-TLS-007',

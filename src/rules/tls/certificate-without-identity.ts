@@ -1,7 +1,7 @@
+import { CERT_MANAGER_GROUP } from '../facts/issuers';
 import { isObject, listOf } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { CERT_MANAGER_GROUP } from './tls-facts';
 
 /** The identity fields cert-manager accepts; a Certificate needs at least one. */
 const IDENTITY_FIELDS = ['commonName', 'dnsNames', 'ipAddresses', 'uris', 'emailAddresses', 'otherNames'];

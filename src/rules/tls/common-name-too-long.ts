@@ -1,7 +1,8 @@
+import { MAX_COMMON_NAME_LENGTH } from '../facts/certificates';
+import { CERT_MANAGER_GROUP } from '../facts/issuers';
 import { isObject } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { CERT_MANAGER_GROUP, MAX_COMMON_NAME_LENGTH } from './tls-facts';
 
 export const COMMON_NAME_TOO_LONG = defineRule({
   id: 'CG-TLS-002',

@@ -1,7 +1,9 @@
+import { parseGoDuration } from '../../core/validation';
+import { describeDuration, MIN_DURATION_MS } from '../facts/durations';
+import { CERT_MANAGER_GROUP } from '../facts/issuers';
 import { isObject } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { CERT_MANAGER_GROUP, describeDuration, MIN_DURATION_MS, parseGoDuration } from './tls-facts';
 
 export const DURATION_TOO_SHORT = defineRule({
   id: 'CG-TLS-003',

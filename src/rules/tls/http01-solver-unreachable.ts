@@ -1,12 +1,14 @@
-import { singleDefaultClass } from '../ingress/ingress-facts';
-import { controllerPodsForClass } from '../known-controllers';
+import { HTTP01_SOLVER_LABEL, HTTP01_SOLVER_PORT, HTTP01_SOLVER_PORT_NAME } from '../../core/manifest-contract';
+import { acmeSolversOf, pickSolver } from '../facts/acme-solvers';
+import { certificateRequests } from '../facts/certificates';
+import { isWildcard } from '../facts/dns-coverage';
+import { singleDefaultClass } from '../facts/ingress';
+import { IssuerIndex } from '../facts/issuers';
+import { controllerPodsForClass } from '../facts/known-controllers';
+import { isolatingPolicies, policyRuleAdmits } from '../facts/network-policy';
 import { isObject, ManifestObject, PodTemplateRef } from '../model';
-import { isolatingPolicies, policyRuleAdmits } from '../network/policy-semantics';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import {
-  acmeSolversOf, certificateRequests, HTTP01_SOLVER_LABEL, HTTP01_SOLVER_PORT, HTTP01_SOLVER_PORT_NAME, IssuerIndex, isWildcard, pickSolver,
-} from './tls-facts';
 
 /** The labels every HTTP-01 solver pod carries that a policy can select on (the others are per-challenge hashes). */
 const SOLVER_LABELS = { [HTTP01_SOLVER_LABEL]: 'true' };

@@ -1,7 +1,7 @@
+import { CERT_MANAGER_GROUP } from '../facts/issuers';
 import { isObject } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { CERT_MANAGER_GROUP } from './tls-facts';
 
 export const INVALID_ISSUER_KIND = defineRule({
   id: 'CG-TLS-006',

@@ -1,7 +1,7 @@
+import { CERT_MANAGER_GROUP } from '../facts/issuers';
 import { isObject } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { CERT_MANAGER_GROUP } from './tls-facts';
 
 const ECDSA_SIZES = [256, 384, 521];
 const MIN_RSA = 2048;

@@ -1,7 +1,9 @@
+import { parseGoDuration } from '../../core/validation';
+import { DEFAULT_DURATION_MS, describeDuration, MIN_RENEW_BEFORE_MS } from '../facts/durations';
+import { CERT_MANAGER_GROUP } from '../facts/issuers';
 import { isObject } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { CERT_MANAGER_GROUP, DEFAULT_DURATION_MS, describeDuration, MIN_RENEW_BEFORE_MS, parseGoDuration } from './tls-facts';
 
 export const INVALID_RENEW_BEFORE = defineRule({
   id: 'CG-TLS-004',

@@ -1,8 +1,9 @@
-import { effectiveClassOf, singleDefaultClass } from '../ingress/ingress-facts';
+import { ANNOTATION_GATEWAY_PROFILE, HTTP01_SOLVER_LABEL, PUBLIC_WEB_PROFILE } from '../../core/manifest-contract';
+import { dnsNameCovers } from '../facts/dns-coverage';
+import { effectiveClassOf, singleDefaultClass } from '../facts/ingress';
 import { isObject, listOf } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { ANNOTATION_GATEWAY_PROFILE, dnsNameCovers, HTTP01_SOLVER_LABEL, PUBLIC_WEB_PROFILE } from './tls-facts';
 
 export const PLAIN_HTTP_ON_PUBLIC_WEB = defineRule({
   id: 'CG-TLS-011',

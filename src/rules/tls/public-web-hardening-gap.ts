@@ -1,6 +1,7 @@
+import { ANNOTATION_GATEWAY_PROFILE, ANNOTATION_PUBLIC_WEB_UNSUPPORTED, PUBLIC_WEB_PROFILE } from '../../core/manifest-contract';
+import { unsupportedHardening } from '../facts/public-web';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { ANNOTATION_GATEWAY_PROFILE, ANNOTATION_PUBLIC_WEB_UNSUPPORTED, PUBLIC_WEB_PROFILE, unsupportedHardening } from './tls-facts';
 
 /** The transport hardening whose absence leaves clients open to downgrade. */
 export const TRANSPORT_HARDENING: Record<string, string> = {

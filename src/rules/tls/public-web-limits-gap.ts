@@ -1,7 +1,8 @@
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
 import { TRANSPORT_HARDENING } from './public-web-hardening-gap';
-import { ANNOTATION_GATEWAY_PROFILE, ANNOTATION_PUBLIC_WEB_UNSUPPORTED, PUBLIC_WEB_PROFILE, unsupportedHardening } from './tls-facts';
+import { ANNOTATION_GATEWAY_PROFILE, ANNOTATION_PUBLIC_WEB_UNSUPPORTED, PUBLIC_WEB_PROFILE } from '../../core/manifest-contract';
+import { unsupportedHardening } from '../facts/public-web';
 
 const LIMITS: Record<string, string> = {
   maxRequestBodySize: 'the request body size limit',

@@ -1,7 +1,8 @@
+import { certificatesBySecret } from '../facts/certificates';
+import { dnsNameCovers } from '../facts/dns-coverage';
 import { isObject, listOf, ManifestObject } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { certificatesBySecret, dnsNameCovers } from './tls-facts';
 
 interface SecretUse {
   readonly ingress: ManifestObject;

@@ -1,7 +1,9 @@
+import { certificatesBySecret } from '../facts/certificates';
+import { dnsNameCovers } from '../facts/dns-coverage';
+import { shimIssuerOf } from '../facts/issuers';
 import { isObject, listOf } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { certificatesBySecret, dnsNameCovers, shimIssuerOf } from './tls-facts';
 
 export const UNCOVERED_TLS_HOST = defineRule({
   id: 'CG-TLS-009',

@@ -1,7 +1,7 @@
+import { CERT_MANAGER_GROUP } from '../facts/issuers';
 import { ClusterModel, containersOf, isObject, listOf } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { CERT_MANAGER_GROUP } from './tls-facts';
 
 /** `namespace/name` of every Secret something in the manifests reads, plus ClusterIssuer CA secrets by name alone. */
 function usedSecrets(model: ClusterModel): { namespaced: Set<string>; anyNamespace: Set<string> } {

@@ -56,6 +56,18 @@ describe(`${ID} duplicate route`, () => {
     expect(f.message).toContain('host "*" Prefix path "/"');
   });
 
+  it('rejects an ImplementationSpecific entry without a path next to one for "/", which route the same requests', () => {
+    // GIVEN one Ingress whose ImplementationSpecific entry omits the path, and one that writes "/"
+    const withoutPath = ingress({ name: 'a', paths: [{ pathType: 'ImplementationSpecific' }] });
+    delete withoutPath.spec.rules[0].http.paths[0].path;
+    const objs = [ingressClass(), withoutPath, ingress({ name: 'b', paths: [{ path: '/', pathType: 'ImplementationSpecific' }] })];
+    // WHEN
+    const f = singleFinding(lintObjects(objs), ID);
+    // THEN a route without a path is the route for "/"
+    expect(f).toMatchObject({ name: 'b', field: 'spec.rules[0].http.paths[0].path', value: shown('/') });
+    expect(f.message).toContain('host "app.example.com" ImplementationSpecific path "/" on class "nginx" is already routed by Ingress default/a');
+  });
+
   it('counts an Ingress without a class as routed on the single default class', () => {
     // GIVEN default class nginx, one Ingress naming it and one relying on the default
     const objs = [ingressClass({ isDefault: true }), ingress({ name: 'explicit' }), ingress({ name: 'implicit', className: null })];

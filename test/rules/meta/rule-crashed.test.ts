@@ -2,9 +2,9 @@ import { Chart, Testing } from 'cdk8s';
 import { RuleEngine, SelfSignedIssuer } from '../../../src';
 import { evaluate } from '../../../src/rules/evaluate';
 import { ClusterModel, ManifestObject } from '../../../src/rules/model';
+import { UNPINNED_IMAGE } from '../../../src/rules/pod/unpinned-image';
 import { defineRule } from '../../../src/rules/rule';
 import { Severity } from '../../../src/rules/severity';
-import { UNPINNED_IMAGE } from '../../../src/rules/workload/unpinned-image';
 import { assertValidManifests } from '../../schema-validator';
 import { deployment, lintObjects } from '../../util/manifests';
 

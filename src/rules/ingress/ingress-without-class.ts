@@ -1,5 +1,5 @@
-import { ANNOTATION_LEGACY_CLASS } from '../../labels';
-import { classlessServers, isGkeIngress } from '../classless-controllers';
+import { ANNOTATION_LEGACY_CLASS } from '../../core/manifest-contract';
+import { classlessServers, isGkeIngress } from '../facts/classless-controllers';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
 

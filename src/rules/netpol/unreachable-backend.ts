@@ -1,9 +1,11 @@
-import { effectiveClassOf, serviceBackends, singleDefaultClass } from '../ingress/ingress-facts';
-import { controllerPodsForClass } from '../known-controllers';
-import { containerPortOn, groupBy, labelsMatch, listOf, PodTemplateRef, serviceTargetPort } from '../model';
+import { defaultServiceBackend, effectiveClassOf, singleDefaultClass } from '../facts/ingress';
+import { controllerPodsForClass } from '../facts/known-controllers';
+import { egressRulesTowards, isolatingPolicies, policiesIsolatingIn, PolicyPeer, policyRuleAdmits, policySelects } from '../facts/network-policy';
+import { RouteFact } from '../facts/route-fact';
+import { routesBySource } from '../facts/routes';
+import { containerPortOn, groupBy, labelsMatch, listOf, ManifestObject, PodTemplateRef, serviceTargetPort } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { egressRulesTowards, isolatingPolicies, policiesIsolatingIn, PolicyPeer, policyRuleAdmits, policySelects } from './policy-semantics';
 
 /** Backend pods a controller connects to on one port: a named target port can land on different numbers per pod. */
 interface BackendFlow {
@@ -38,7 +40,9 @@ export const UNREACHABLE_BACKEND = defineRule({
     const defaultClass = singleDefaultClass(model);
     const controllersByClass = new Map<string, PodTemplateRef[]>();
 
-    for (const ingress of model.ofKind('Ingress')) {
+    for (const [ingress, routes] of routesBySource(model)) {
+      // Gateway API parents get their proxy pods from the Gateway API facts once that producer is listed in routes.ts.
+      if (ingress.kind !== 'Ingress') continue;
       const className = effectiveClassOf(ingress, defaultClass);
       const ingressClass = className ? classes.get(className) : undefined;
       if (!ingressClass) continue;
@@ -47,7 +51,7 @@ export const UNREACHABLE_BACKEND = defineRule({
       if (controllers.length === 0) continue; // a cloud-managed or external controller: its source is not a pod we can see
       const nsPolicies = policiesIsolatingIn(model, ingress.namespace!, 'Ingress');
 
-      for (const { field, service } of serviceBackends(ingress)) {
+      for (const { field, service } of backendsOf(ingress, routes)) {
         const svc = servicesByKey.get(`${ingress.namespace}/${service.name}`);
         const selector = svc?.json.spec?.selector;
         if (!svc || !selector) continue;
@@ -95,3 +99,21 @@ export const UNREACHABLE_BACKEND = defineRule({
     }
   },
 });
+
+/**
+ * The Service backends of an Ingress in the shape the checks read (`name`, `port.number` or `port.name`): its
+ * default backend, then one per route.
+ */
+function backendsOf(ingress: ManifestObject, routes: readonly RouteFact[]): Array<{ field: string; service: any }> {
+  const fallback = defaultServiceBackend(ingress);
+  return [
+    ...(fallback ? [{ field: fallback.field, service: fallback.service }] : []),
+    ...routes.flatMap((route) => route.backends.map((backend) => ({
+      field: backend.field,
+      service: {
+        name: backend.serviceName,
+        port: typeof backend.port === 'number' ? { number: backend.port } : backend.port === undefined ? {} : { name: backend.port },
+      },
+    }))),
+  ];
+}

@@ -5,7 +5,7 @@
  *
  * Lookups are indexed once per model, so rules that ask per route or per certificate stay linear in the manifests.
  */
-import { NAMESPACE_NAME_LABEL } from '../../labels';
+import { NAMESPACE_NAME_LABEL } from '../../core/manifest-contract';
 import { ClusterModel, groupBy, isObject, labelSelectorMatches, listOf, ManifestObject } from '../model';
 
 /** What is indexed per model: Namespaces and NetworkPolicies by namespace name. */

@@ -1,10 +1,10 @@
-import { ACME_HTTP01_SOLVER_LABELS } from '../../network/peers';
+import { HTTP01_SOLVER_POD_LABELS } from '../../core/manifest-contract';
 import { groupBy, isObject, labelSelectorMatches, listOf, WORKLOAD_KINDS } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
 
 /** Pods that controllers start at run time, so no manifest shows them; a policy for them is expected to select nothing here. */
-export const RUNTIME_POD_LABELS: ReadonlyArray<Record<string, string>> = [ACME_HTTP01_SOLVER_LABELS];
+export const RUNTIME_POD_LABELS: ReadonlyArray<Record<string, string>> = [HTTP01_SOLVER_POD_LABELS];
 
 /** True for a selector with at least one requirement (an empty one matches every pod). */
 export function hasRequirements(selector: any): boolean {

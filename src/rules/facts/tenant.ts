@@ -1,6 +1,4 @@
-import {
-  ANNOTATION_ALLOWED_CLASSES, ANNOTATION_ALLOWED_HOSTS, LABEL_TENANT, splitList,
-} from '../../tenancy/tenancy-labels';
+import { ANNOTATION_ALLOWED_CLASSES, ANNOTATION_ALLOWED_HOSTS, decodeList, LABEL_TENANT } from '../../core/manifest-contract';
 import { ClusterModel, ManifestObject } from '../model';
 
 /** What a Namespace allows its Ingresses, read from its annotations (written by `Tenant`, or by hand for `lint`). */
@@ -25,8 +23,8 @@ export function tenantAllowances(model: ClusterModel): Map<string, TenantAllowan
     result.set(ns.name, {
       namespace: ns,
       tenant: ns.labels[LABEL_TENANT] ?? ns.name,
-      hosts: hasHosts ? splitList(String(annotations[ANNOTATION_ALLOWED_HOSTS])) : undefined,
-      classes: hasClasses ? splitList(String(annotations[ANNOTATION_ALLOWED_CLASSES])) : undefined,
+      hosts: hasHosts ? decodeList(String(annotations[ANNOTATION_ALLOWED_HOSTS])) : undefined,
+      classes: hasClasses ? decodeList(String(annotations[ANNOTATION_ALLOWED_CLASSES])) : undefined,
     });
   }
   return result;

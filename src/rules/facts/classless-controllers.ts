@@ -1,5 +1,5 @@
 import { controllerWorkloads } from './known-controllers';
-import { ClusterModel, containersOf, ManifestObject } from './model';
+import { ClusterModel, containersOf, ManifestObject } from '../model';
 
 /**
  * Controllers that serve Ingresses without a class (no spec.ingressClassName, no kubernetes.io/ingress.class

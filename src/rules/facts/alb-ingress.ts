@@ -1,6 +1,6 @@
-import { ANNOTATION_LEGACY_CLASS } from '../../labels';
 import { ClusterModel, ManifestObject } from '../model';
-import { effectiveClassOf, singleDefaultClass } from './ingress-facts';
+import { effectiveClassOf, singleDefaultClass } from './ingress';
+import { ANNOTATION_LEGACY_CLASS } from '../../core/manifest-contract';
 
 /** The IngressClass spec.controller of the AWS Load Balancer Controller. */
 const ALB_CONTROLLER = 'ingress.k8s.aws/alb';

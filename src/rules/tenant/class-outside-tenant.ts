@@ -1,10 +1,9 @@
-import { ANNOTATION_ALLOWED_CLASSES } from '../../tenancy/tenancy-labels';
-import { effectiveClassOf, singleDefaultClass } from '../ingress/ingress-facts';
+import { ANNOTATION_ALLOWED_CLASSES, ANNOTATION_LEGACY_CLASS } from '../../core/manifest-contract';
+import { effectiveClassOf, singleDefaultClass } from '../facts/ingress';
+import { listed, tenantAllowances, tenantRef } from '../facts/tenant';
 import { isObject, listOf } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { listed, tenantAllowances, tenantRef } from './tenant-facts';
-import { ANNOTATION_LEGACY_CLASS } from '../../labels';
 
 export const CLASS_OUTSIDE_TENANT = defineRule({
   id: 'CG-TENANT-002',

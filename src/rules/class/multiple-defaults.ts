@@ -1,3 +1,4 @@
+import { ANNOTATION_DEFAULT_CLASS } from '../../core/manifest-contract';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
 
@@ -15,7 +16,7 @@ export const MULTIPLE_DEFAULT_CLASSES = defineRule({
     for (const object of defaults) {
       report({
         object,
-        field: 'metadata.annotations["ingressclass.kubernetes.io/is-default-class"]',
+        field: `metadata.annotations["${ANNOTATION_DEFAULT_CLASS}"]`,
         value: 'true',
         message: `${defaults.length} IngressClasses are marked default: ${names}; the API server then refuses new Ingresses without a class`,
       });

@@ -1,4 +1,4 @@
-import { ANNOTATION_LEGACY_CLASS } from '../../labels';
+import { ANNOTATION_LEGACY_CLASS } from '../../core/manifest-contract';
 import { ClusterModel, isObject, listOf, ManifestObject } from '../model';
 
 /** One `host + path` an Ingress claims, with the JSON path of that path entry. */
@@ -73,6 +73,11 @@ export interface ServiceBackendRef {
   readonly nameField: string;
   /** JSON path of the port as written: `...service.port`, or `...servicePort` in removed API versions. */
   readonly portField: string;
+}
+
+/** The Service of an Ingress default backend (`spec.defaultBackend`, `spec.backend` in removed versions), if any. */
+export function defaultServiceBackend(ingress: ManifestObject): ServiceBackendRef | undefined {
+  return serviceBackends(ingress).find((ref) => ref.field === 'spec.defaultBackend.service' || ref.field === 'spec.backend');
 }
 
 /** The Service backends of an Ingress (rule paths and the default backend), with their JSON paths. */

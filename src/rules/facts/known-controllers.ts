@@ -1,5 +1,5 @@
-import { ClusterModel, containersOf, ManifestObject, PodTemplateRef } from './model';
-import { LABEL_INGRESS_CLASS } from '../labels';
+import { LABEL_INGRESS_CLASS } from '../../core/manifest-contract';
+import { ClusterModel, containersOf, ManifestObject, PodTemplateRef } from '../model';
 
 /** Ingress controller images recognized in manifests that this library did not write. */
 interface KnownController {

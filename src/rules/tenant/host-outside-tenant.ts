@@ -1,9 +1,9 @@
-import { hostAllowed } from '../../tenancy/host-allowance';
-import { ANNOTATION_ALLOWED_HOSTS } from '../../tenancy/tenancy-labels';
+import { hostAllowed } from '../../core/host-allowance';
+import { ANNOTATION_ALLOWED_HOSTS } from '../../core/manifest-contract';
+import { listed, tenantAllowances, tenantRef } from '../facts/tenant';
 import { isObject, listOf } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { listed, tenantAllowances, tenantRef } from './tenant-facts';
 
 export const HOST_OUTSIDE_TENANT = defineRule({
   id: 'CG-TENANT-001',

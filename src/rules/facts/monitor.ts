@@ -1,5 +1,4 @@
-import { ANNOTATION_PROMETHEUS_NAMESPACE } from '../../labels';
-import { DEFAULT_MONITORING_NAMESPACE } from '../../network/peers';
+import { ANNOTATION_PROMETHEUS_NAMESPACE, DEFAULT_MONITORING_NAMESPACE, LABEL_NAME } from '../../core/manifest-contract';
 import {
   ClusterModel, containerPortOn, containerPortsOf, groupBy, isObject, labelSelectorMatches, labelsMatch, listOf, ManifestObject, PodTemplateRef,
   serviceTargetPort,
@@ -12,7 +11,7 @@ export const MONITOR_KINDS = ['ServiceMonitor', 'PodMonitor'];
  * Labels assumed on the Prometheus pods when a NetworkPolicy peer selects pods in the Prometheus namespace: those the
  * prometheus-operator sets on every Prometheus it runs.
  */
-export const PROMETHEUS_POD_LABELS: Record<string, string> = { 'app.kubernetes.io/name': 'prometheus' };
+export const PROMETHEUS_POD_LABELS: Record<string, string> = { [LABEL_NAME]: 'prometheus' };
 
 /** One scrape endpoint of a monitor: its JSON path and the port name it scrapes. */
 export interface MonitorEndpoint {

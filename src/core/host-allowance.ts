@@ -1,4 +1,4 @@
-import { checkDns1123Subdomain, checkIngressHost } from '../core/validation';
+import { checkDns1123Subdomain, checkIngressHost } from './validation';
 
 /**
  * Returns a reason when `pattern` is not a host allowance: an exact host (`shop.example.com`) or a suffix
