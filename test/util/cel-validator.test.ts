@@ -337,6 +337,7 @@ describe('the CEL walker on a synthetic CRD', () => {
                   ratio: { type: 'number' },
                   namespace: { type: 'string' },
                   size: { 'type': 'string', 'x-kubernetes-validations': [{ rule: 'quantity(self).isGreaterThan(quantity("1Gi"))' }] },
+                  caBundle: { 'type': 'string', 'format': 'byte', 'x-kubernetes-validations': [{ rule: 'size(self) == 3', message: 'not three bytes' }] },
                   labels: { type: 'object', additionalProperties: { 'type': 'string', 'x-kubernetes-validations': [{ rule: 'self.size() <= 3', message: 'label value too long' }] } },
                 },
               },
@@ -375,6 +376,13 @@ describe('the CEL walker on a synthetic CRD', () => {
     ]);
   });
 
+  it('reads a format: byte field as bytes, as the API server does', () => {
+    // GIVEN base64 of three bytes (four characters)
+    expect(widgets.failures(widget({ replicas: 1, caBundle: 'AQID' }))).toStrictEqual([]);
+    // THEN four bytes fail the size rule
+    expect(widgets.failures(widget({ replicas: 1, caBundle: 'AQIDBA==' })).map((f) => f.message)).toStrictEqual(['not three bytes']);
+  });
+
   it('reports a missing field as an evaluation error, not a pass', () => {
     expect(widgets.failures(widget({})).map((f) => f.message)).toStrictEqual(['evaluation error: field not found: replicas']);
   });
@@ -382,7 +390,7 @@ describe('the CEL walker on a synthetic CRD', () => {
   it('skips the transition rule and lists the rule whose function it lacks', () => {
     expect(widgets.countRules()).toStrictEqual([{
       kind: 'test.cdk8s.io/v1/Widget',
-      compiled: 4,
+      compiled: 5,
       transitionSkipped: 1,
       uncompiled: [{ schemaPath: '.spec.size', rule: 'quantity(self).isGreaterThan(quantity("1Gi"))', error: 'no implementation of isGreaterThan, quantity in the CEL environment' }],
     }]);

@@ -27,6 +27,7 @@ interface CompiledRule {
 
 interface SchemaNode {
   readonly type?: string;
+  readonly format?: string;
   /** Defaults of absent properties, by property name. */
   readonly defaults: Map<string, unknown>;
   readonly rules: CompiledRule[];
@@ -143,6 +144,7 @@ class RuleCompiler {
       : undefined;
     return {
       type: schema.type,
+      format: schema.format,
       defaults: new Map(Object.entries<any>(schema.properties ?? {})
         .filter(([, v]) => v.default !== undefined).map(([k, v]) => [k, v.default])),
       rules,
@@ -197,6 +199,10 @@ function walk(value: unknown, node: SchemaNode | undefined, path: string, report
       }
     }
     cel = map;
+  } else if (typeof value === 'string' && node?.format === 'byte') {
+    // `format: byte` is CEL bytes on the API server. (No rule of the shared CRDs sits above a date-time or duration
+    // format field, so those stay strings here instead of becoming timestamps and durations.)
+    cel = new Uint8Array(Buffer.from(value, 'base64'));
   } else if (typeof value === 'number') {
     // The API server's unstructured conversion: whole numbers are int unless the schema says number.
     cel = Number.isInteger(value) && node?.type !== 'number' ? BigInt(value) : value;
