@@ -20,6 +20,12 @@ imports=(
 for entry in "${imports[@]}"; do
   read -r group kinds <<<"$entry"
   if [ "$kinds" = '*' ]; then files=("$crds/${group}"_*.yaml); else files=(); for k in $kinds; do files+=("$crds/${group}_${k}.yaml"); done; fi
-  for f in "${files[@]}"; do cat "$f"; echo '---'; done > "$tmp/$group.yaml"
+  # Versions a CRD does not serve (e.g. Gateway API v1alpha2 TCPRoute) get no binding: objects of them are refused.
+  node -e '
+    const yaml = require("js-yaml"); const fs = require("fs");
+    const docs = process.argv.slice(1).flatMap((f) => yaml.loadAll(fs.readFileSync(f, "utf8"))).filter(Boolean);
+    for (const d of docs) if (d.kind === "CustomResourceDefinition") d.spec.versions = d.spec.versions.filter((v) => v.served !== false);
+    process.stdout.write(docs.map((d) => yaml.dump(d, { lineWidth: -1, noRefs: true })).join("---\n"));
+  ' "${files[@]}" > "$tmp/$group.yaml"
   npx -y cdk8s-cli@2.207.60 import "$tmp/$group.yaml" --language typescript --output src/imports
 done

@@ -51,6 +51,14 @@ describe('CRD bindings for the Gateway API output', () => {
     assertValidManifests(objs);
   });
 
+  it('offers no binding for a version the CRDs do not serve (the API server would refuse its objects)', () => {
+    // GIVEN v1.6.1, which defines but does not serve TCPRoute/UDPRoute v1alpha2, TLSRoute v1alpha2/v1alpha3, BackendTLSPolicy v1alpha3
+    const classes = Object.keys(gwapi);
+    // THEN only the served versions have a class
+    expect(classes.filter((name) => /V1Alpha[23]$/.test(name))).toStrictEqual([]);
+    expect(classes).toEqual(expect.arrayContaining(['TcpRoute', 'UdpRoute', 'TlsRoute', 'BackendTlsPolicy', 'GatewayV1Beta1', 'ReferenceGrantV1Beta1']));
+  });
+
   it('writes Envoy Gateway v1alpha1 EnvoyProxy and policy objects that the v1.9.0 CRDs accept', () => {
     // GIVEN a hardened EnvoyProxy and one policy of each kind
     const c = chart();
