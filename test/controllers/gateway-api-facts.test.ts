@@ -97,6 +97,18 @@ describe('Envoy Gateway v1.9.0 facts', () => {
     }
   });
 
+  it('names the EnvoyProxy by the CRD\'s group and kind, and the GatewayClass CRD can carry a namespaced parametersRef', () => {
+    const envoyProxy = crd('gateway.envoyproxy.io_envoyproxies.yaml');
+    const { group, kind, namespaceWhenOmitted } = eg.parametersRef.value;
+    expect([group, kind]).toStrictEqual([envoyProxy.spec.group, envoyProxy.spec.names.kind]);
+    expect(envoyProxy.spec.scope).toBe('Namespaced');
+    // THEN a parametersRef can name the namespace, and must, since the controller otherwise reads "default"
+    const parametersRef = schemaAt(openApiSchema(`${GW}_gatewayclasses.yaml`), 'spec.parametersRef');
+    expect(Object.keys(parametersRef.properties).sort()).toStrictEqual(['group', 'kind', 'name', 'namespace']);
+    expect(namespaceWhenOmitted).toBe('default');
+    expect(schemaAt(openApiSchema(`${GW}_gateways.yaml`), 'spec.infrastructure.parametersRef')).toBeDefined();
+  });
+
   it('puts only well-formed label keys on the proxies, owned by the Envoy Gateway group', () => {
     // GIVEN the proxy labels of the record
     const keys = Object.keys(eg.dataPlane.labels.value);

@@ -41,6 +41,11 @@ export interface EnvoyGatewayPolicyFacts {
 }
 
 export interface EnvoyGatewayFacts extends GatewayApiImplementationFacts {
+  /**
+   * How a GatewayClass (`spec.parametersRef`) or a Gateway (`spec.infrastructure.parametersRef`, same namespace as the
+   * Gateway) names its EnvoyProxy; `namespaceWhenOmitted` is where the class's EnvoyProxy is looked up without a namespace.
+   */
+  readonly parametersRef: SourcedFact<{ group: string; kind: string; namespaceWhenOmitted: string; gatewayLevel: string }>;
   readonly dataPlane: EnvoyProxyDataPlaneFacts;
   /** Paths into an EnvoyProxy (referenced by GatewayClass `parametersRef`) that harden the data plane. */
   readonly envoyProxyFields: { [setting: string]: FieldPath };
@@ -83,6 +88,16 @@ export const ENVOY_GATEWAY_1_9_0: EnvoyGatewayFacts = {
     // Read as v1beta1 (the CRD serves v1 and v1beta1, stores v1beta1); no status.
     { kind: 'ReferenceGrant', apiVersion: `${GW}/v1beta1`, watched: 'always', writesStatus: false, from: 'internal/provider/kubernetes/controller.go watchResources (gwapiv1b1.ReferenceGrant)' },
   ],
+  parametersRef: {
+    value: {
+      group: 'gateway.envoyproxy.io',
+      kind: 'EnvoyProxy',
+      namespaceWhenOmitted: 'default',
+      gatewayLevel: 'spec.infrastructure.parametersRef (EnvoyProxy in the Gateway\'s namespace; refused when the class\'s EnvoyProxy sets mergeGateways)',
+    },
+    from: 'internal/provider/kubernetes/helpers.go refsEnvoyProxy; controller.go processGatewayClassParamsRef (ptr.Deref(namespace, "default")), '
+      + 'processGatewayParamsRef',
+  },
   dataPlane: {
     labels: {
       value: {
