@@ -31,6 +31,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     // Test-time schema validation (Kubernetes 1.28 + the CRDs in ../shared/crds).
     'ajv@^8.17.1',
     'ajv-formats@^3.0.1',
+    // Test-time CEL: the CRDs' x-kubernetes-validations rules, which the API server enforces and JSON schema skips
+    // (test/util/cel-validator.ts). @bufbuild/protobuf is its peer dependency.
+    '@bufbuild/cel@^0.6.1',
+    '@bufbuild/protobuf@^2.6.2',
     // Only for scripts/gen-k8s-schema.ts: 0.20.0 is generated from the Kubernetes release-1.28 OpenAPI;
     // ts-json-schema-generator 2.5+ needs Node 22.
     '@kubernetes/client-node@0.20.0',

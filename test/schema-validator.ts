@@ -6,12 +6,14 @@
  * - Custom resources: the openAPIV3Schema of every served version of every CRD in
  *   <repo root>/../shared/crds/*.yaml (cert-manager Certificate/Issuer/ClusterIssuer must be there).
  * - Strict: unknown fields fail, required fields and types are enforced, unknown kinds fail.
+ * - CEL: the CRDs' x-kubernetes-validations rules run too (test/util/cel-validator.ts), as the API server runs them.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parseAllDocuments } from 'yaml';
+import { CelValidator, createCelValidator } from './util/cel-validator';
 
 const K8S_SCHEMA_FILE = path.join(__dirname, 'schemas', 'k8s-1.28.schema.json');
 const K8S_ID = 'k8s-1.28';
@@ -36,6 +38,8 @@ export interface ValidatorOptions {
 export interface ManifestValidator {
   /** "apiVersion/kind" keys that have a schema (built-in + CRDs). */
   readonly knownKinds: string[];
+  /** The CEL rules of the same CRDs (validateObject already applies them). */
+  readonly cel: CelValidator;
   validateObject(obj: any): string[];
   assertValidManifests(objs: any[]): void;
 }
@@ -159,6 +163,7 @@ export function createValidator(options: ValidatorOptions = {}): ManifestValidat
   const objectMeta = { $ref: `${K8S_ID}#/definitions/V1ObjectMeta` };
 
   const sources = new Map<string, () => object>(); // "apiVersion/kind" -> schema factory
+  const crds: any[] = [];
   for (const [key, def] of Object.entries<string>(k8s.kinds)) {
     sources.set(key, () => ({ $ref: `${K8S_ID}#/definitions/${def}` }));
   }
@@ -167,6 +172,7 @@ export function createValidator(options: ValidatorOptions = {}): ManifestValidat
       if (doc.errors.length) throw new Error(`schema-validator: cannot parse ${file}: ${doc.errors[0].message}`);
       const crd: any = doc.toJS();
       if (crd?.kind !== 'CustomResourceDefinition') continue;
+      crds.push(crd);
       const { group, names: { kind } } = crd.spec;
       for (const v of crd.spec.versions ?? []) {
         if (v.served === false || !v.schema?.openAPIV3Schema) continue;
@@ -188,6 +194,7 @@ export function createValidator(options: ValidatorOptions = {}): ManifestValidat
     }
   }
 
+  const cel = createCelValidator(crds);
   const compiled = new Map<string, ValidateFunction>();
   const getValidator = (key: string) => {
     let fn = compiled.get(key);
@@ -211,6 +218,7 @@ export function createValidator(options: ValidatorOptions = {}): ManifestValidat
     const fn = getValidator(key);
     const errors = fn(obj) ? [] : formatErrors(fn.errors ?? []);
     if (!obj.metadata?.name && !obj.metadata?.generateName) errors.push('.metadata.name: required field is missing');
+    errors.push(...cel.validateObject(obj));
     return errors;
   };
 
@@ -226,7 +234,7 @@ export function createValidator(options: ValidatorOptions = {}): ManifestValidat
     if (report.length) throw new Error(`Kubernetes 1.28 schema validation failed:\n${report.join('\n')}`);
   };
 
-  return { validateObject: validateOne, assertValidManifests: assertAll, knownKinds: [...sources.keys()].sort() };
+  return { validateObject: validateOne, assertValidManifests: assertAll, knownKinds: [...sources.keys()].sort(), cel };
 }
 
 let defaultValidator: ManifestValidator | undefined;

@@ -1,0 +1,129 @@
+import { RbacNeed } from './controller-facts';
+import { GatewayApiImplementationFacts, SourcedFact } from './gateway-api-facts';
+
+/** Traefik's Kubernetes Gateway API provider, next to the Ingress provider of TRAEFIK_3_7_11. */
+export interface TraefikGatewayProviderFacts extends GatewayApiImplementationFacts {
+  /** Static-configuration flags of the provider, by their full names (Traefik matches them case-insensitively). */
+  readonly flags: SourcedFact<string[]>;
+  /** The flag that adds the experimental-channel kinds (TCPRoute). */
+  readonly experimentalChannelFlag: SourcedFact<string>;
+  /** Grants the provider needs; the provider lists and watches from informer caches and never GETs. */
+  readonly clusterRbac: RbacNeed[];
+  /** How a Gateway listener finds its entry point. */
+  readonly listenerToEntryPoint: SourcedFact<string>;
+  /** How an HTTPRoute references a Middleware. */
+  readonly middlewareFilter: SourcedFact<{ filterType: string; group: string; kind: string; namespace: string; needs: string }>;
+  /** What the CRD provider (needed for Middleware filters) lists and watches in addition. */
+  readonly crdProviderRbac: RbacNeed[];
+  readonly whenForbidden: string;
+}
+
+const GW = 'gateway.networking.k8s.io';
+const WATCH_ALL = 'pkg/provider/kubernetes/gateway/client.go WatchAll';
+const LIST_WATCH = ['list', 'watch'];
+
+/**
+ * Traefik Proxy v3.7.11's Gateway API provider (`providers.kubernetesgateway`). As for TRAEFIK_3_7_11, the snapshot
+ * available here ends at v3.7.9: read at tag v3.7.9 (pkg/provider/kubernetes/gateway), which v3.7.10 and v3.7.11 patch
+ * without changing what the provider watches.
+ */
+export const TRAEFIK_3_7_11_GATEWAY_API: TraefikGatewayProviderFacts = {
+  name: 'traefik',
+  version: 'v3.7.11',
+  source: 'traefik/traefik @ v3.7.9 (provider code)',
+  controllerName: { value: 'traefik.io/gateway-controller', from: 'pkg/provider/kubernetes/gateway/kubernetes.go controllerName' },
+  // Built against Gateway API v1.5.1: there is no ListenerSet support in this version (no reference in the provider).
+  gatewayApiModule: { value: 'v1.5.1', from: 'go.mod sigs.k8s.io/gateway-api' },
+  kinds: [
+    { kind: 'GatewayClass', apiVersion: `${GW}/v1`, watched: 'always', writesStatus: true, from: `${WATCH_ALL} (cluster-wide, filtered by labelSelector)` },
+    { kind: 'Gateway', apiVersion: `${GW}/v1`, watched: 'always', writesStatus: true, from: WATCH_ALL },
+    { kind: 'HTTPRoute', apiVersion: `${GW}/v1`, watched: 'always', writesStatus: true, from: WATCH_ALL },
+    { kind: 'GRPCRoute', apiVersion: `${GW}/v1`, watched: 'always', writesStatus: true, from: WATCH_ALL },
+    { kind: 'TLSRoute', apiVersion: `${GW}/v1`, watched: 'always', writesStatus: true, from: WATCH_ALL },
+    { kind: 'BackendTLSPolicy', apiVersion: `${GW}/v1`, watched: 'always', writesStatus: true, from: WATCH_ALL },
+    { kind: 'ReferenceGrant', apiVersion: `${GW}/v1beta1`, watched: 'always', writesStatus: false, from: WATCH_ALL },
+    {
+      kind: 'TCPRoute',
+      apiVersion: `${GW}/v1alpha2`,
+      watched: '--providers.kubernetesgateway.experimentalchannel',
+      writesStatus: true,
+      from: `${WATCH_ALL} (if c.experimentalChannel)`,
+    },
+  ],
+  flags: {
+    value: [
+      '--providers.kubernetesgateway',
+      '--providers.kubernetesgateway.experimentalchannel',
+      '--providers.kubernetesgateway.labelselector',
+      '--providers.kubernetesgateway.namespaces',
+      '--providers.kubernetesgateway.statusaddress.ip',
+      '--providers.kubernetesgateway.statusaddress.hostname',
+      '--providers.kubernetesgateway.statusaddress.service.name',
+      '--providers.kubernetesgateway.statusaddress.service.namespace',
+      '--providers.kubernetesgateway.nativelbbydefault',
+      '--providers.kubernetesgateway.throttleduration',
+      // Registers the Middleware filter builder with the Gateway provider (static_config.go).
+      '--providers.kubernetescrd',
+    ],
+    from: 'pkg/config/static/static_config.go Providers.KubernetesGateway, Providers.KubernetesCRD; pkg/provider/kubernetes/gateway/kubernetes.go Provider, StatusAddress, ServiceRef',
+  },
+  experimentalChannelFlag: { value: '--providers.kubernetesgateway.experimentalchannel', from: 'pkg/provider/kubernetes/gateway/kubernetes.go Provider.ExperimentalChannel' },
+  clusterRbac: [
+    { apiGroups: [''], resources: ['namespaces'], verbs: LIST_WATCH, why: `${WATCH_ALL}: cluster-wide Namespace informer (allowedRoutes namespace selectors)` },
+    {
+      apiGroups: [''],
+      resources: ['services', 'configmaps', 'secrets'],
+      verbs: LIST_WATCH,
+      why: `${WATCH_ALL}: per watched namespace (all by default); Secrets with owner!=helm only; ConfigMaps for BackendTLSPolicy CAs`,
+    },
+    { apiGroups: ['discovery.k8s.io'], resources: ['endpointslices'], verbs: LIST_WATCH, why: `${WATCH_ALL}: EndpointSlice informer per watched namespace` },
+    {
+      apiGroups: [GW],
+      resources: ['gatewayclasses', 'gateways', 'httproutes', 'grpcroutes', 'tlsroutes', 'referencegrants', 'backendtlspolicies'],
+      verbs: LIST_WATCH,
+      why: `${WATCH_ALL}: GatewayClass cluster-wide, the others per watched namespace; all must be installed (WaitForCacheSync)`,
+    },
+    {
+      apiGroups: [GW],
+      resources: ['gatewayclasses/status', 'gateways/status', 'httproutes/status', 'grpcroutes/status', 'tlsroutes/status', 'backendtlspolicies/status'],
+      verbs: ['update'],
+      why: 'pkg/provider/kubernetes/gateway/client.go Update*Status: UpdateStatus on an object read from the informer cache',
+    },
+  ],
+  listenerToEntryPoint: {
+    value: 'A listener binds the entry point whose address ends in ":<listener port>" (an HTTP listener skips entry points with http.tls); '
+      + 'no match rejects the listener. So listener ports are the entry points\' container ports (8000, 8443 in this library), not 80/443.',
+    from: 'pkg/provider/kubernetes/gateway/kubernetes.go entryPointName',
+  },
+  middlewareFilter: {
+    value: {
+      filterType: 'ExtensionRef',
+      group: 'traefik.io',
+      kind: 'Middleware',
+      namespace: 'the HTTPRoute\'s namespace (ExtensionRef is a local reference)',
+      needs: '--providers.kubernetescrd: without it the group/kind has no filter builder and the route is rejected ("unsupported filter extension ref")',
+    },
+    from: 'pkg/provider/kubernetes/gateway/httproute.go loadHTTPRouteFilterExtensionRef; pkg/provider/kubernetes/crd/kubernetes.go RegisterFilterFuncs; '
+      + 'pkg/config/static/static_config.go FillExtensionBuilderRegistry',
+  },
+  crdProviderRbac: [
+    {
+      apiGroups: ['traefik.io'],
+      resources: [
+        'ingressroutes', 'ingressroutetcps', 'ingressrouteudps', 'middlewares', 'middlewaretcps', 'serverstransports',
+        'serverstransporttcps', 'tlsoptions', 'tlsstores', 'traefikservices',
+      ],
+      verbs: LIST_WATCH,
+      why: 'pkg/provider/kubernetes/crd/client.go WatchAll: one informer per Traefik CRD per watched namespace; every CRD must be installed',
+    },
+    {
+      apiGroups: [''],
+      resources: ['services', 'secrets', 'configmaps'],
+      verbs: LIST_WATCH,
+      why: 'pkg/provider/kubernetes/crd/client.go WatchAll',
+    },
+    { apiGroups: ['discovery.k8s.io'], resources: ['endpointslices'], verbs: LIST_WATCH, why: 'pkg/provider/kubernetes/crd/client.go WatchAll' },
+  ],
+  whenForbidden: 'client.go WatchAll blocks in WaitForCacheSync until the provider stops: a forbidden list (or a missing CRD such as TLSRoute) '
+    + 'means no Gateway API configuration and no status, while the Ingress provider keeps serving',
+};
