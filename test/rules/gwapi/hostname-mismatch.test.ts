@@ -51,4 +51,14 @@ describe(`${ID} route hostnames intersect no listener`, () => {
     // THEN
     expect(findingsOf(report, ID)).toEqual([]);
   });
+
+  it('a suppression annotation with a reason accepts the finding', () => {
+    // GIVEN the mismatching route, annotated with a reason
+    const route = httpRoute({ hostnames: ['app.example.net'], annotations: { 'suppress.gateways.cdk8s.io/CG-GWAPI-002': 'moved to example.net next sprint' } });
+    // WHEN
+    const report = lintObjects([gateway(), route]);
+    // THEN the finding is kept as suppressed, with its reason, and fails nothing
+    expect(singleFinding(report, ID)).toMatchObject({ suppressed: true, suppressionReason: 'moved to example.net next sprint' });
+    expect(ruleIds(report)).toEqual([]);
+  });
 });
