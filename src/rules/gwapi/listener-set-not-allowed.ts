@@ -17,7 +17,7 @@ export const LISTENER_SET_NOT_ALLOWED = defineRule({
         object: set.object,
         field: 'spec.parentRef',
         value: set.parentRef,
-        message: `Gateway ${set.parent.object.ref} does not admit ListenerSets from namespace "${set.namespace}": its spec.allowedListeners.namespaces is `
+        message: `${set.parent.object.ref} does not admit ListenerSets from namespace "${set.namespace}": its spec.allowedListeners.namespaces is `
           + `from ${show(allowance.from)}${allowance.from === 'Selector' ? ` with selector ${show(allowance.selector)}` : ''}`
           + `${allowance.from === 'None' ? ' (the default when unset)' : ''}`,
       });

@@ -17,7 +17,7 @@ describe(`${ID} ListenerSet its Gateway does not admit`, () => {
     // THEN
     expect(f).toMatchObject({ kind: 'ListenerSet', namespace: 'tenant-a', name: 'tenant-a', field: 'spec.parentRef', severity: 'error' });
     expect(f.value).toBe(shown({ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'web', namespace: 'infra' }));
-    expect(f.message).toContain('Gateway Gateway infra/web does not admit ListenerSets from namespace "tenant-a": its spec.allowedListeners.namespaces is from "None" (the default when unset)');
+    expect(f.message).toContain('Gateway infra/web does not admit ListenerSets from namespace "tenant-a": its spec.allowedListeners.namespaces is from "None" (the default when unset)');
   });
 
   it('rejects a ListenerSet from another namespace when the Gateway admits only its own (from: Same)', () => {
