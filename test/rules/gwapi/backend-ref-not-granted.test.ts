@@ -42,4 +42,14 @@ describe(`${ID} cross-namespace backendRef without a ReferenceGrant`, () => {
     // THEN
     expect(findingsOf(lintObjects(objs), ID)).toEqual([]);
   });
+
+  it('rejects a requestMirror backendRef into another namespace without a grant', () => {
+    // GIVEN a route to its own Service web that mirrors to Service shadow/web
+    const mirror = { type: 'RequestMirror', requestMirror: { backendRef: { name: 'web', namespace: 'shadow', port: 80 } } };
+    const route = httpRoute({ rules: [{ filters: [mirror], backendRefs: [{ name: 'web', port: 80 }] }] });
+    // WHEN
+    const f = singleFinding(lintObjects([gateway(), route]), ID);
+    // THEN
+    expect(f).toMatchObject({ field: 'spec.rules[0].filters[0].requestMirror.backendRef', value: shown({ group: '', kind: 'Service', namespace: 'shadow', name: 'web' }) });
+  });
 });
