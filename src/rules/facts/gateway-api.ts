@@ -81,6 +81,14 @@ export interface ListenerFact {
   readonly allowedKinds: readonly GroupKind[];
 }
 
+/** A GatewayClass: which controller implements the Gateways of the class. */
+export interface GatewayClassFact {
+  readonly object: ManifestObject;
+  readonly name: string;
+  /** `spec.controllerName`, for example `gateway.envoyproxy.io/gatewayclass-controller`. */
+  readonly controllerName?: string;
+}
+
 export interface GatewayFact {
   readonly object: ManifestObject;
   readonly namespace: string;
@@ -156,6 +164,11 @@ export interface CrossNamespaceReference {
 
 /** Everything the Gateway API rules read, computed once per model. */
 export class GatewayApiFacts {
+  /**
+   * The GatewayClasses in the manifests. A class named by a Gateway but absent here is usually installed with its
+   * implementation, so no rule treats its absence as a mistake.
+   */
+  public readonly gatewayClasses: readonly GatewayClassFact[];
   public readonly gateways: readonly GatewayFact[];
   public readonly listenerSets: readonly ListenerSetFact[];
   public readonly referenceGrants: readonly ReferenceGrantFact[];
@@ -172,6 +185,11 @@ export class GatewayApiFacts {
       this.namespaces.set(ns.name, ns);
       this.managedNamespaces.add(ns.name);
     }
+    this.gatewayClasses = gatewayApiObjects(model, 'GatewayClass').map((object) => ({
+      object,
+      name: object.name,
+      controllerName: typeof object.json.spec?.controllerName === 'string' ? object.json.spec.controllerName : undefined,
+    }));
     this.gateways = gatewayApiObjects(model, 'Gateway').map((object) => this.readGateway(object));
     this.listenerSets = gatewayApiObjects(model, 'ListenerSet').map((object) => this.readListenerSet(object));
     this.referenceGrants = gatewayApiObjects(model, 'ReferenceGrant').map(readReferenceGrant);

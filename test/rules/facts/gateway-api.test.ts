@@ -46,6 +46,15 @@ describe('gatewayApiFacts', () => {
     expect(l.certificateRefs).toEqual([{ group: '', kind: 'Secret', name: 'a-tls', namespace: 'infra', crossNamespace: false, field: 'spec.listeners[0].tls.certificateRefs[0]' }]);
   });
 
+  it('lists GatewayClasses (cluster-scoped) with their controller', () => {
+    // GIVEN GatewayClass eg
+    const cls = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GatewayClass', metadata: { name: 'eg' }, spec: { controllerName: 'gateway.envoyproxy.io/gatewayclass-controller' } };
+    const facts = gatewayApiFacts(modelOf([cls, gateway()]));
+    // THEN
+    expect(facts.gatewayClasses.map((c) => [c.name, c.controllerName, c.object.namespace])).toEqual([['eg', 'gateway.envoyproxy.io/gatewayclass-controller', undefined]]);
+    expect(facts.gateway('infra', 'web')!.className).toBe('eg');
+  });
+
   it('attaches ListenerSets to their parent and judges allowedListeners (default None)', () => {
     // GIVEN a Gateway without allowedListeners, one with from Same, and a ListenerSet on each
     const objs = [
@@ -66,11 +75,13 @@ describe('gatewayApiFacts', () => {
     const objs = [
       gateway({ listeners: [listener(), listener({ name: 'alt', port: 8080 })], allowedListeners: { namespaces: { from: 'All' } } }),
       listenerSet({ listeners: [listener({ name: 'http', hostname: 'a.tenants.example.org' })] }),
-      httpRoute({ parentRefs: [{ name: 'web', namespace: 'infra' }, { name: 'web', namespace: 'infra', port: 8080 }, { kind: 'ListenerSet', name: 'tenant-a', namespace: 'tenant-a', sectionName: 'http' }] }),
+      httpRoute({ name: 'whole', parentRefs: [{ name: 'web', namespace: 'infra' }] }),
+      httpRoute({ name: 'by-port', parentRefs: [{ name: 'web', namespace: 'infra', port: 8080 }] }),
+      httpRoute({ name: 'on-set', parentRefs: [{ kind: 'ListenerSet', name: 'tenant-a', namespace: 'tenant-a', sectionName: 'http' }] }),
     ];
     const model = modelOf(objs);
     const facts = gatewayApiFacts(model);
-    const refs = parentRefsOf(model.ofKind('HTTPRoute')[0]);
+    const refs = model.ofKind('HTTPRoute').map((route) => parentRefsOf(route)[0]);
     // THEN
     expect(facts.listenersOf(refs[0]).listeners.map((l) => `${l.owner.kind}/${l.name}`)).toEqual(['Gateway/http', 'Gateway/alt']);
     expect(facts.listenersOf(refs[1]).listeners.map((l) => l.name)).toEqual(['alt']);

@@ -27,11 +27,15 @@ describe(`${ID} conflicting listeners`, () => {
       + 'listener "http" (port 80, HTTP, host "*.example.com") of Gateway infra/web');
   });
 
-  it('rejects two listeners of one Gateway without hostnames on the same port and protocol', () => {
-    // GIVEN two HTTP listeners on 8080 with no hostname
-    const objs = [gateway({ listeners: [listener({ name: 'a', port: 8080, hostname: null }), listener({ name: 'b', port: 8080, hostname: null })] })];
-    // THEN the second is reported
-    expect(singleFinding(lintObjects(objs), ID)).toMatchObject({ kind: 'Gateway', field: 'spec.listeners[1]' });
+  it('rejects two ListenerSets of one Gateway with the same port and protocol and no hostname', () => {
+    // GIVEN ListenerSets tenant-a/a and tenant-b/b, each with an HTTP listener on 8080 without hostname (each valid on its own)
+    const objs = [
+      gateway({ allowedListeners: ADMIT_ALL }),
+      listenerSet({ name: 'b', namespace: 'tenant-b', listeners: [listener({ name: 'any', port: 8080, hostname: null })] }),
+      listenerSet({ name: 'a', namespace: 'tenant-a', listeners: [listener({ name: 'any', port: 8080, hostname: null })] }),
+    ];
+    // THEN the one later by namespace/name (tenant-b/b) is reported
+    expect(singleFinding(lintObjects(objs), ID)).toMatchObject({ kind: 'ListenerSet', namespace: 'tenant-b', field: 'spec.listeners[0]' });
   });
 
   it('accepts the same hostname on another port or protocol', () => {
