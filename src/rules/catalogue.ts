@@ -13,6 +13,14 @@ import { EDGE_SETTINGS_GAP } from './gateway/edge-settings-gap';
 import { INTERNAL_API_EXPOSED } from './gateway/internal-api-exposure';
 import { SHARED_CONTROLLER_VALUE } from './gateway/shared-controller-value';
 import { UNSUPPORTED_ROUTE_OPTION } from './gateway/unsupported-route-option';
+import { BACKEND_REF_NOT_GRANTED } from './gwapi/backend-ref-not-granted';
+import { CERTIFICATE_REF_NOT_GRANTED } from './gwapi/certificate-ref-not-granted';
+import { CERTIFICATE_SECRET_MISSING } from './gwapi/certificate-secret-missing';
+import { CONFLICTING_LISTENERS } from './gwapi/conflicting-listeners';
+import { ROUTE_HOSTNAME_MISMATCH } from './gwapi/hostname-mismatch';
+import { LISTENER_SET_NOT_ALLOWED } from './gwapi/listener-set-not-allowed';
+import { MISSING_PARENT } from './gwapi/missing-parent';
+import { ROUTE_NOT_ALLOWED } from './gwapi/route-not-allowed';
 import { CLASS_FIELD_AND_ANNOTATION } from './ingress/class-conflict';
 import { DUPLICATE_ROUTE } from './ingress/duplicate-route';
 import { INGRESS_WITHOUT_CLASS } from './ingress/ingress-without-class';
@@ -127,6 +135,14 @@ export const ALL_RULES: readonly Rule[] = [
   MONITOR_SELECTS_NOTHING,
   MONITOR_PORT_MISSING,
   MONITOR_TARGET_BLOCKED,
+  CONFLICTING_LISTENERS,
+  ROUTE_HOSTNAME_MISMATCH,
+  MISSING_PARENT,
+  ROUTE_NOT_ALLOWED,
+  BACKEND_REF_NOT_GRANTED,
+  CERTIFICATE_REF_NOT_GRANTED,
+  CERTIFICATE_SECRET_MISSING,
+  LISTENER_SET_NOT_ALLOWED,
 ];
 
 let ids: ReadonlySet<string> | undefined;

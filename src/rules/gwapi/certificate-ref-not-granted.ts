@@ -1,0 +1,41 @@
+import { GATEWAY_API_GROUP, GATEWAY_API_KINDS, gatewayApiFacts } from '../facts/gateway-api';
+import { defineRule } from '../rule';
+import { Severity } from '../severity';
+
+export const CERTIFICATE_REF_NOT_GRANTED = defineRule({
+  id: 'CG-GWAPI-006',
+  severity: Severity.ERROR,
+  description: 'A listener\'s certificateRef points into another namespace and no ReferenceGrant there permits it, so the listener has no certificate (ResolvedRefs: RefNotPermitted)',
+  fix: 'Add a ReferenceGrant in the Secret\'s namespace from the Gateway (or ListenerSet) kind and namespace to kind Secret (and its name), or keep the Secret in the listener\'s namespace',
+  manifestLevel: true,
+  kinds: GATEWAY_API_KINDS,
+  check(model, report) {
+    const facts = gatewayApiFacts(model);
+    const listeners = [...facts.gateways.flatMap((g) => g.listeners), ...facts.listenerSets.flatMap((s) => s.listeners)];
+    for (const listener of listeners) {
+      for (const ref of listener.certificateRefs) {
+        if (!ref.crossNamespace) continue;
+        const owner = listener.owner;
+        // ReferenceGrants are not inherited between a Gateway and its ListenerSets: each is judged by its own kind.
+        const permitted = facts.grantPermits({
+          fromGroup: GATEWAY_API_GROUP,
+          fromKind: owner.kind,
+          fromNamespace: owner.namespace!,
+          toGroup: ref.group,
+          toKind: ref.kind,
+          toNamespace: ref.namespace,
+          toName: ref.name,
+        });
+        if (permitted) continue;
+        report({
+          object: owner,
+          field: ref.field,
+          value: { group: ref.group, kind: ref.kind, namespace: ref.namespace, name: ref.name },
+          message: `listener "${listener.name}" of ${owner.ref} refers to ${ref.kind} ${ref.namespace}/${ref.name}, and no ReferenceGrant in namespace `
+            + `"${ref.namespace}" permits it; one would need from {group: ${GATEWAY_API_GROUP}, kind: ${owner.kind}, namespace: ${owner.namespace}} `
+            + `and to {group: "${ref.group}", kind: ${ref.kind}} (name unset or "${ref.name}")`,
+        });
+      }
+    }
+  },
+});
