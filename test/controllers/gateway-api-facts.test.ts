@@ -13,8 +13,7 @@ import { CERT_MANAGER_1_21_1_GATEWAY_API } from '../../src/controllers/facts/gat
 import { GatewayApiImplementationFacts } from '../../src/controllers/facts/gateway-api-facts';
 import { TRAEFIK_3_7_11_GATEWAY_API } from '../../src/controllers/facts/gateway-api-traefik-3.7.11';
 import { TRAEFIK_3_7_11 } from '../../src/controllers/facts/traefik-3.7.11';
-import { ACME_HTTP01_SOLVER_LABELS, ACME_HTTP01_SOLVER_PORT } from '../../src/network/peers';
-import { SHIM_CLUSTER_ISSUER, SHIM_ISSUER } from '../../src/rules/tls/tls-facts';
+import { HTTP01_SOLVER_POD_LABELS, HTTP01_SOLVER_PORT, SHIM_CLUSTER_ISSUER, SHIM_ISSUER } from '../../src/core/manifest-contract';
 
 const CRD_DIR = path.join(__dirname, '..', '..', '..', 'shared', 'crds');
 const GW = 'gateway.networking.k8s.io';
@@ -247,8 +246,8 @@ describe('cert-manager v1.21.1 Gateway API facts', () => {
   });
 
   it('starts HTTP-01 solvers with the labels and port the NetworkPolicies already admit', () => {
-    expect(cm.solverCreates.value.labels).toMatchObject(ACME_HTTP01_SOLVER_LABELS);
-    expect(cm.solverCreates.value.servicePort).toBe(ACME_HTTP01_SOLVER_PORT);
+    expect(cm.solverCreates.value.labels).toMatchObject(HTTP01_SOLVER_POD_LABELS);
+    expect(cm.solverCreates.value.servicePort).toBe(HTTP01_SOLVER_PORT);
   });
 
   it.each(['cert-manager.io_issuers.yaml', 'cert-manager.io_clusterissuers.yaml'])('names solver fields that exist in %s', (file) => {

@@ -6,7 +6,7 @@
  * referencegrants, httproutes): defaults for omitted fields are the CRDs' `default`s, so a manifest written without
  * them reads the way the API server stores it.
  */
-import { NAMESPACE_NAME_LABEL } from '../../labels';
+import { NAMESPACE_NAME_LABEL } from '../../core/manifest-contract';
 import { ClusterModel, isObject, labelSelectorMatches, listOf, ManifestObject } from '../model';
 
 export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';

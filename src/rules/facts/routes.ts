@@ -2,6 +2,7 @@
  * Every route of the model, whichever API declared it: the producers' facts concatenated, computed once per model
  * (several rules read them in one evaluation). A new route API adds its producer here.
  */
+import { gatewayApiRouteFacts } from './gateway-api-routes';
 import { isLegacyIngress } from './ingress';
 import { ingressRouteFacts } from './ingress-routes';
 import { RouteBackendFact, RouteFact, RouteParentFact } from './route-fact';
@@ -9,11 +10,11 @@ import { ClusterModel, ManifestObject } from '../model';
 
 const factsByModel = new WeakMap<ClusterModel, readonly RouteFact[]>();
 
-/** The route facts of `model`: Ingress rule paths (and, once its producer is listed here, Gateway API route matches). */
+/** The route facts of `model`: Ingress rule paths, then HTTPRoute and GRPCRoute matches. */
 export function routeFacts(model: ClusterModel): readonly RouteFact[] {
   let facts = factsByModel.get(model);
   if (!facts) {
-    facts = [...ingressRouteFacts(model)];
+    facts = [...ingressRouteFacts(model), ...gatewayApiRouteFacts(model)];
     factsByModel.set(model, facts);
   }
   return facts;

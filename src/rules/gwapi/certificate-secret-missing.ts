@@ -1,8 +1,9 @@
+import { SHIM_CLUSTER_ISSUER, SHIM_ISSUER } from '../../core/manifest-contract';
+import { certificatesBySecret } from '../facts/certificates';
 import { GATEWAY_API_KINDS, gatewayApiFacts, ListenerFact } from '../facts/gateway-api';
 import { ManifestObject } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-import { certificatesBySecret, SHIM_CLUSTER_ISSUER, SHIM_ISSUER } from '../tls/tls-facts';
 
 /** cert-manager's annotation listing listener names its gateway-shim skips (v1.21.1 pkg/apis/certmanager/v1/types.go). */
 const IGNORE_TLS_LISTENERS = 'cert-manager.io/ignore-tls-listeners';
