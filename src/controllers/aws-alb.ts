@@ -3,11 +3,11 @@ import { Construct } from 'constructs';
 import { assertCloudManagedOptions, setOptionNames } from './cloud-managed';
 import { ControllerDeployment, ControllerDeployOptions, HardenedController, IIngressController, PublicWebHardening } from './controller-profile';
 import { AWS_LOAD_BALANCER_CONTROLLER_3_5_0 } from './facts/aws-load-balancer-controller-3.5.0';
+import { InvalidInputError } from '../core/input/input-error';
+import { rejectInput } from '../core/input/reject-input';
 import { CloudProvider } from '../gateways/exposure';
 import { LABEL_INGRESS_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
-import { InvalidInputError } from '../rules/input/invalid-input';
-import { rejectInput } from '../rules/input/reject-input';
 
 /** The IngressClass controller value of the AWS Load Balancer Controller (shared by all its classes). */
 export const AWS_ALB_CONTROLLER_VALUE = AWS_LOAD_BALANCER_CONTROLLER_3_5_0.facts.controllerValue;

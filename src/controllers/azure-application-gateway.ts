@@ -2,12 +2,12 @@ import { Construct } from 'constructs';
 import { assertCloudManagedOptions, setOptionNames } from './cloud-managed';
 import { ControllerDeployment, ControllerDeployOptions, HardenedController, IIngressController, PublicWebHardening } from './controller-profile';
 import { AGIC_1_9_8 } from './facts/agic-1.9.8';
+import { checkProp } from '../core/input/prop-checks';
+import { rejectInput } from '../core/input/reject-input';
 import { checkDns1123Subdomain } from '../core/validation';
 import { CloudProvider } from '../gateways/exposure';
 import { ANNOTATION_AGIC_SERVED_CLASS } from '../labels';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
-import { checkProp } from '../rules/input/prop-checks';
-import { rejectInput } from '../rules/input/reject-input';
 
 /** The IngressClass controller value AGIC watches unless its installation says otherwise. */
 export const AZURE_APPLICATION_GATEWAY_CONTROLLER_VALUE = AGIC_1_9_8.facts.controllerValue;

@@ -2,9 +2,9 @@ import { Construct } from 'constructs';
 import { assertCloudManagedOptions, setOptionNames } from './cloud-managed';
 import { ControllerDeployment, ControllerDeployOptions, HardenedController, IIngressController, PublicWebHardening } from './controller-profile';
 import { GKE_INGRESS } from './facts/gke-ingress';
+import { InvalidInputError } from '../core/input/input-error';
 import { CloudProvider } from '../gateways/exposure';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
-import { InvalidInputError } from '../rules/input/invalid-input';
 
 /** The GKE Ingress controller's name; it is never written into an IngressClass, since GKE reads none. */
 export const GKE_CONTROLLER_VALUE = 'k8s.io/ingress-gce';

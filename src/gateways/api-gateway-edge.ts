@@ -3,14 +3,14 @@ import { Construct } from 'constructs';
 import { checkedSeconds, checkedSize } from './edge-values';
 import { PublicWebGateway, PublicWebGatewayProps } from './public-web-gateway';
 import { EdgeSettings } from '../controllers/controller-profile';
+import { rejectInput, RejectedInput } from '../core/input/reject-input';
+import { standInName } from '../core/input/stand-in';
 import { checkDns1123Subdomain } from '../core/validation';
 import { checkCidr } from '../network/peers';
 import { Route } from '../routing/route';
 import { RouteBackend } from '../routing/route-backend';
 import { RuleEngine } from '../rules/engine';
 import { ANNOTATION_EDGE_UNSUPPORTED } from '../rules/gateway/edge-facts';
-import { rejectInput, RejectedInput } from '../rules/input/reject-input';
-import { standInName } from '../rules/input/stand-in';
 
 /** Props of an `ApiGatewayEdge`. */
 export interface ApiGatewayEdgeProps {

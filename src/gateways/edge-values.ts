@@ -1,6 +1,6 @@
 import { Duration, Size, SizeRoundingBehavior } from 'cdk8s';
+import { checkProp, InputSink } from '../core/input/prop-checks';
 import { checkWholeKibibytes, checkWholeSeconds } from '../core/validation';
-import { checkProp, InputSink } from '../rules/input/prop-checks';
 
 /**
  * A timeout as every controller profile writes it (whole seconds); a rejected one is reported and `fallback` used,

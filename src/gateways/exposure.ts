@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../rules/input/invalid-input';
+import { InvalidInputError } from '../core/input/input-error';
 
 /**
  * A cloud whose load balancer integration this library knows, with the Service annotations

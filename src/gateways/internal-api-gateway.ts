@@ -4,11 +4,11 @@ import { checkedSeconds, checkedSize } from './edge-values';
 import { CloudProvider, GatewayExposure } from './exposure';
 import { IngressClassGateway, IngressClassGatewayProps } from './ingress-class-gateway';
 import { EdgeSettings } from '../controllers/controller-profile';
+import { checkListProp } from '../core/input/prop-checks';
+import { RejectedInput, rejectInputs } from '../core/input/reject-input';
 import { checkCidr, PRIVATE_SOURCE_CIDRS } from '../network/peers';
 import { Route } from '../routing/route';
 import { ANNOTATION_EDGE_UNSUPPORTED, INTERNAL_API_PROFILE } from '../rules/gateway/edge-facts';
-import { checkListProp } from '../rules/input/prop-checks';
-import { RejectedInput, rejectInputs } from '../rules/input/reject-input';
 import { ANNOTATION_GATEWAY_PROFILE } from '../rules/tls/tls-facts';
 import { CaIssuer } from '../tls/ca-issuer';
 import { CertificateOptions, TlsCertificate } from '../tls/certificate';
@@ -136,8 +136,6 @@ export class InternalApiGateway extends IngressClassGateway {
       this.ingressClass?.metadata.addAnnotation(ANNOTATION_EDGE_UNSUPPORTED, this.unsupportedEdgeSettings.join(','));
     }
     for (const service of this.clientServices()) service.metadata.addAnnotation(ANNOTATION_GATEWAY_PROFILE, INTERNAL_API_PROFILE);
-
-    this.bindEarlierRoutes();
   }
 
   /**
@@ -154,9 +152,10 @@ export class InternalApiGateway extends IngressClassGateway {
     return this.routeCertificates.all();
   }
 
-  /** The controller's client-facing Service (`<className>-controller`). */
+  /** The controller's client-facing Service (the one the controller profile reports), found among this gateway's objects. */
   private clientServices(): ApiObject[] {
-    const name = `${this.className}-controller`;
+    const name = this.serviceName;
+    if (name === undefined) return [];
     return this.node.findAll()
       .filter((c): c is ApiObject => c instanceof ApiObject && c.kind === 'Service' && c.name === name);
   }

@@ -4,9 +4,9 @@ import { checkedSeconds, checkedSize } from './edge-values';
 import { GatewayExposure } from './exposure';
 import { IngressClassGateway, IngressClassGatewayProps } from './ingress-class-gateway';
 import { HardenedController, IIngressController, PublicWebHardening } from '../controllers/controller-profile';
+import { InvalidInputError } from '../core/input/input-error';
+import { RejectedInput, rejectInput, rejectInputs } from '../core/input/reject-input';
 import { Route } from '../routing/route';
-import { InvalidInputError } from '../rules/input/invalid-input';
-import { RejectedInput, rejectInput, rejectInputs } from '../rules/input/reject-input';
 import { ANNOTATION_GATEWAY_PROFILE, ANNOTATION_PUBLIC_WEB_UNSUPPORTED, PUBLIC_WEB_PROFILE } from '../rules/tls/tls-facts';
 import { AcmeIssuer } from '../tls/acme-issuer';
 import { CertificateOptions, TlsCertificate } from '../tls/certificate';
@@ -135,8 +135,6 @@ export class PublicWebGateway extends IngressClassGateway {
       this.ingressClass?.metadata.addAnnotation(ANNOTATION_PUBLIC_WEB_UNSUPPORTED, this.unsupportedHardening.join(','));
     }
     if ((props.solveHttp01 ?? true) && props.issuer instanceof AcmeIssuer) props.issuer.addHttp01Gateway(this);
-
-    this.bindEarlierRoutes();
   }
 
   /**

@@ -1,12 +1,11 @@
 import { Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
-import { Construct, IConstruct } from 'constructs';
-import { routeNamespace } from './controller-network-policy';
-import { NetworkIsolation } from './network-isolation';
+import { Construct } from 'constructs';
 import { namespacePeer, sortedNumbers, tcp } from './peers';
+import { AppContext, ContextKey } from '../core/app-context';
+import { rejectInput } from '../core/input/reject-input';
 import { LABEL_INGRESS_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
 import { Route } from '../routing/route';
-import { rejectInput } from '../rules/input/reject-input';
 
 /** Matches no pod: the allowance stays closed while the synth fails on the unidentified backend. */
 const NO_POD = { 'gateways.cdk8s.io/unidentified-backend': 'true' };
@@ -20,22 +19,19 @@ export interface GatewayPeer {
   readonly podLabels?: { [key: string]: string };
 }
 
-const ALLOWANCES = new WeakMap<IConstruct, Map<string, BackendAllowancePolicy>>();
+/** The app's allowances by `<namespace>/<class>/<service>`, a slot of the app context. */
+const ALLOWANCES = new ContextKey('backend allowances', () => new Map<string, BackendAllowancePolicy>());
 
 /**
  * Admits the gateway's controller pods to the route's backend pods on its target port, when the route's namespace
  * is isolated (`NetworkIsolation`). Routes of one gateway to one Service share a policy (`allow-<class>-to-<service>`)
- * whose ports are the union of their target ports. Called by the gateway's `bindRoute`.
+ * whose ports are the union of their target ports. Called by the gateway when it renders the route (at synth).
  */
 export function allowGatewayToBackend(gateway: GatewayPeer, route: Route): void {
-  const namespace = routeNamespace(route);
-  if (!NetworkIsolation.of(route).isIsolated(namespace)) return;
-  const root = route.node.root;
-  let byKey = ALLOWANCES.get(root);
-  if (!byKey) {
-    byKey = new Map();
-    ALLOWANCES.set(root, byKey);
-  }
+  const namespace = route.namespace;
+  const context = AppContext.of(route);
+  if (!context.isIsolated(namespace)) return;
+  const byKey = context.get(ALLOWANCES);
   const key = `${namespace}/${gateway.className}/${route.backend.serviceName}`;
   const existing = byKey.get(key);
   if (existing) existing.addRoute(route);

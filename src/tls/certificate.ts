@@ -2,13 +2,13 @@ import { ApiObject, Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ICertificateIssuer, IssuerKind } from './issuer';
 import { defaultRenewBefore, issuerRefOf } from './issuer-object';
+import { checkListProp, checkProp } from '../core/input/prop-checks';
+import { rejectInput } from '../core/input/reject-input';
+import { standInName } from '../core/input/stand-in';
 import { checkDns1123Label, checkDns1123Subdomain, checkIp } from '../core/validation';
 import { Certificate, CertificateSpecPrivateKeyAlgorithm, CertificateSpecPrivateKeyRotationPolicy } from '../imports/cert-manager.io';
 import { LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
 import { RuleEngine } from '../rules/engine';
-import { checkListProp, checkProp } from '../rules/input/prop-checks';
-import { rejectInput } from '../rules/input/reject-input';
-import { standInName } from '../rules/input/stand-in';
 import { formatGoDuration } from '../rules/tls/tls-facts';
 
 /**

@@ -1,3 +1,4 @@
+import { Chart } from 'cdk8s';
 import { CertificateOptions, TlsCertificate } from './certificate';
 import { ICertificateIssuer } from './issuer';
 import { Route } from '../routing/route';
@@ -15,7 +16,8 @@ export class RouteCertificates {
   public issueFor(route: Route): void {
     const secretName = route.tlsSecretName;
     if (secretName === undefined) return;
-    const namespace = route.ingress.metadata.namespace;
+    // As the route's Ingress writes it: no namespace when neither the backend nor the chart names one.
+    const namespace = route._backendNamespace ?? Chart.of(route).namespace;
     const key = `${namespace ?? 'default'}/${secretName}`;
     if (this.bySecret.has(key)) return;
     this.bySecret.set(key, new TlsCertificate(route, 'Certificate', {

@@ -12,8 +12,8 @@ import {
   IngressClassGateway, IngressClassParametersScope, IngressController, InternalApiGateway, PrivateKey, PublicWebGateway, Route,
   RestrictedWorkload, RouteBackend, RuleEngine, SelfSignedIssuer, Tenant, TlsCertificate,
 } from '../../src';
+import { InvalidInputError } from '../../src/core/input/input-error';
 import { Finding } from '../../src/rules/finding';
-import { InvalidInputError } from '../../src/rules/input/invalid-input';
 import { quietStderr } from '../tenancy/tenant-test-utils';
 
 quietStderr();

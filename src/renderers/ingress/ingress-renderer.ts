@@ -1,0 +1,82 @@
+import { k8s } from 'cdk8s-plus-28';
+import type { IIngressController, RouteBinding } from '../../controllers/controller-profile';
+import { rejectInputs } from '../../core/input/reject-input';
+import { ANNOTATION_LEGACY_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../../labels';
+// Type-only: routes are the model this module renders; the route table calls it (a value import would be a cycle).
+import type { Route } from '../../routing/route';
+import type { RouteOptions } from '../../routing/route-options';
+import { ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS } from '../../rules/gateway/unsupported-route-option';
+
+/** The construct id of a route's Ingress: the id the route used when it created it, so generated names stay. */
+export const ROUTE_INGRESS_ID = 'Resource';
+
+/** What an IngressClass gateway tells the renderer: the class to bind to and the controller that translates options. */
+export interface IngressClassBinding {
+  /** The IngressClass name. */
+  readonly className: string;
+  /** Binding beyond `spec.ingressClassName` (GKE's class annotation, per-gateway annotations). */
+  readonly routeBinding?: RouteBinding;
+  /** The controller whose annotations express the route options. */
+  readonly controller: IIngressController;
+}
+
+/** A controller's translation of route options: what it applies, and what it can not. */
+export interface RouteOptionsTranslation {
+  /** The Ingress annotations that apply the options. */
+  readonly annotations: { [key: string]: string };
+  /** `RouteOptions` property names the controller can not apply (recorded on the Ingress, reported by CG-GATEWAY-003). */
+  readonly unsupported: string[];
+}
+
+/**
+ * The one place that asks a controller profile for its translation of route options. Profiles answer with two
+ * methods today; once they return one translation (`translateRouteOptions`), only this function changes.
+ */
+export function translateRouteOptions(controller: IIngressController, options: RouteOptions): RouteOptionsTranslation {
+  return { annotations: controller.routeAnnotations(options), unsupported: controller.unsupportedRouteOptions?.(options) ?? [] };
+}
+
+/**
+ * Renders a route as a `networking.k8s.io/v1` Ingress under the route (id `Resource`), in the route's namespace:
+ * bound to the gateway's class (`spec.ingressClassName`, or the class annotation for controllers that read only
+ * that, since the API server rejects an Ingress with both), with the annotations of the controller's translation
+ * and, when the controller can not apply some options, the unsupported-options annotation (CG-GATEWAY-003 fails
+ * synth on it: no option is dropped silently). Without a gateway the Ingress has no class; CG-INGRESS-010 reports it.
+ */
+export function renderIngress(route: Route, binding: IngressClassBinding | undefined): k8s.KubeIngress {
+  const existing = route.node.tryFindChild(ROUTE_INGRESS_ID);
+  if (existing) return existing as k8s.KubeIngress;
+  // Read now, at synth: the Service's ports may have been added after the route.
+  rejectInputs(route, route.backend._problems());
+  const classAnnotation = binding?.routeBinding?.classAnnotation;
+  const translation = binding ? translateRouteOptions(binding.controller, route.options) : { annotations: {}, unsupported: [] };
+  const annotations: { [key: string]: string } = {
+    ...(classAnnotation !== undefined ? { [ANNOTATION_LEGACY_CLASS]: classAnnotation } : {}),
+    ...(binding?.routeBinding?.annotations ?? {}),
+    ...translation.annotations,
+    ...(translation.unsupported.length > 0 ? { [ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS]: translation.unsupported.join(',') } : {}),
+  };
+  return new k8s.KubeIngress(route, ROUTE_INGRESS_ID, {
+    metadata: {
+      // Keys are left out rather than set to undefined, which would override cdk8s's generated name.
+      ...(route.ingressName ? { name: route.ingressName } : {}),
+      ...(route._backendNamespace ? { namespace: route._backendNamespace } : {}),
+      labels: { [LABEL_MANAGED_BY]: MANAGED_BY },
+      ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
+    },
+    spec: {
+      ingressClassName: binding && classAnnotation === undefined ? binding.className : undefined,
+      tls: route.tlsSecretName ? [{ hosts: [route.host], secretName: route.tlsSecretName }] : undefined,
+      rules: [{
+        host: route.host,
+        http: {
+          paths: [{
+            path: route.path,
+            pathType: route.pathType,
+            backend: { service: { name: route.backend.serviceName, port: route.backend.port } },
+          }],
+        },
+      }],
+    },
+  });
+}
