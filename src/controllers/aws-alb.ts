@@ -3,9 +3,9 @@ import { Construct } from 'constructs';
 import { assertCloudManagedOptions, setOptionNames } from './cloud-managed';
 import { ControllerDeployment, ControllerDeployOptions, HardenedController, IIngressController, PublicWebHardening } from './controller-profile';
 import { AWS_LOAD_BALANCER_CONTROLLER_3_5_0 } from './facts/aws-load-balancer-controller-3.5.0';
+import { CloudProvider } from '../core/exposure';
 import { InvalidInputError } from '../core/input/input-error';
 import { rejectInput } from '../core/input/reject-input';
-import { CloudProvider } from '../gateways/exposure';
 import { LABEL_INGRESS_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 

@@ -2,10 +2,10 @@ import { Construct } from 'constructs';
 import { assertCloudManagedOptions, setOptionNames } from './cloud-managed';
 import { ControllerDeployment, ControllerDeployOptions, HardenedController, IIngressController, PublicWebHardening } from './controller-profile';
 import { AGIC_1_9_8 } from './facts/agic-1.9.8';
+import { CloudProvider } from '../core/exposure';
 import { checkProp } from '../core/input/prop-checks';
 import { rejectInput } from '../core/input/reject-input';
 import { checkDns1123Subdomain } from '../core/validation';
-import { CloudProvider } from '../gateways/exposure';
 import { ANNOTATION_AGIC_SERVED_CLASS } from '../labels';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 

@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import { assertCloudManagedOptions, setOptionNames } from './cloud-managed';
 import { ControllerDeployment, ControllerDeployOptions, HardenedController, IIngressController, PublicWebHardening } from './controller-profile';
 import { GKE_INGRESS } from './facts/gke-ingress';
+import { CloudProvider } from '../core/exposure';
 import { InvalidInputError } from '../core/input/input-error';
-import { CloudProvider } from '../gateways/exposure';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 
 /** The GKE Ingress controller's name; it is never written into an IngressClass, since GKE reads none. */

@@ -1,9 +1,9 @@
 import { ApiObject, Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { checkedSeconds, checkedSize } from './edge-values';
-import { CloudProvider, GatewayExposure } from './exposure';
 import { IngressClassGateway, IngressClassGatewayProps } from './ingress-class-gateway';
 import { EdgeSettings } from '../controllers/controller-profile';
+import { CloudProvider, GatewayExposure } from '../core/exposure';
 import { checkListProp } from '../core/input/prop-checks';
 import { RejectedInput, rejectInputs } from '../core/input/reject-input';
 import { checkCidr, PRIVATE_SOURCE_CIDRS } from '../network/peers';

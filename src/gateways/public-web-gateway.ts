@@ -1,9 +1,9 @@
 import { Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { checkedSeconds, checkedSize } from './edge-values';
-import { GatewayExposure } from './exposure';
 import { IngressClassGateway, IngressClassGatewayProps } from './ingress-class-gateway';
 import { HardenedController, IIngressController, PublicWebHardening } from '../controllers/controller-profile';
+import { GatewayExposure } from '../core/exposure';
 import { InvalidInputError } from '../core/input/input-error';
 import { RejectedInput, rejectInput, rejectInputs } from '../core/input/reject-input';
 import { Route } from '../routing/route';

@@ -7,8 +7,8 @@ import {
   ACME_HTTP01_SOLVER_LABELS, ACME_HTTP01_SOLVER_PORT, checkCidr, DEFAULT_MONITORING_NAMESPACE, dnsEgressRule, ipBlockPeer, labelKey,
   namespacePeer, PRIVATE_SOURCE_CIDRS, sortedNumbers, tcp,
 } from './peers';
+import { GatewayExposure } from '../core/exposure';
 import { rejectInput } from '../core/input/reject-input';
-import { GatewayExposure } from '../gateways/exposure';
 import { RouteTable } from '../routing/route-table';
 
 /** Everything the controller policy needs to know about the workload it protects. Internal. */

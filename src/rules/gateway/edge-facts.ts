@@ -1,5 +1,5 @@
 /** What the edge preset rules share: the profiles `InternalApiGateway` and `ApiGatewayEdge` write into manifests. */
-import { CloudProvider } from '../../gateways/exposure';
+import { CloudProvider } from '../../core/exposure';
 import { ManifestObject } from '../model';
 
 /** The `gateways.cdk8s.io/profile` value of an `InternalApiGateway`'s IngressClass and controller Service. */
