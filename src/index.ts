@@ -31,6 +31,7 @@ export * from './tls/issuer';
 export * from './tls/acme-issuer';
 export * from './tls/ca-issuer';
 export * from './tls/certificate';
+export * from './tls/route-certificate';
 export * from './tls/http01-solver-pods';
 export * from './gateways/internal-api-gateway';
 export * from './gateways/api-gateway-tier';

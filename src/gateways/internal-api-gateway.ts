@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { checkedSeconds, checkedSize } from './edge-values';
 import { IngressClassGateway, IngressClassGatewayProps } from './ingress-class-gateway';
 import { EdgeSettings } from '../controllers/controller-profile';
+import { AppContext } from '../core/app-context';
 import { CloudProvider, GatewayExposure } from '../core/exposure';
 import { checkListProp } from '../core/input/prop-checks';
 import { RejectedInput, rejectInputs } from '../core/input/reject-input';
@@ -11,8 +12,9 @@ import { Route } from '../routing/route';
 import { ANNOTATION_EDGE_UNSUPPORTED, INTERNAL_API_PROFILE } from '../rules/gateway/edge-facts';
 import { ANNOTATION_GATEWAY_PROFILE } from '../rules/tls/tls-facts';
 import { CaIssuer } from '../tls/ca-issuer';
-import { CertificateOptions, TlsCertificate } from '../tls/certificate';
+import { CertificateOptions } from '../tls/certificate';
 import { ICertificateIssuer } from '../tls/issuer';
+import { RouteCertificate } from '../tls/route-certificate';
 import { RouteCertificates } from '../tls/route-certificates';
 
 /** Props of an `InternalApiGateway`. */
@@ -147,8 +149,9 @@ export class InternalApiGateway extends IngressClassGateway {
     this.routeCertificates.issueFor(route);
   }
 
-  /** The Certificates this gateway created for its routes, one per TLS secret. */
-  public get certificates(): TlsCertificate[] {
+  /** The Certificates this gateway creates for its routes, one per TLS secret (reading it renders the app's routes, as synth does). */
+  public get certificates(): RouteCertificate[] {
+    AppContext.of(this).render();
     return this.routeCertificates.all();
   }
 

@@ -3,14 +3,16 @@ import { Construct } from 'constructs';
 import { checkedSeconds, checkedSize } from './edge-values';
 import { IngressClassGateway, IngressClassGatewayProps } from './ingress-class-gateway';
 import { HardenedController, IIngressController, PublicWebHardening } from '../controllers/controller-profile';
+import { AppContext } from '../core/app-context';
 import { GatewayExposure } from '../core/exposure';
 import { InvalidInputError } from '../core/input/input-error';
 import { RejectedInput, rejectInput, rejectInputs } from '../core/input/reject-input';
 import { Route } from '../routing/route';
 import { ANNOTATION_GATEWAY_PROFILE, ANNOTATION_PUBLIC_WEB_UNSUPPORTED, PUBLIC_WEB_PROFILE } from '../rules/tls/tls-facts';
 import { AcmeIssuer } from '../tls/acme-issuer';
-import { CertificateOptions, TlsCertificate } from '../tls/certificate';
+import { CertificateOptions } from '../tls/certificate';
 import { ICertificateIssuer } from '../tls/issuer';
+import { RouteCertificate } from '../tls/route-certificate';
 import { RouteCertificates } from '../tls/route-certificates';
 
 /** The Strict-Transport-Security header of a public web gateway. */
@@ -147,8 +149,9 @@ export class PublicWebGateway extends IngressClassGateway {
     this.routeCertificates.issueFor(route);
   }
 
-  /** The Certificates this gateway created for its routes, one per TLS secret. */
-  public get certificates(): TlsCertificate[] {
+  /** The Certificates this gateway creates for its routes, one per TLS secret (reading it renders the app's routes, as synth does). */
+  public get certificates(): RouteCertificate[] {
+    AppContext.of(this).render();
     return this.routeCertificates.all();
   }
 }

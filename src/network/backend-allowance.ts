@@ -20,7 +20,7 @@ export interface GatewayPeer {
 }
 
 /** The app's allowances by `<namespace>/<class>/<service>`, a slot of the app context. */
-const ALLOWANCES = new ContextKey('backend allowances', () => new Map<string, BackendAllowancePolicy>());
+const ALLOWANCES = new ContextKey('backend allowances', () => new Map<string, BackendAllowancePolicy | undefined>());
 
 /**
  * Admits the gateway's controller pods to the route's backend pods on its target port, when the route's namespace
@@ -33,53 +33,56 @@ export function allowGatewayToBackend(gateway: GatewayPeer, route: Route): void 
   if (!context.isIsolated(namespace)) return;
   const byKey = context.get(ALLOWANCES);
   const key = `${namespace}/${gateway.className}/${route.backend.serviceName}`;
-  const existing = byKey.get(key);
-  if (existing) existing.addRoute(route);
-  else byKey.set(key, new BackendAllowancePolicy(route, 'GatewayAllowance', { gateway, namespace, route }));
+  if (byKey.has(key)) {
+    byKey.get(key)?.addRoute(route);
+    return;
+  }
+  if (!gateway.podLabels) {
+    // Cloud load balancers reach pods from addresses this library can not know; an allowance would be a guess.
+    rejectInput(route, 'gateway', gateway.className, `route (host "${route.host}") is on gateway "${gateway.className}", whose proxy runs outside `
+      + `the cluster, and its namespace "${namespace}" is isolated: no NetworkPolicy can name the load balancer's addresses portably. `
+      + 'Use a self-hosted gateway for isolated namespaces, or admit the load balancer subnets with your own NetworkPolicy');
+    byKey.set(key, undefined);
+    return;
+  }
+  byKey.set(key, new BackendAllowancePolicy(route, 'GatewayAllowance', { gateway, podLabels: gateway.podLabels, namespace, route }));
 }
 
 interface BackendAllowancePolicyProps {
   readonly gateway: GatewayPeer;
+  readonly podLabels: { [key: string]: string };
   readonly namespace: string;
   readonly route: Route;
 }
 
 /**
  * A NetworkPolicy in an isolated namespace that admits one gateway's controller pods to one Service's pods on
- * the target ports of the routes to it. Pods and ports are resolved at synth; a backend whose pods or target
- * port can not be identified fails synth rather than leave a hole (or a 504).
+ * the target ports of the routes to it: one ApiObject under the first route (`<route>/GatewayAllowance`), no construct
+ * of its own. Pods and ports are resolved at synth; a backend whose pods or target port can not be identified fails
+ * synth rather than leave a hole (or a 504).
  */
-class BackendAllowancePolicy extends Construct {
-  private readonly routes: Route[] = [];
+class BackendAllowancePolicy extends k8s.KubeNetworkPolicy {
+  private readonly routes: Route[];
 
   constructor(scope: Construct, id: string, props: BackendAllowancePolicyProps) {
-    super(scope, id);
     const { gateway, namespace, route } = props;
-    this.routes.push(route);
-    const serviceName = route.backend.serviceName;
-    if (!gateway.podLabels) {
-      // Cloud load balancers reach pods from addresses this library can not know; an allowance would be a guess.
-      rejectInput(route, 'gateway', gateway.className, `route (host "${route.host}") is on gateway "${gateway.className}", whose proxy runs outside `
-        + `the cluster, and its namespace "${namespace}" is isolated: no NetworkPolicy can name the load balancer's addresses portably. `
-        + 'Use a self-hosted gateway for isolated namespaces, or admit the load balancer subnets with your own NetworkPolicy');
-      return;
-    }
-    const controllerPeer = namespacePeer(gateway.namespace, gateway.podLabels);
-    new k8s.KubeNetworkPolicy(this, 'Resource', {
+    const routes = [route];
+    super(scope, id, {
       metadata: {
-        name: `allow-${gateway.className}-to-${serviceName}`,
+        name: `allow-${gateway.className}-to-${route.backend.serviceName}`,
         namespace,
         labels: { [LABEL_MANAGED_BY]: MANAGED_BY, [LABEL_INGRESS_CLASS]: gateway.className },
       },
       spec: {
-        podSelector: Lazy.any({ produce: () => ({ matchLabels: this.podLabels(namespace) }) }),
+        podSelector: Lazy.any({ produce: () => ({ matchLabels: backendPodLabels(routes, namespace) }) }),
         policyTypes: ['Ingress'],
         ingress: [{
-          from: [controllerPeer],
-          ports: Lazy.any({ produce: () => this.targetPorts().map(tcp) }),
+          from: [namespacePeer(gateway.namespace, props.podLabels)],
+          ports: Lazy.any({ produce: () => targetPorts(routes).map(tcp) }),
         }],
       },
     });
+    this.routes = routes;
   }
 
   /** Adds a route to the same Service through the same gateway (idempotent: gateways may bind a route more than once). */
@@ -87,24 +90,25 @@ class BackendAllowancePolicy extends Construct {
     if (!this.routes.includes(route)) this.routes.push(route);
   }
 
-  /** The backend pods; a selector that matches nothing when they or a target port are unknown (CG-INPUT-001 fails the synth). */
-  private podLabels(namespace: string): { [key: string]: string } {
-    const labels = this.routes[0].backend.podLabels;
-    if (!labels) {
-      rejectInput(this.routes[0], 'backend', this.routes[0].backend.serviceName, unidentified(this.routes[0], namespace, 'pods'));
-      return NO_POD;
-    }
-    const portless = this.routes.find((route) => route.backend.targetPort === undefined);
-    if (portless) {
-      rejectInput(portless, 'backend', portless.backend.serviceName, unidentified(portless, namespace, 'target port'));
-      return NO_POD;
-    }
-    return labels;
-  }
+}
 
-  private targetPorts(): number[] {
-    return sortedNumbers(this.routes.map((route) => route.backend.targetPort).filter((port): port is number => port !== undefined));
+/** The backend pods; a selector that matches nothing when they or a target port are unknown (CG-INPUT-001 fails the synth). */
+function backendPodLabels(routes: Route[], namespace: string): { [key: string]: string } {
+  const labels = routes[0].backend.podLabels;
+  if (!labels) {
+    rejectInput(routes[0], 'backend', routes[0].backend.serviceName, unidentified(routes[0], namespace, 'pods'));
+    return NO_POD;
   }
+  const portless = routes.find((route) => route.backend.targetPort === undefined);
+  if (portless) {
+    rejectInput(portless, 'backend', portless.backend.serviceName, unidentified(portless, namespace, 'target port'));
+    return NO_POD;
+  }
+  return labels;
+}
+
+function targetPorts(routes: Route[]): number[] {
+  return sortedNumbers(routes.map((route) => route.backend.targetPort).filter((port): port is number => port !== undefined));
 }
 
 function unidentified(route: Route, namespace: string, what: string): string {
