@@ -1,3 +1,4 @@
+import { ApiObject, App, Chart, DependencyGraph } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import type { InputError } from './input/input-error';
 
@@ -28,6 +29,13 @@ export class ContextKey<T> {
  * synth, or a synth after more routes were declared, adds only what is missing. Objects created while rendering are
  * not validated by cdk8s itself (it lists the constructs before the root's validation runs); none of them has a
  * validation of its own, and the rules read them like every other object.
+ *
+ * **One shortcut, during `App.synth()` and `App.synthYaml()` only.** Both validate the app and resolve its
+ * dependencies once, then serialize each chart with `chart.toJson()`, which in cdk8s 2.70 validates the whole app
+ * and resolves its dependencies again, once per chart: O(charts x constructs), the largest cost of an app with a
+ * chart per tenant. While one of these calls runs, charts of this app are serialized without repeating that work
+ * (the same topology cdk8s uses, `DependencyGraph`); nothing can change the app in between. `Chart.toJson()`
+ * outside them (`Testing.synth`) is untouched.
  */
 export class AppContext {
   /** The context of the app that `scope` belongs to; created on first use. */
@@ -55,6 +63,7 @@ export class AppContext {
         return [];
       },
     });
+    if (root instanceof App) serializeChartsOnceDuringSynth(root);
   }
 
   /** The value of `key` for this app, created on first use. */
@@ -102,3 +111,35 @@ export class AppContext {
 }
 
 const CONTEXTS = new WeakMap<IConstruct, AppContext>();
+
+/** cdk8s's internal per-chart serializer, which `Chart.toJson()` calls (see the class comment). */
+interface ChartSerializer {
+  _synthChart(chart: Chart): any[];
+}
+
+/** Wraps `app.synth` and `app.synthYaml` so the charts of `app` are serialized without revalidating the app per chart. */
+function serializeChartsOnceDuringSynth(app: App): void {
+  for (const method of ['synth', 'synthYaml'] as const) {
+    const original = app[method] as (...args: unknown[]) => unknown;
+    Object.defineProperty(app, method, {
+      configurable: true,
+      writable: true,
+      value: (...args: unknown[]) => {
+        const serializer = App as unknown as ChartSerializer;
+        const perChart = serializer._synthChart;
+        serializer._synthChart = (chart: Chart) => (App.of(chart) === app ? chartObjects(chart).map((o) => o.toJson()) : perChart.call(App, chart));
+        try {
+          return original.apply(app, args);
+        } finally {
+          serializer._synthChart = perChart;
+        }
+      },
+    });
+  }
+}
+
+/** The objects of one chart in cdk8s's order (its `chartToKube`): dependencies first, each in its closest chart only. */
+function chartObjects(chart: Chart): ApiObject[] {
+  return new DependencyGraph(chart.node).topology()
+    .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
+}

@@ -18,7 +18,8 @@ export class RouteTable {
 
   private readonly gateways: IGateway[] = [];
   private readonly routes: Route[] = [];
-  private readonly rendered = new Set<Route>();
+  /** Routes declared since the last render: cdk8s validates the app once per chart it writes, so a render must cost nothing when nothing is new. */
+  private unrendered: Route[] = [];
 
   /** @internal */
   public constructor(context: AppContext) {
@@ -31,6 +32,7 @@ export class RouteTable {
 
   public registerRoute(route: Route): void {
     this.routes.push(route);
+    this.unrendered.push(route);
   }
 
   /** Every gateway of the app, in declaration order. */
@@ -55,9 +57,9 @@ export class RouteTable {
    * reports it with the classes it could use.
    */
   private render(): void {
-    for (const route of this.routes) {
-      if (this.rendered.has(route)) continue;
-      this.rendered.add(route);
+    const routes = this.unrendered;
+    this.unrendered = [];
+    for (const route of routes) {
       const gateway = route.gateway;
       if (gateway) gateway.renderRoute(route);
       else renderIngress(route, undefined);
