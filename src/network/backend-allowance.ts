@@ -1,7 +1,6 @@
-import { Lazy } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
+import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { namespacePeer, sortedNumbers, tcp } from './peers';
+import { namespacePeer, sortedNumbers } from './peers';
 import { AppContext, ContextKey } from '../core/app-context';
 import { rejectInput } from '../core/input/reject-input';
 import { LABEL_INGRESS_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../labels';
@@ -61,13 +60,16 @@ interface BackendAllowancePolicyProps {
  * of its own. Pods and ports are resolved at synth; a backend whose pods or target port can not be identified fails
  * synth rather than leave a hole (or a 504).
  */
-class BackendAllowancePolicy extends k8s.KubeNetworkPolicy {
+class BackendAllowancePolicy extends ApiObject {
   private readonly routes: Route[];
 
   constructor(scope: Construct, id: string, props: BackendAllowancePolicyProps) {
     const { gateway, namespace, route } = props;
     const routes = [route];
+    // A plain ApiObject, not the typed KubeNetworkPolicy, whose conversion would copy the object once more at synth.
     super(scope, id, {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
       metadata: {
         name: `allow-${gateway.className}-to-${route.backend.serviceName}`,
         namespace,
@@ -78,7 +80,7 @@ class BackendAllowancePolicy extends k8s.KubeNetworkPolicy {
         policyTypes: ['Ingress'],
         ingress: [{
           from: [namespacePeer(gateway.namespace, props.podLabels)],
-          ports: Lazy.any({ produce: () => targetPorts(routes).map(tcp) }),
+          ports: Lazy.any({ produce: () => targetPorts(routes).map((port) => ({ protocol: 'TCP', port })) }),
         }],
       },
     });

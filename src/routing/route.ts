@@ -1,5 +1,4 @@
-import { Chart, SizeRoundingBehavior } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
+import { ApiObject, Chart, SizeRoundingBehavior } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PathType } from './path-type';
 import { RouteBackend } from './route-backend';
@@ -77,7 +76,10 @@ export class Route extends Construct {
   public readonly options: RouteOptions;
   /** The namespace of the route and its objects: the backend's, else the chart's, else `default`. */
   public readonly namespace: string;
-  /** The backend's own namespace, when it names a valid one (the Ingress then sets it explicitly). @internal */
+  /**
+   * The backend's own namespace, when it names a valid one (the rendered objects then set it explicitly).
+   * @internal
+   */
   public readonly _backendNamespace?: string;
   private readonly explicitGateway?: IGateway;
 
@@ -110,9 +112,9 @@ export class Route extends Construct {
    * as Ingresses). Reading it renders the app's routes, as synth does: read it once every gateway of the app is
    * declared, since a route renders once.
    */
-  public get ingress(): k8s.KubeIngress {
+  public get ingress(): ApiObject {
     AppContext.of(this).render();
-    return this.node.findChild(ROUTE_INGRESS_ID) as k8s.KubeIngress;
+    return this.node.findChild(ROUTE_INGRESS_ID) as ApiObject;
   }
 }
 

@@ -54,7 +54,11 @@ export function certificateObject(scope: Construct, id: string, props: TlsCertif
   const key = props.privateKey ?? { algorithm: CertificateSpecPrivateKeyAlgorithm.ECDSA, size: 256 };
   const duration = props.duration ?? DEFAULT_DURATION;
   const renewBefore = props.renewBefore ?? defaultRenewBefore(duration, DEFAULT_RENEW_BEFORE);
-  const apiObject = new Certificate(scope, id, {
+  // A plain ApiObject, not the typed binding: the spec is built here from checked values, and the binding's
+  // conversion would copy every route's Certificate once more at synth.
+  const apiObject = new ApiObject(scope, id, {
+    apiVersion: Certificate.GVK.apiVersion,
+    kind: Certificate.GVK.kind,
     metadata: {
       name: certificateName,
       ...(namespace !== undefined ? { namespace } : {}),
@@ -65,10 +69,10 @@ export function certificateObject(scope: Construct, id: string, props: TlsCertif
       ...(props.commonName !== undefined ? { commonName: props.commonName } : {}),
       ...(props.dnsNames.length > 0 ? { dnsNames: [...props.dnsNames] } : {}),
       ...(ipAddresses?.length ? { ipAddresses: [...ipAddresses] } : {}),
-      ...(props.isCa ? { isCa: true } : {}),
+      ...(props.isCa ? { isCA: true } : {}),
       issuerRef: issuerRefOf(props.issuer),
       privateKey: {
-        algorithm: key.algorithm as CertificateSpecPrivateKeyAlgorithm,
+        algorithm: key.algorithm,
         ...(key.size !== undefined ? { size: key.size } : {}),
         rotationPolicy: CertificateSpecPrivateKeyRotationPolicy.ALWAYS,
       },

@@ -414,6 +414,7 @@ const NOT_VALIDATED: { [prop: string]: string } = {
   'Finding.*': 'a report entry the library produces',
   'RuleInfo.*': 'a report entry the library produces',
   'BackendPort.*': 'what RouteBackend.port returns',
+  'RouteCertificate.*': 'what PublicWebGateway.certificates and InternalApiGateway.certificates return',
   'ControllerDeployment.*': 'what a controller profile returns to the gateway',
   'ControllerDeployOptions.*': 'what the gateway passes to a profile, built from checked IngressClassGatewayProps',
   'ControllerNetworkOptions.*': 'what the gateway passes to a profile, built from checked IngressClassGatewayProps',

@@ -1,4 +1,4 @@
-import { k8s } from 'cdk8s-plus-28';
+import { ApiObject } from 'cdk8s';
 import type { IIngressController, RouteBinding } from '../../controllers/controller-profile';
 import { rejectInputs } from '../../core/input/reject-input';
 import { ANNOTATION_LEGACY_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../../labels';
@@ -42,10 +42,13 @@ export function translateRouteOptions(controller: IIngressController, options: R
  * that, since the API server rejects an Ingress with both), with the annotations of the controller's translation
  * and, when the controller can not apply some options, the unsupported-options annotation (CG-GATEWAY-003 fails
  * synth on it: no option is dropped silently). Without a gateway the Ingress has no class; CG-INGRESS-010 reports it.
+ *
+ * A plain ApiObject, not the typed `KubeIngress`: the props are built here from checked values, and the typed
+ * class's conversion would copy every route's object once more at synth.
  */
-export function renderIngress(route: Route, binding: IngressClassBinding | undefined): k8s.KubeIngress {
+export function renderIngress(route: Route, binding: IngressClassBinding | undefined): ApiObject {
   const existing = route.node.tryFindChild(ROUTE_INGRESS_ID);
-  if (existing) return existing as k8s.KubeIngress;
+  if (existing) return existing as ApiObject;
   // Read now, at synth: the Service's ports may have been added after the route.
   rejectInputs(route, route.backend._problems());
   const classAnnotation = binding?.routeBinding?.classAnnotation;
@@ -56,7 +59,9 @@ export function renderIngress(route: Route, binding: IngressClassBinding | undef
     ...translation.annotations,
     ...(translation.unsupported.length > 0 ? { [ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS]: translation.unsupported.join(',') } : {}),
   };
-  return new k8s.KubeIngress(route, ROUTE_INGRESS_ID, {
+  return new ApiObject(route, ROUTE_INGRESS_ID, {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
     metadata: {
       // Keys are left out rather than set to undefined, which would override cdk8s's generated name.
       ...(route.ingressName ? { name: route.ingressName } : {}),
@@ -65,15 +70,15 @@ export function renderIngress(route: Route, binding: IngressClassBinding | undef
       ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
     },
     spec: {
-      ingressClassName: binding && classAnnotation === undefined ? binding.className : undefined,
-      tls: route.tlsSecretName ? [{ hosts: [route.host], secretName: route.tlsSecretName }] : undefined,
+      ...(binding && classAnnotation === undefined ? { ingressClassName: binding.className } : {}),
+      ...(route.tlsSecretName ? { tls: [{ hosts: [route.host], secretName: route.tlsSecretName }] } : {}),
       rules: [{
         host: route.host,
         http: {
           paths: [{
             path: route.path,
             pathType: route.pathType,
-            backend: { service: { name: route.backend.serviceName, port: route.backend.port } },
+            backend: { service: { name: route.backend.serviceName, port: { ...route.backend.port } } },
           }],
         },
       }],
