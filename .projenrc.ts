@@ -72,7 +72,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 // import/no-cycle (types are erased), which is how IGateway and Route refer to each other. Rules read manifests
 // only: they import src/core and the upstream facts records under src/controllers/facts (data modules that import
 // nothing else of ours), never a construct module.
-const constructFolders = ['gateways', 'tenancy', 'tls', 'monitoring', 'routing', 'network', 'workloads', 'plugin', 'cli'];
+const constructFolders = ['gateways', 'tenancy', 'tls', 'monitoring', 'routing', 'renderers', 'network', 'workloads', 'plugin', 'cli'];
 project.eslint?.addRules({
   'import/no-cycle': ['error', { ignoreExternal: true }],
   'import/no-restricted-paths': ['error', {
@@ -82,6 +82,20 @@ project.eslint?.addRules({
         from: './src',
         except: ['./core'],
         message: 'src/core is the bottom layer: it imports nothing else of this library.',
+      },
+      {
+        // Gateways render routes and admit them into namespaces: the layers they build on never import them back.
+        // `gateway.ts` is the IGateway interface (routes name their gateway by it; type-only imports).
+        target: ['./src/routing', './src/renderers', './src/network', './src/tls', './src/controllers', './src/monitoring', './src/workloads'],
+        from: './src/gateways',
+        except: ['./gateway.ts'],
+        message: 'Layers below src/gateways do not import it: share values through src/core, or depend on the IGateway interface (src/gateways/gateway.ts).',
+      },
+      {
+        // A renderer turns the route model into objects; it never reaches up to the constructs that call it.
+        target: './src/renderers',
+        from: ['./src/tenancy', './src/monitoring', './src/tls', './src/network'],
+        message: 'Renderers import the route model, controller profiles and src/core only.',
       },
       ...constructFolders.map((folder) => ({
         target: './src/rules',

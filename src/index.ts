@@ -1,7 +1,7 @@
-export * from './gateways/exposure';
+export * from './core/exposure';
 export * from './gateways/gateway';
 export * from './gateways/ingress-class-gateway';
-export * from './gateways/ingress-class-parameters';
+export * from './core/ingress-class-parameters';
 export * from './controllers/controller-profile';
 export * from './controllers/route-options-translation';
 export * from './controllers/ingress-controller';
@@ -32,6 +32,7 @@ export * from './tls/issuer';
 export * from './tls/acme-issuer';
 export * from './tls/ca-issuer';
 export * from './tls/certificate';
+export * from './tls/route-certificate';
 export * from './tls/http01-solver-pods';
 export * from './gateways/internal-api-gateway';
 export * from './gateways/api-gateway-tier';

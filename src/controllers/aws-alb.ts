@@ -4,11 +4,11 @@ import { assertCloudManagedOptions, setOptionNames } from './cloud-managed';
 import { ControllerDeployment, ControllerDeployOptions, HardenedController, IIngressController, PublicWebHardening } from './controller-profile';
 import { AWS_LOAD_BALANCER_CONTROLLER_3_5_0 } from './facts/aws-load-balancer-controller-3.5.0';
 import { RouteOptionsTranslation } from './route-options-translation';
+import { CloudProvider } from '../core/exposure';
+import { InvalidInputError } from '../core/input/input-error';
+import { rejectInput } from '../core/input/reject-input';
 import { LABEL_INGRESS_CLASS, LABEL_MANAGED_BY, MANAGED_BY } from '../core/manifest-contract';
-import { CloudProvider } from '../gateways/exposure';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
-import { InvalidInputError } from '../rules/input/invalid-input';
-import { rejectInput } from '../rules/input/reject-input';
 
 /** The IngressClass controller value of the AWS Load Balancer Controller (shared by all its classes). */
 export const AWS_ALB_CONTROLLER_VALUE = AWS_LOAD_BALANCER_CONTROLLER_3_5_0.facts.controllerValue;

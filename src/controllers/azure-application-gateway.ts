@@ -3,12 +3,12 @@ import { assertCloudManagedOptions, setOptionNames } from './cloud-managed';
 import { ControllerDeployment, ControllerDeployOptions, HardenedController, IIngressController, PublicWebHardening } from './controller-profile';
 import { AGIC_1_9_8 } from './facts/agic-1.9.8';
 import { RouteOptionsTranslation } from './route-options-translation';
+import { CloudProvider } from '../core/exposure';
+import { checkProp } from '../core/input/prop-checks';
+import { rejectInput } from '../core/input/reject-input';
 import { ANNOTATION_AGIC_SERVED_CLASS } from '../core/manifest-contract';
 import { checkDns1123Subdomain } from '../core/validation';
-import { CloudProvider } from '../gateways/exposure';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
-import { checkProp } from '../rules/input/prop-checks';
-import { rejectInput } from '../rules/input/reject-input';
 
 /** The IngressClass controller value AGIC watches unless its installation says otherwise. */
 export const AZURE_APPLICATION_GATEWAY_CONTROLLER_VALUE = AGIC_1_9_8.facts.controllerValue;

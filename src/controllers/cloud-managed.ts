@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { ControllerDeployOptions } from './controller-profile';
-import { CloudProvider } from '../gateways/exposure';
-import { rejectInput } from '../rules/input/reject-input';
+import { CloudProvider } from '../core/exposure';
+import { rejectInput } from '../core/input/reject-input';
 
 /**
  * Checks the gateway options a cloud-managed controller can honour, so none is ignored silently: each one it can not

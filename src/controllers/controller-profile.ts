@@ -2,8 +2,8 @@ import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { RouteOptionsTranslation } from './route-options-translation';
-import { GatewayExposure } from '../gateways/exposure';
-import { IngressClassParameters } from '../gateways/ingress-class-parameters';
+import { GatewayExposure } from '../core/exposure';
+import { IngressClassParameters } from '../core/ingress-class-parameters';
 import { ControllerNetworkOptions } from '../network/controller-network-options';
 import { RouteOptions } from '../routing/route-options';
 

@@ -11,6 +11,14 @@ export function instanceNameOf(options: ControllerDeployOptions): string {
   return options.instanceName ?? options.className;
 }
 
+/**
+ * The name of a controller's Deployment, Service and ServiceAccount: `<instance>-controller`. The one place that
+ * spells it; everything else reads the names the deployment reports.
+ */
+export function controllerObjectName(instanceName: string): string {
+  return `${instanceName}-controller`;
+}
+
 /** A named port of the controller container, and how the Service exposes it. */
 export interface ControllerPort {
   readonly name: string;
@@ -73,7 +81,7 @@ export class ControllerWorkload extends Construct {
     super(scope, id);
     const namespace = options.namespace;
     const instance = instanceNameOf(options);
-    const name = `${instance}-controller`;
+    const name = controllerObjectName(instance);
     this.deploymentName = name;
     this.serviceName = name;
     this.serviceAccountName = name;

@@ -6,13 +6,13 @@ import { setOptionNames } from './cloud-managed';
 import {
   ControllerDeployment, ControllerDeployOptions, EdgeConfiguredController, EdgeSettings, HardenedController, IIngressController, PublicWebHardening,
 } from './controller-profile';
-import { ControllerWorkload, httpGetProbe, instanceNameOf, sortKeys } from './controller-workload';
+import { ControllerWorkload, httpGetProbe, controllerObjectName, instanceNameOf, sortKeys } from './controller-workload';
 import { policyRules } from './facts/controller-facts';
 import { HAPROXY_3_2_12 } from './facts/haproxy-3.2.12';
 import { RouteOptionsTranslation } from './route-options-translation';
+import { checkMapProp } from '../core/input/prop-checks';
 import { checkConfigMapKey } from '../core/validation';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
-import { checkMapProp } from '../rules/input/prop-checks';
 
 /** HAProxy Kubernetes Ingress Controller 3.2.12, pinned by tag. */
 export const HAPROXY_IMAGE = 'docker.io/haproxytech/kubernetes-ingress:3.2.12';
@@ -117,7 +117,7 @@ export class HaproxyController implements IIngressController {
   }
 
   public deploy(scope: Construct, options: ControllerDeployOptions): ControllerDeployment {
-    const name = `${instanceNameOf(options)}-controller`;
+    const name = controllerObjectName(instanceNameOf(options));
     const controllerValue = this.controllerValue(options.className);
     const workload = new ControllerWorkload(scope, 'Haproxy', options, {
       appName: 'haproxy-ingress',

@@ -5,13 +5,13 @@ import { Construct } from 'constructs';
 import {
   ControllerDeployment, ControllerDeployOptions, EdgeConfiguredController, EdgeSettings, HardenedController, IIngressController, PublicWebHardening,
 } from './controller-profile';
-import { ControllerWorkload, httpGetProbe, instanceNameOf, sortKeys } from './controller-workload';
+import { ControllerWorkload, httpGetProbe, controllerObjectName, instanceNameOf, sortKeys } from './controller-workload';
 import { policyRules } from './facts/controller-facts';
 import { INGRESS_NGINX_1_15_1 } from './facts/ingress-nginx-1.15.1';
 import { RouteOptionsTranslation } from './route-options-translation';
+import { checkMapProp } from '../core/input/prop-checks';
 import { checkConfigMapKey } from '../core/validation';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
-import { checkMapProp } from '../rules/input/prop-checks';
 
 /** The last upstream release (controller-v1.15.1, March 2026), pinned by tag and digest. */
 export const INGRESS_NGINX_IMAGE = 'registry.k8s.io/ingress-nginx/controller:v1.15.1@sha256:594ceea76b01c592858f803f9ff4d2cb40542cae2060410b2c95f75907d659e1';
@@ -118,7 +118,7 @@ export class IngressNginxController implements IIngressController {
   }
 
   public deploy(scope: Construct, options: ControllerDeployOptions): ControllerDeployment {
-    const name = `${instanceNameOf(options)}-controller`;
+    const name = controllerObjectName(instanceNameOf(options));
     const controllerValue = this.controllerValue(options.className);
     const electionId = this.electionId(options.className);
 

@@ -7,7 +7,7 @@ import { setOptionNames } from './cloud-managed';
 import {
   ControllerDeployment, ControllerDeployOptions, EdgeConfiguredController, EdgeSettings, HardenedController, IIngressController, PublicWebHardening,
 } from './controller-profile';
-import { ControllerWorkload, httpGetProbe, instanceNameOf } from './controller-workload';
+import { ControllerWorkload, httpGetProbe, controllerObjectName, instanceNameOf } from './controller-workload';
 import { policyRules } from './facts/controller-facts';
 import { TRAEFIK_3_7_11 } from './facts/traefik-3.7.11';
 import { RouteOptionsTranslation } from './route-options-translation';
@@ -103,7 +103,7 @@ export class TraefikController implements IIngressController {
   }
 
   public deploy(scope: Construct, options: ControllerDeployOptions): ControllerDeployment {
-    const name = `${instanceNameOf(options)}-controller`;
+    const name = controllerObjectName(instanceNameOf(options));
     const hardening = this.hardening;
     const edge = this.edge;
     const dynamicConfigName = `${name}-dynamic`;

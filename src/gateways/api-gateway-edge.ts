@@ -2,14 +2,14 @@ import { Construct } from 'constructs';
 import { checkedSeconds, checkedSize, DEFAULT_REQUEST_LIMITS } from './edge-values';
 import { PublicWebGateway, PublicWebGatewayProps } from './public-web-gateway';
 import { EdgeSettings } from '../controllers/controller-profile';
+import { checkCidrListProp } from '../core/input/prop-checks';
+import { RejectedInput, rejectInput } from '../core/input/reject-input';
+import { standInName } from '../core/input/stand-in';
 import { ANNOTATION_EDGE_UNSUPPORTED, encodeList } from '../core/manifest-contract';
 import { checkDns1123Subdomain } from '../core/validation';
 import { Route } from '../routing/route';
 import { RouteBackend } from '../routing/route-backend';
 import { RuleEngine } from '../rules/engine';
-import { checkCidrListProp } from '../rules/input/prop-checks';
-import { rejectInput, RejectedInput } from '../rules/input/reject-input';
-import { standInName } from '../rules/input/stand-in';
 
 /** Props of an `ApiGatewayEdge`. */
 export interface ApiGatewayEdgeProps {

@@ -4,15 +4,15 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { RESTRICTED_NAMESPACE_LABELS } from './ingress-class-gateway';
 import { toResourceRequirements } from '../controllers/controller-workload';
+import { AppContext } from '../core/app-context';
+import { checkProp } from '../core/input/prop-checks';
+import { rejectInput } from '../core/input/reject-input';
+import { standInName } from '../core/input/stand-in';
 import { LABEL_COMPONENT, LABEL_INSTANCE, LABEL_MANAGED_BY, LABEL_NAME, LABEL_PART_OF, LABEL_UNIDENTIFIED_BACKEND, MANAGED_BY } from '../core/manifest-contract';
 import { checkConfigMapKey, checkDns1035Label, checkDns1123Label, checkDns1123Subdomain, checkEnvVarName, checkInteger, checkPortNumber, checkRequired, checkWholeMebibytes } from '../core/validation';
-import { NetworkIsolation } from '../network/network-isolation';
 import { dnsEgressRule, labelKey, namespacePeer, sortedNumbers, tcp } from '../network/peers';
 import { RouteBackend } from '../routing/route-backend';
 import { RuleEngine } from '../rules/engine';
-import { checkProp } from '../rules/input/prop-checks';
-import { rejectInput } from '../rules/input/reject-input';
-import { standInName } from '../rules/input/stand-in';
 
 /** An environment variable read from a Secret key; the value never appears in the manifests. */
 export interface SecretEnvVar {
@@ -181,7 +181,7 @@ export class ApiGatewayTier extends Construct {
     this.podLabels = { [LABEL_NAME]: 'api-gateway', [LABEL_INSTANCE]: name, [LABEL_COMPONENT]: 'api-gateway' };
     const labels = { ...this.podLabels, [LABEL_PART_OF]: 'cdk8s-gateways', [LABEL_MANAGED_BY]: MANAGED_BY };
     const metadata = { name, namespace, labels };
-    NetworkIsolation.of(this).declareIsolatedNamespace(namespace);
+    AppContext.of(this).declareIsolatedNamespace(namespace);
 
     if (props.createNamespace ?? true) {
       new k8s.KubeNamespace(this, 'Namespace', { metadata: { name: namespace, labels: { ...RESTRICTED_NAMESPACE_LABELS, [LABEL_MANAGED_BY]: MANAGED_BY } } });
@@ -285,12 +285,14 @@ export class ApiGatewayTier extends Construct {
     });
     this.backend = RouteBackend.fromServiceName(name, { namespace, port: servicePort, podLabels: this.podLabels, targetPort: proxyPort });
 
-    // Upstreams in isolated namespaces admit the tier on their target ports.
+    // Upstreams in isolated namespaces admit the tier on their target ports. At synth, so the upstream namespaces
+    // may be declared isolated after the tier.
     const admitted = new Set<string>();
-    props.upstreams.forEach((upstream, i) => {
+    const context = AppContext.of(this);
+    context.onRender(() => props.upstreams.forEach((upstream, i) => {
       const upstreamNamespace = upstream.namespace ?? namespace;
       const key = `${upstreamNamespace}/${upstream.serviceName}`;
-      if (admitted.has(key) || !NetworkIsolation.of(this).isIsolated(upstreamNamespace)) return;
+      if (admitted.has(key) || !context.isIsolated(upstreamNamespace)) return;
       admitted.add(key);
       new k8s.KubeNetworkPolicy(this, `UpstreamAllowance${i}`, {
         metadata: { name: `allow-${name}-to-${upstream.serviceName}`, namespace: upstreamNamespace, labels },
@@ -300,7 +302,7 @@ export class ApiGatewayTier extends Construct {
           ingress: [{ from: [namespacePeer(namespace, this.podLabels)], ports: Lazy.any({ produce: () => [tcp(this.resolved(upstream).port)] }) }],
         },
       });
-    });
+    }));
   }
 
   /** One egress flow per upstream namespace and pod set, with the union of their target ports; sorted. */

@@ -1,6 +1,6 @@
 import { Duration, Size, SizeRoundingBehavior } from 'cdk8s';
+import { checkProp, InputSink } from '../core/input/prop-checks';
 import { checkWholeKibibytes, checkWholeSeconds } from '../core/validation';
-import { checkProp, InputSink } from '../rules/input/prop-checks';
 
 /**
  * The request limits the presets (`PublicWebGateway`, `InternalApiGateway`, `ApiGatewayEdge`) apply when the user

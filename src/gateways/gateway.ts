@@ -1,9 +1,13 @@
+import { k8s } from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import { IIngressController, RouteBinding } from '../controllers/controller-profile';
-// Type-only: `Route` imports this module for `IGateway` and the gateway registry, so a value import would be a cycle.
+// Type-only: `Route` imports this module for `IGateway`, so a value import would be a cycle.
 import type { Route } from '../routing/route';
 
-/** A gateway as routes see it: the class to bind to and the controller that interprets route options. */
+/**
+ * A gateway as the rest of the library sees it: the class routes bind to, the controller that interprets route
+ * options, where its proxy pods run (for NetworkPolicies), and how it renders a route.
+ */
 export interface IGateway extends IConstruct {
   /** The IngressClass name. */
   readonly className: string;
@@ -11,15 +15,32 @@ export interface IGateway extends IConstruct {
   readonly defaultClass: boolean;
   /** The controller profile serving the class. */
   readonly controller: IIngressController;
+  /** Namespace of the gateway's controller (its proxy pods and Services). */
+  readonly namespace: string;
   /**
    * How routes bind to this gateway beyond `spec.ingressClassName` (GKE's class annotation, per-gateway annotations).
    * @default - routes set spec.ingressClassName to className
    */
   readonly routeBinding?: RouteBinding;
+  /**
+   * Labels of the proxy pods that carry the gateway's traffic.
+   * @default - undefined: the proxy runs outside the cluster (cloud-managed)
+   */
+  readonly proxyPodLabels?: { [key: string]: string };
+  /**
+   * The proxy pods as a NetworkPolicy peer (their namespace and pod labels), for policies that admit the gateway.
+   * @default - undefined: the proxy runs outside the cluster, and no peer can name it portably
+   */
+  readonly proxyPeer?: k8s.NetworkPolicyPeer;
+  /**
+   * Name of the Service that receives the gateway's client traffic, in `namespace`.
+   * @default - undefined: no Service in the cluster (cloud-managed)
+   */
+  readonly serviceName?: string;
 
   /**
-   * Called once by every route served by this gateway (named, or the default gateway when the route is created),
-   * so the gateway can add what the route needs from it, for example a Certificate or a NetworkPolicy allowance.
+   * Renders a route this gateway serves: its Ingress and what the route needs from the gateway (a Certificate, a
+   * NetworkPolicy allowance). Called once per route when the app is synthesized, never while it is declared.
    */
-  bindRoute?(route: Route): void;
+  renderRoute(route: Route): void;
 }

@@ -2,12 +2,13 @@ import { SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { GatewayExposure } from './exposure';
 import { IGateway } from './gateway';
-import { GatewayRegistry } from './gateway-registry';
-import { IngressClassParameters } from './ingress-class-parameters';
 import { deriveInstanceName } from './instance-name';
 import { ControllerDeployment, IIngressController, RouteBinding } from '../controllers/controller-profile';
+import { GatewayExposure } from '../core/exposure';
+import { IngressClassParameters } from '../core/ingress-class-parameters';
+import { checkListProp, checkMapProp, checkProp } from '../core/input/prop-checks';
+import { rejectInput, rejectInputs } from '../core/input/reject-input';
 import { ANNOTATION_DEFAULT_CLASS, DEFAULT_MONITORING_NAMESPACE, LABEL_MANAGED_BY, MANAGED_BY } from '../core/manifest-contract';
 import { checkCidr, checkDns1123Label, checkDns1123Subdomain, checkInteger, checkPathSegmentName, checkQualifiedName, checkWholeMebibytes } from '../core/validation';
 import { GatewayMonitoring } from '../monitoring/gateway-monitoring';
@@ -15,11 +16,12 @@ import { GatewayMonitoringOptions } from '../monitoring/gateway-monitoring-optio
 import { metricsProfileFor } from '../monitoring/profiles/metrics-profiles';
 import { ApiServerAccess } from '../network/api-server-access';
 import { allowGatewayToBackend } from '../network/backend-allowance';
-import { checkedClientSources, routeNamespace } from '../network/controller-network-policy';
+import { checkedClientSources } from '../network/controller-network-policy';
+import { namespacePeer } from '../network/peers';
+import { renderIngress } from '../renderers/ingress/ingress-renderer';
 import { Route, RouteBaseProps } from '../routing/route';
+import { RouteTable } from '../routing/route-table';
 import { RuleEngine } from '../rules/engine';
-import { checkListProp, checkMapProp, checkProp } from '../rules/input/prop-checks';
-import { rejectInput, rejectInputs } from '../rules/input/reject-input';
 
 /** Props of an `IngressClassGateway`. */
 export interface IngressClassGatewayProps {
@@ -126,6 +128,12 @@ export class IngressClassGateway extends Construct implements IGateway {
   public readonly controllerValue: string;
   /** Labels of the controller pods; undefined when the cloud runs the proxy. */
   public readonly controllerPodLabels?: { [key: string]: string };
+  /** Labels of the proxy pods (the controller pods); undefined when the cloud runs the proxy. */
+  public readonly proxyPodLabels?: { [key: string]: string };
+  /** The controller pods as a NetworkPolicy peer; undefined when the cloud runs the proxy. */
+  public readonly proxyPeer?: k8s.NetworkPolicyPeer;
+  /** The controller's client-facing Service; undefined when the cloud runs the proxy. */
+  public readonly serviceName?: string;
   /** How clients reach the controller. */
   public readonly exposure: GatewayExposure;
   /** Whether the controller runs in the cluster (false for cloud-managed controllers). */
@@ -134,7 +142,6 @@ export class IngressClassGateway extends Construct implements IGateway {
   public readonly routeBinding?: RouteBinding;
   /** The IngressClass object; undefined for controllers that select Ingresses by annotation only (GKE) or whose installation owns it (AGIC add-on). */
   public readonly ingressClass?: k8s.KubeIngressClass;
-  private readonly boundRoutes = new Set<Route>();
 
   constructor(scope: Construct, id: string, props: IngressClassGatewayProps) {
     super(scope, id);
@@ -189,6 +196,9 @@ export class IngressClassGateway extends Construct implements IGateway {
     });
     this.controllerValue = deployment.controllerValue;
     this.controllerPodLabels = deployment.podLabels;
+    this.proxyPodLabels = deployment.podLabels;
+    this.proxyPeer = deployment.podLabels ? namespacePeer(this.namespace, deployment.podLabels) : undefined;
+    this.serviceName = deployment.serviceName;
     this.routeBinding = deployment.routeBinding;
 
     const parameters = (parametersValid ? props.parameters : undefined) ?? deployment.parameters;
@@ -236,11 +246,11 @@ export class IngressClassGateway extends Construct implements IGateway {
         monitoringNamespace: monitoringNamespace ?? DEFAULT_MONITORING_NAMESPACE,
         profile: metricsProfile,
         metrics: deployment.metrics,
-        certificateNamespaces: () => this.routes.filter((r) => r.tlsSecretName !== undefined).map(routeNamespace),
+        certificateNamespaces: () => this.routes.filter((r) => r.tlsSecretName !== undefined).map((r) => r.namespace),
       });
     }
 
-    GatewayRegistry.of(this).register(this);
+    RouteTable.of(this).registerGateway(this);
   }
 
   /**
@@ -252,35 +262,27 @@ export class IngressClassGateway extends Construct implements IGateway {
   }
 
   /**
-   * Called by every route this gateway serves. When the route's namespace is isolated (a `Tenant`, or
-   * `NetworkIsolation.declareIsolatedNamespace`), adds the NetworkPolicy that admits this gateway's controller pods
-   * to the backend pods on the backend's target port. Binding the same route twice does nothing.
+   * Renders a route this gateway serves (called once per route at synth): its Ingress bound to this class, then
+   * `addRouteObjects`.
    */
-  public bindRoute(route: Route): void {
-    if (this.boundRoutes.has(route)) return;
-    this.boundRoutes.add(route);
+  public renderRoute(route: Route): void {
+    renderIngress(route, { className: this.className, routeBinding: this.routeBinding, controller: this.controller });
     this.addRouteObjects(route);
   }
 
   /**
-   * Adds what one route needs from this gateway, once per route. Presets extend it (calling super) to add
+   * Adds what one route needs from this gateway, once per route, at synth: when the route's namespace is isolated
+   * (a `Tenant`, or `NetworkIsolation.declareIsolatedNamespace`), the NetworkPolicy that admits this gateway's
+   * controller pods to the backend pods on the backend's target port. Presets extend it (calling super) to add
    * per-route objects such as a Certificate.
    */
   protected addRouteObjects(route: Route): void {
     allowGatewayToBackend({ className: this.className, namespace: this.namespace, podLabels: this.controllerPodLabels }, route);
   }
 
-  /**
-   * Binds routes created before this gateway that fall to it as the default class. Presets call it at the end of
-   * their constructor, once the fields their `addRouteObjects` uses are set.
-   */
-  protected bindEarlierRoutes(): void {
-    for (const route of this.routes) this.bindRoute(route);
-  }
-
   /** The routes this gateway serves, as resolved now. */
   public get routes(): Route[] {
-    return GatewayRegistry.of(this).routesOf(this);
+    return RouteTable.of(this).routesOf(this);
   }
 }
 

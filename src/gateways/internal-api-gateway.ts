@@ -1,17 +1,19 @@
 import { ApiObject, Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { checkedSeconds, checkedSize, DEFAULT_REQUEST_LIMITS } from './edge-values';
-import { CloudProvider, GatewayExposure } from './exposure';
 import { IngressClassGateway, IngressClassGatewayProps } from './ingress-class-gateway';
 import { EdgeSettings } from '../controllers/controller-profile';
+import { AppContext } from '../core/app-context';
+import { CloudProvider, GatewayExposure } from '../core/exposure';
+import { checkCidrListProp } from '../core/input/prop-checks';
+import { RejectedInput, rejectInputs } from '../core/input/reject-input';
 import { ANNOTATION_EDGE_UNSUPPORTED, ANNOTATION_GATEWAY_PROFILE, encodeList, INTERNAL_API_PROFILE } from '../core/manifest-contract';
 import { PRIVATE_SOURCE_CIDRS } from '../network/peers';
 import { Route } from '../routing/route';
-import { checkCidrListProp } from '../rules/input/prop-checks';
-import { RejectedInput, rejectInputs } from '../rules/input/reject-input';
 import { CaIssuer } from '../tls/ca-issuer';
-import { CertificateOptions, TlsCertificate } from '../tls/certificate';
+import { CertificateOptions } from '../tls/certificate';
 import { ICertificateIssuer } from '../tls/issuer';
+import { RouteCertificate } from '../tls/route-certificate';
 import { RouteCertificates } from '../tls/route-certificates';
 
 /** Props of an `InternalApiGateway`. */
@@ -135,8 +137,6 @@ export class InternalApiGateway extends IngressClassGateway {
       this.ingressClass?.metadata.addAnnotation(ANNOTATION_EDGE_UNSUPPORTED, encodeList(this.unsupportedEdgeSettings));
     }
     for (const service of this.clientServices()) service.metadata.addAnnotation(ANNOTATION_GATEWAY_PROFILE, INTERNAL_API_PROFILE);
-
-    this.bindEarlierRoutes();
   }
 
   /**
@@ -148,14 +148,16 @@ export class InternalApiGateway extends IngressClassGateway {
     this.routeCertificates.issueFor(route);
   }
 
-  /** The Certificates this gateway created for its routes, one per TLS secret. */
-  public get certificates(): TlsCertificate[] {
+  /** The Certificates this gateway creates for its routes, one per TLS secret (reading it renders the app's routes, as synth does). */
+  public get certificates(): RouteCertificate[] {
+    AppContext.of(this).render();
     return this.routeCertificates.all();
   }
 
-  /** The controller's client-facing Service (`<className>-controller`). */
+  /** The controller's client-facing Service (the one the controller profile reports), found among this gateway's objects. */
   private clientServices(): ApiObject[] {
-    const name = `${this.className}-controller`;
+    const name = this.serviceName;
+    if (name === undefined) return [];
     return this.node.findAll()
       .filter((c): c is ApiObject => c instanceof ApiObject && c.kind === 'Service' && c.name === name);
   }

@@ -1,16 +1,18 @@
 import { Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { checkedSeconds, checkedSize, DEFAULT_REQUEST_LIMITS } from './edge-values';
-import { GatewayExposure } from './exposure';
 import { IngressClassGateway, IngressClassGatewayProps } from './ingress-class-gateway';
 import { HardenedController, IIngressController, PublicWebHardening } from '../controllers/controller-profile';
+import { AppContext } from '../core/app-context';
+import { GatewayExposure } from '../core/exposure';
+import { InvalidInputError } from '../core/input/input-error';
+import { RejectedInput, rejectInput, rejectInputs } from '../core/input/reject-input';
 import { ANNOTATION_GATEWAY_PROFILE, ANNOTATION_PUBLIC_WEB_UNSUPPORTED, encodeList, PUBLIC_WEB_PROFILE } from '../core/manifest-contract';
 import { Route } from '../routing/route';
-import { InvalidInputError } from '../rules/input/invalid-input';
-import { RejectedInput, rejectInput, rejectInputs } from '../rules/input/reject-input';
 import { AcmeIssuer } from '../tls/acme-issuer';
-import { CertificateOptions, TlsCertificate } from '../tls/certificate';
+import { CertificateOptions } from '../tls/certificate';
 import { ICertificateIssuer } from '../tls/issuer';
+import { RouteCertificate } from '../tls/route-certificate';
 import { RouteCertificates } from '../tls/route-certificates';
 
 /** The Strict-Transport-Security header of a public web gateway. */
@@ -135,8 +137,6 @@ export class PublicWebGateway extends IngressClassGateway {
       this.ingressClass?.metadata.addAnnotation(ANNOTATION_PUBLIC_WEB_UNSUPPORTED, encodeList(this.unsupportedHardening));
     }
     if ((props.solveHttp01 ?? true) && props.issuer instanceof AcmeIssuer) props.issuer.addHttp01Gateway(this);
-
-    this.bindEarlierRoutes();
   }
 
   /**
@@ -149,8 +149,9 @@ export class PublicWebGateway extends IngressClassGateway {
     this.routeCertificates.issueFor(route);
   }
 
-  /** The Certificates this gateway created for its routes, one per TLS secret. */
-  public get certificates(): TlsCertificate[] {
+  /** The Certificates this gateway creates for its routes, one per TLS secret (reading it renders the app's routes, as synth does). */
+  public get certificates(): RouteCertificate[] {
+    AppContext.of(this).render();
     return this.routeCertificates.all();
   }
 }

@@ -8,13 +8,13 @@ import { GatewayMonitoringOptions } from './gateway-monitoring-options';
 import { grafanaDashboard } from './grafana-dashboard';
 import { checkPrometheusDuration, promDuration } from './prometheus-duration';
 import { ControllerMetricsEndpoints } from '../controllers/controller-profile';
+import { checkProp } from '../core/input/prop-checks';
+import { rejectInput } from '../core/input/reject-input';
 import { ANNOTATION_PROMETHEUS_NAMESPACE, LABEL_INGRESS_CLASS, LABEL_MANAGED_BY, LABEL_PART_OF, MANAGED_BY } from '../core/manifest-contract';
 import { checkDns1123Label, checkLabelValue, checkQualifiedName } from '../core/validation';
 import {
   PrometheusRule, PrometheusRuleSpecGroupsRulesExpr, ServiceMonitor, ServiceMonitorSpecEndpointsRelabelingsAction,
 } from '../imports/monitoring.coreos.com';
-import { checkProp } from '../rules/input/prop-checks';
-import { rejectInput } from '../rules/input/reject-input';
 
 /** Everything a gateway's monitoring needs to know. Internal: gateways create it from their props. */
 export interface GatewayMonitoringProps {

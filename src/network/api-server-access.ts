@@ -1,7 +1,7 @@
 import { sortedNumbers } from './peers';
+import { checkCidrListProp } from '../core/input/prop-checks';
+import { RejectedInput } from '../core/input/reject-input';
 import { checkPortNumber } from '../core/validation';
-import { checkCidrListProp } from '../rules/input/prop-checks';
-import { RejectedInput } from '../rules/input/reject-input';
 
 /** Ports the Kubernetes API server listens on in most clusters: 443 (managed clouds, the `kubernetes` Service) and 6443 (kubeadm). */
 const DEFAULT_API_SERVER_PORTS = [443, 6443];

@@ -1,12 +1,10 @@
-import { Lazy } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
-import { Construct, IConstruct } from 'constructs';
-import { routeNamespace } from './controller-network-policy';
-import { NetworkIsolation } from './network-isolation';
-import { namespacePeer, sortedNumbers, tcp } from './peers';
+import { ApiObject, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { namespacePeer, sortedNumbers } from './peers';
+import { AppContext, ContextKey } from '../core/app-context';
+import { rejectInput } from '../core/input/reject-input';
 import { LABEL_INGRESS_CLASS, LABEL_MANAGED_BY, LABEL_UNIDENTIFIED_BACKEND, MANAGED_BY } from '../core/manifest-contract';
 import { Route } from '../routing/route';
-import { rejectInput } from '../rules/input/reject-input';
 
 /** Matches no pod: the allowance stays closed while the synth fails on the unidentified backend. */
 const NO_POD = { [LABEL_UNIDENTIFIED_BACKEND]: 'true' };
@@ -20,70 +18,73 @@ export interface GatewayPeer {
   readonly podLabels?: { [key: string]: string };
 }
 
-const ALLOWANCES = new WeakMap<IConstruct, Map<string, BackendAllowancePolicy>>();
+/** The app's allowances by `<namespace>/<class>/<service>`, a slot of the app context. */
+const ALLOWANCES = new ContextKey('backend allowances', () => new Map<string, BackendAllowancePolicy | undefined>());
 
 /**
  * Admits the gateway's controller pods to the route's backend pods on its target port, when the route's namespace
  * is isolated (`NetworkIsolation`). Routes of one gateway to one Service share a policy (`allow-<class>-to-<service>`)
- * whose ports are the union of their target ports. Called by the gateway's `bindRoute`.
+ * whose ports are the union of their target ports. Called by the gateway when it renders the route (at synth).
  */
 export function allowGatewayToBackend(gateway: GatewayPeer, route: Route): void {
-  const namespace = routeNamespace(route);
-  if (!NetworkIsolation.of(route).isIsolated(namespace)) return;
-  const root = route.node.root;
-  let byKey = ALLOWANCES.get(root);
-  if (!byKey) {
-    byKey = new Map();
-    ALLOWANCES.set(root, byKey);
-  }
+  const namespace = route.namespace;
+  const context = AppContext.of(route);
+  if (!context.isIsolated(namespace)) return;
+  const byKey = context.get(ALLOWANCES);
   const key = `${namespace}/${gateway.className}/${route.backend.serviceName}`;
-  const existing = byKey.get(key);
-  if (existing) existing.addRoute(route);
-  else byKey.set(key, new BackendAllowancePolicy(route, 'GatewayAllowance', { gateway, namespace, route }));
+  if (byKey.has(key)) {
+    byKey.get(key)?.addRoute(route);
+    return;
+  }
+  if (!gateway.podLabels) {
+    // Cloud load balancers reach pods from addresses this library can not know; an allowance would be a guess.
+    rejectInput(route, 'gateway', gateway.className, `route (host "${route.host}") is on gateway "${gateway.className}", whose proxy runs outside `
+      + `the cluster, and its namespace "${namespace}" is isolated: no NetworkPolicy can name the load balancer's addresses portably. `
+      + 'Use a self-hosted gateway for isolated namespaces, or admit the load balancer subnets with your own NetworkPolicy');
+    byKey.set(key, undefined);
+    return;
+  }
+  byKey.set(key, new BackendAllowancePolicy(route, 'GatewayAllowance', { gateway, podLabels: gateway.podLabels, namespace, route }));
 }
 
 interface BackendAllowancePolicyProps {
   readonly gateway: GatewayPeer;
+  readonly podLabels: { [key: string]: string };
   readonly namespace: string;
   readonly route: Route;
 }
 
 /**
  * A NetworkPolicy in an isolated namespace that admits one gateway's controller pods to one Service's pods on
- * the target ports of the routes to it. Pods and ports are resolved at synth; a backend whose pods or target
- * port can not be identified fails synth rather than leave a hole (or a 504).
+ * the target ports of the routes to it: one ApiObject under the first route (`<route>/GatewayAllowance`), no construct
+ * of its own. Pods and ports are resolved at synth; a backend whose pods or target port can not be identified fails
+ * synth rather than leave a hole (or a 504).
  */
-class BackendAllowancePolicy extends Construct {
-  private readonly routes: Route[] = [];
+class BackendAllowancePolicy extends ApiObject {
+  private readonly routes: Route[];
 
   constructor(scope: Construct, id: string, props: BackendAllowancePolicyProps) {
-    super(scope, id);
     const { gateway, namespace, route } = props;
-    this.routes.push(route);
-    const serviceName = route.backend.serviceName;
-    if (!gateway.podLabels) {
-      // Cloud load balancers reach pods from addresses this library can not know; an allowance would be a guess.
-      rejectInput(route, 'gateway', gateway.className, `route (host "${route.host}") is on gateway "${gateway.className}", whose proxy runs outside `
-        + `the cluster, and its namespace "${namespace}" is isolated: no NetworkPolicy can name the load balancer's addresses portably. `
-        + 'Use a self-hosted gateway for isolated namespaces, or admit the load balancer subnets with your own NetworkPolicy');
-      return;
-    }
-    const controllerPeer = namespacePeer(gateway.namespace, gateway.podLabels);
-    new k8s.KubeNetworkPolicy(this, 'Resource', {
+    const routes = [route];
+    // A plain ApiObject, not the typed KubeNetworkPolicy, whose conversion would copy the object once more at synth.
+    super(scope, id, {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
       metadata: {
-        name: `allow-${gateway.className}-to-${serviceName}`,
+        name: `allow-${gateway.className}-to-${route.backend.serviceName}`,
         namespace,
         labels: { [LABEL_MANAGED_BY]: MANAGED_BY, [LABEL_INGRESS_CLASS]: gateway.className },
       },
       spec: {
-        podSelector: Lazy.any({ produce: () => ({ matchLabels: this.podLabels(namespace) }) }),
+        podSelector: Lazy.any({ produce: () => ({ matchLabels: backendPodLabels(routes, namespace) }) }),
         policyTypes: ['Ingress'],
         ingress: [{
-          from: [controllerPeer],
-          ports: Lazy.any({ produce: () => this.targetPorts().map(tcp) }),
+          from: [namespacePeer(gateway.namespace, props.podLabels)],
+          ports: Lazy.any({ produce: () => targetPorts(routes).map((port) => ({ protocol: 'TCP', port })) }),
         }],
       },
     });
+    this.routes = routes;
   }
 
   /** Adds a route to the same Service through the same gateway (idempotent: gateways may bind a route more than once). */
@@ -91,24 +92,25 @@ class BackendAllowancePolicy extends Construct {
     if (!this.routes.includes(route)) this.routes.push(route);
   }
 
-  /** The backend pods; a selector that matches nothing when they or a target port are unknown (CG-INPUT-001 fails the synth). */
-  private podLabels(namespace: string): { [key: string]: string } {
-    const labels = this.routes[0].backend.podLabels;
-    if (!labels) {
-      rejectInput(this.routes[0], 'backend', this.routes[0].backend.serviceName, unidentified(this.routes[0], namespace, 'pods'));
-      return NO_POD;
-    }
-    const portless = this.routes.find((route) => route.backend.targetPort === undefined);
-    if (portless) {
-      rejectInput(portless, 'backend', portless.backend.serviceName, unidentified(portless, namespace, 'target port'));
-      return NO_POD;
-    }
-    return labels;
-  }
+}
 
-  private targetPorts(): number[] {
-    return sortedNumbers(this.routes.map((route) => route.backend.targetPort).filter((port): port is number => port !== undefined));
+/** The backend pods; a selector that matches nothing when they or a target port are unknown (CG-INPUT-001 fails the synth). */
+function backendPodLabels(routes: Route[], namespace: string): { [key: string]: string } {
+  const labels = routes[0].backend.podLabels;
+  if (!labels) {
+    rejectInput(routes[0], 'backend', routes[0].backend.serviceName, unidentified(routes[0], namespace, 'pods'));
+    return NO_POD;
   }
+  const portless = routes.find((route) => route.backend.targetPort === undefined);
+  if (portless) {
+    rejectInput(portless, 'backend', portless.backend.serviceName, unidentified(portless, namespace, 'target port'));
+    return NO_POD;
+  }
+  return labels;
+}
+
+function targetPorts(routes: Route[]): number[] {
+  return sortedNumbers(routes.map((route) => route.backend.targetPort).filter((port): port is number => port !== undefined));
 }
 
 function unidentified(route: Route, namespace: string, what: string): string {

@@ -4,12 +4,11 @@ import { Construct, IConstruct } from 'constructs';
 import { ApiServerAccess } from './api-server-access';
 import { ControllerNetworkOptions } from './controller-network-options';
 import { dnsEgressRule, ipBlockPeer, labelKey, namespacePeer, PRIVATE_SOURCE_CIDRS, sortedNumbers, tcp } from './peers';
+import { GatewayExposure } from '../core/exposure';
+import { checkCidrListProp } from '../core/input/prop-checks';
+import { rejectInput } from '../core/input/reject-input';
 import { DEFAULT_MONITORING_NAMESPACE, HTTP01_SOLVER_POD_LABELS, HTTP01_SOLVER_PORT } from '../core/manifest-contract';
-import { GatewayExposure } from '../gateways/exposure';
-import { GatewayRegistry } from '../gateways/gateway-registry';
-import { Route } from '../routing/route';
-import { checkCidrListProp } from '../rules/input/prop-checks';
-import { rejectInput } from '../rules/input/reject-input';
+import { RouteTable } from '../routing/route-table';
 
 /** Everything the controller policy needs to know about the workload it protects. Internal. */
 export interface ControllerNetworkPolicyProps {
@@ -122,19 +121,14 @@ function flowRule(flow: BackendFlow): k8s.NetworkPolicyEgressRule {
   };
 }
 
-/** The namespace a route's Ingress lands in (`default` when neither the backend nor the chart names one). */
-export function routeNamespace(route: Route): string {
-  return route.ingress.metadata.namespace ?? 'default';
-}
-
 /**
  * Where the controller of class `className` sends traffic: one flow per backend namespace and pod set, with the
  * union of their target ports, plus the HTTP-01 solver pods of namespaces with TLS routes. Sorted, so every synth
  * writes the same policy.
  */
 function backendFlows(scope: Construct, className: string): BackendFlow[] {
-  const registry = GatewayRegistry.of(scope);
-  const routes = registry.all().filter((g) => g.className === className).flatMap((g) => registry.routesOf(g));
+  const table = RouteTable.of(scope);
+  const routes = table.allGateways().filter((g) => g.className === className).flatMap((g) => table.routesOf(g));
   const flows = new Map<string, { namespace: string; podLabels?: { [key: string]: string }; ports?: Set<number> }>();
   const add = (namespace: string, podLabels: { [key: string]: string } | undefined, port: number | undefined) => {
     const key = `${namespace}\u0000${labelKey(podLabels)}`;
@@ -148,7 +142,7 @@ function backendFlows(scope: Construct, className: string): BackendFlow[] {
     else flow.ports?.add(port);
   };
   for (const route of routes) {
-    const namespace = routeNamespace(route);
+    const namespace = route.namespace;
     add(namespace, route.backend.podLabels, route.backend.targetPort);
     if (route.tlsSecretName !== undefined) add(namespace, HTTP01_SOLVER_POD_LABELS, HTTP01_SOLVER_PORT);
   }

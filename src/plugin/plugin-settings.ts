@@ -1,5 +1,5 @@
 import { checkSecretReference } from '../cli/manifests';
-import { InvalidInputError } from '../rules/input/invalid-input';
+import { InvalidInputError } from '../core/input/input-error';
 
 /** The scopes a validation run can take (`GatewayValidationPluginProps.scope`). */
 export const PLUGIN_SCOPES = ['output', 'folder'] as const;

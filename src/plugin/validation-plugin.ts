@@ -3,8 +3,8 @@ import { isValidationContext, ValidationContextLike, ValidationViolatingResource
 import { groupManifests, outputDirectoryOf } from './manifest-groups';
 import { PluginSettings, pluginSettings } from './plugin-settings';
 import { evaluateManifests, formatInputError, MANIFEST_LEVEL_RULES, ManifestInputError, readManifestFile } from '../cli/manifests';
+import { InvalidInputError } from '../core/input/input-error';
 import { Finding } from '../rules/finding';
-import { InvalidInputError } from '../rules/input/invalid-input';
 import { ManifestObject } from '../rules/model';
 
 /**

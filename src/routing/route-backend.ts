@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { RejectedInput } from '../core/input/reject-input';
 import { checkDns1123Label, checkLabelValue, checkPortNumber, checkQualifiedName } from '../core/validation';
-import { RejectedInput } from '../rules/input/reject-input';
 
 /** Options for a backend given as a cdk8s-plus Service. */
 export interface ServiceBackendOptions {

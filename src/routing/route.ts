@@ -1,18 +1,18 @@
-import { ApiObjectMetadataDefinition, Lazy, SizeRoundingBehavior } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
+import { ApiObject, Chart, SizeRoundingBehavior } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PathType } from './path-type';
 import { RouteBackend } from './route-backend';
 import { RouteOptions } from './route-options';
-import { ANNOTATION_LEGACY_CLASS, ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS, encodeList, LABEL_MANAGED_BY, MANAGED_BY } from '../core/manifest-contract';
+import { RouteTable } from './route-table';
+import { AppContext } from '../core/app-context';
+import { checkListProp, checkProp } from '../core/input/prop-checks';
+import { rejectInput } from '../core/input/reject-input';
+import { standInName } from '../core/input/stand-in';
 import { checkCidr, checkDns1123Label, checkDns1123Subdomain, checkInteger, checkWholeKibibytes, checkWholeSeconds } from '../core/validation';
-import { IGateway } from '../gateways/gateway';
-import { GatewayRegistry } from '../gateways/gateway-registry';
+// Type-only: gateways render routes, so a value import would point up a layer.
+import type { IGateway } from '../gateways/gateway';
+import { ROUTE_INGRESS_ID } from '../renderers/ingress/ingress-renderer';
 import { RuleEngine } from '../rules/engine';
-import { checkListProp, checkProp } from '../rules/input/prop-checks';
-import { rejectInput, rejectInputs } from '../rules/input/reject-input';
-import { standInName } from '../rules/input/stand-in';
-
 /** Route props without the gateway, for `IngressClassGateway.addRoute`. */
 export interface RouteBaseProps {
   /** The host this route serves, for example `www.example.com` or `*.example.com`. */
@@ -56,11 +56,13 @@ export interface RouteProps extends RouteBaseProps {
 }
 
 /**
- * One host + path routed to one backend through a gateway: a `networking.k8s.io/v1` Ingress bound
- * to the gateway's class with `spec.ingressClassName`, created in the backend's namespace.
+ * One host + path routed to one backend through a gateway. A route is a model: it creates no Kubernetes object
+ * itself. When the app is synthesized, its gateway renders it (an IngressClass gateway: a `networking.k8s.io/v1`
+ * Ingress bound to its class, in the route's namespace, plus what the gateway adds per route, such as a
+ * Certificate or a NetworkPolicy allowance).
  *
  * The route model (host, path match, backend, TLS, typed options) maps one to one onto a Gateway API
- * HTTPRoute rule, so a later Gateway API emitter needs no new user-facing concepts.
+ * HTTPRoute rule, so a later Gateway API renderer needs no new user-facing concepts.
  */
 export class Route extends Construct {
   public readonly host: string;
@@ -68,8 +70,17 @@ export class Route extends Construct {
   public readonly pathType: PathType;
   public readonly backend: RouteBackend;
   public readonly tlsSecretName?: string;
-  /** The Ingress object. */
-  public readonly ingress: k8s.KubeIngress;
+  /** The name of the rendered object (the Ingress); undefined for the name cdk8s derives from the construct path. */
+  public readonly ingressName?: string;
+  /** The route options as checked: each rejected option is reported (CG-INPUT-001) and left out. */
+  public readonly options: RouteOptions;
+  /** The namespace of the route and its objects: the backend's, else the chart's, else `default`. */
+  public readonly namespace: string;
+  /**
+   * The backend's own namespace, when it names a valid one (the rendered objects then set it explicitly).
+   * @internal
+   */
+  public readonly _backendNamespace?: string;
   private readonly explicitGateway?: IGateway;
 
   constructor(scope: Construct, id: string, props: RouteProps) {
@@ -83,77 +94,27 @@ export class Route extends Construct {
     // A rejected secret name is replaced by a valid stand-in, so the Certificate a gateway derives from it adds no second finding.
     this.tlsSecretName = checkProp(this, 'tlsSecretName', props.tlsSecretName, checkDns1123Subdomain, 'TLS Secret name')
       ? props.tlsSecretName : standInName(props.tlsSecretName!);
-    const ingressName = checkProp(this, 'ingressName', props.ingressName, checkDns1123Subdomain, 'Ingress name') ? props.ingressName : undefined;
+    this.ingressName = checkProp(this, 'ingressName', props.ingressName, checkDns1123Subdomain, 'Ingress name') ? props.ingressName : undefined;
     const backendProblems = props.backend._problems();
-    const backendNamespace = backendProblems.some(([field]) => field === 'backend.namespace') ? undefined : props.backend.namespace;
-    const options = checkedRouteOptions(this, props.options ?? {}, this.tlsSecretName !== undefined);
-    this.ingress = new RouteIngress(this, 'Resource', {
-      metadata: {
-        // Keys are left out rather than set to undefined, which would override cdk8s's generated name.
-        ...(ingressName ? { name: ingressName } : {}),
-        ...(backendNamespace ? { namespace: backendNamespace } : {}),
-        labels: { [LABEL_MANAGED_BY]: MANAGED_BY },
-      },
-      spec: {
-        // Resolved at synth, so a route may be declared before the default gateway. Controllers that select by
-        // annotation only (GKE) get the annotation instead: the API server rejects an Ingress with both.
-        ingressClassName: Lazy.any({
-          produce: () => (this.gateway?.routeBinding?.classAnnotation === undefined ? this.gateway?.className : undefined),
-        }),
-        tls: this.tlsSecretName ? [{ hosts: [props.host], secretName: this.tlsSecretName }] : undefined,
-        rules: [{
-          host: props.host,
-          http: {
-            paths: [{
-              path: this.path,
-              pathType: this.pathType,
-              backend: {
-                service: {
-                  name: props.backend.serviceName,
-                  port: Lazy.any({
-                    produce: () => {
-                      // Read at synth: the Service's ports may be added after the route.
-                      rejectInputs(this, props.backend._problems());
-                      return props.backend.port;
-                    },
-                  }),
-                },
-              },
-            }],
-          },
-        }],
-      },
-    }, (metadata) => {
-      const gateway = this.gateway;
-      if (!gateway) return; // CG-INGRESS-010 reports the Ingress, listing the classes it could use
-      const binding = gateway.routeBinding;
-      if (binding?.classAnnotation !== undefined) metadata.addAnnotation(ANNOTATION_LEGACY_CLASS, binding.classAnnotation);
-      for (const [key, value] of Object.entries(binding?.annotations ?? {})) metadata.addAnnotation(key, value);
-      const { annotations, unsupported } = gateway.controller.translateRouteOptions(options);
-      for (const [key, value] of Object.entries(annotations)) metadata.addAnnotation(key, value);
-      // Options the controller can not express are recorded, not dropped: CG-GATEWAY-003 reports them.
-      if (unsupported.length > 0) metadata.addAnnotation(ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS, encodeList(unsupported));
-    });
-
-    GatewayRegistry.of(this).registerRoute(this);
-    this.gateway?.bindRoute?.(this);
+    this._backendNamespace = backendProblems.some(([field]) => field === 'backend.namespace') ? undefined : props.backend.namespace;
+    this.namespace = this._backendNamespace ?? Chart.of(this).namespace ?? 'default';
+    this.options = checkedRouteOptions(this, props.options ?? {}, this.tlsSecretName !== undefined);
+    RouteTable.of(this).registerRoute(this);
   }
 
   /** The gateway serving this route: the one given, or the app's default; undefined when neither exists. */
   public get gateway(): IGateway | undefined {
-    return this.explicitGateway ?? GatewayRegistry.of(this).defaultGateway();
-  }
-}
-
-/** An Ingress whose controller-specific annotations are added at synth, once the serving gateway is known. */
-class RouteIngress extends k8s.KubeIngress {
-  constructor(scope: Construct, id: string, props: k8s.KubeIngressProps, private readonly annotate: (metadata: ApiObjectMetadataDefinition) => void) {
-    super(scope, id, props);
+    return this.explicitGateway ?? RouteTable.of(this).defaultGateway();
   }
 
-  public toJson(): any {
-    this.annotate(this.metadata); // idempotent: the same keys get the same values
-    return super.toJson();
+  /**
+   * The Ingress rendered for this route, an escape hatch for patches (every gateway of this version renders routes
+   * as Ingresses). Reading it renders the app's routes, as synth does: read it once every gateway of the app is
+   * declared, since a route renders once.
+   */
+  public get ingress(): ApiObject {
+    AppContext.of(this).render();
+    return this.node.findChild(ROUTE_INGRESS_ID) as ApiObject;
   }
 }
 

@@ -5,13 +5,14 @@ import { IConstruct } from 'constructs';
 import { ALL_RULES, RuleCatalogue } from './catalogue';
 import { evaluate } from './evaluate';
 import { Finding } from './finding';
-import { InputError, INVALID_INPUT } from './input/invalid-input';
+import { INVALID_INPUT } from './input/invalid-input';
 import { manifestsDigest } from './manifests-digest';
 import { INVALID_SUPPRESSION_ID } from './meta/invalid-suppression';
 import { ClusterModel, ManifestObject } from './model';
 import { formatFinding, RuleReport } from './report';
 import { Severity } from './severity';
 import { isValidSuppressionReason, MIN_SUPPRESSION_REASON_LENGTH } from './suppression-reason';
+import { AppContext, ContextKey } from '../core/app-context';
 import { SUPPRESSION_ANNOTATION_PREFIX } from '../core/manifest-contract';
 
 /** Suffix of the JSON report file written next to the app's output directory on every synth. */
@@ -41,7 +42,8 @@ class RuleViolationError extends Error {
   }
 }
 
-const ENGINES = new WeakMap<IConstruct, RuleEngine>();
+/** The app's engine, in the app context (created, and hooked into the root's validation, on first use). */
+const RULE_ENGINE = new ContextKey<RuleEngine>('rule engine', (context) => RuleEngine._create(context));
 
 /** A suppression annotation put on an object's JSON for the rules to read; kept only where it suppressed a finding. */
 interface PendingSuppression {
@@ -97,13 +99,12 @@ function settleSuppressions(pending: PendingSuppression[], report: RuleReport): 
 export class RuleEngine {
   /** The engine of the app that `scope` belongs to; created on first use. */
   public static of(scope: IConstruct): RuleEngine {
-    const root = scope.node.root;
-    let engine = ENGINES.get(root);
-    if (!engine) {
-      engine = new RuleEngine(root);
-      ENGINES.set(root, engine);
-    }
-    return engine;
+    return AppContext.of(scope).get(RULE_ENGINE);
+  }
+
+  /** @internal the app context creates the engine; users get it with `RuleEngine.of`. */
+  public static _create(context: AppContext): RuleEngine {
+    return new RuleEngine(context);
   }
 
   /**
@@ -123,7 +124,6 @@ export class RuleEngine {
   private readonly externalClasses = new Set<string>();
   private readonly externalSecrets = new Set<string>();
   private readonly suppressions: SuppressionEntry[] = [];
-  private readonly inputErrors: InputError[] = [];
   /** Objects whose toJson() answers from the rules' pass until the synth in progress ends. */
   private readonly reused: ApiObject[] = [];
   /** Nesting depth of App.synth()/synthYaml() calls in progress. */
@@ -131,9 +131,13 @@ export class RuleEngine {
   /** The report of the synth in progress: cdk8s validates the whole app once per chart, and nothing changes in between. */
   private synthReport?: RuleReport;
 
-  private constructor(private readonly root: IConstruct) {
-    root.node.addValidation({ validate: () => this.validateForSynth() });
-    if (root instanceof App) this.scopeCacheToSynth(root);
+  private readonly root: IConstruct;
+
+  private constructor(private readonly context: AppContext) {
+    this.root = context.root;
+    // Registered after the context's own validation, which renders the routes: the rules read the rendered app.
+    this.root.node.addValidation({ validate: () => this.validateForSynth() });
+    if (this.root instanceof App) this.scopeCacheToSynth(this.root);
   }
 
   /** Declares an IngressClass that exists in the cluster but is not defined in this app. */
@@ -151,13 +155,10 @@ export class RuleEngine {
     this.suppressions.push({ scope, ruleId, reason });
   }
 
-  /** @internal */
-  public _addInputError(error: InputError): void {
-    this.inputErrors.push(error);
-  }
-
   /** Runs every rule now over the app as it is, and returns the report (suppressed findings included). */
   public run(): RuleReport {
+    // Per-route objects exist only once the app is rendered (idempotent; synth has rendered already).
+    this.context.render();
     const { invalid: suppressionFindings, byObject: suppressionsByObject } = this.collectSuppressions();
     const objects: ManifestObject[] = [];
     const pending: PendingSuppression[] = [];
@@ -180,7 +181,7 @@ export class RuleEngine {
   private inputFindings(): Finding[] {
     const seen = new Set<string>();
     // Lazy values may be resolved more than once; report each mistake once.
-    const unique = this.inputErrors.filter(({ scope, field, message }) => {
+    const unique = this.context.inputErrors.filter(({ scope, field, message }) => {
       const key = `${scope.node.path}\u0000${field}\u0000${message}`;
       if (seen.has(key)) return false;
       seen.add(key);
@@ -272,7 +273,8 @@ export class RuleEngine {
   /**
    * Serializing 40,000 objects twice (rules, then cdk8s writing charts) costs a second of synth and keeps two copies
    * alive. Within one App.synth() nothing changes the objects after validation, so cdk8s may reuse the JSON the
-   * rules read; the shortcut is removed as soon as synth returns.
+   * rules read; the shortcut is removed as soon as synth returns. It stays (issue 14 kept it): cdk8s offers no hook
+   * between validation and serialization, and without it synth serializes every object twice.
    */
   private reuseDuringSynth(apiObject: ApiObject, json: any): void {
     Object.defineProperty(apiObject, 'toJson', { configurable: true, writable: true, value: () => json });

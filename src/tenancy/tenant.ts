@@ -3,17 +3,17 @@ import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { checkHostPattern } from '../core/host-allowance';
+import { checkMapProp, checkProp } from '../core/input/prop-checks';
+import { rejectInput } from '../core/input/reject-input';
+import { standInName } from '../core/input/stand-in';
 import { ANNOTATION_ALLOWED_CLASSES, ANNOTATION_ALLOWED_HOSTS, encodeList, HTTP01_SOLVER_POD_LABELS, HTTP01_SOLVER_PORT, LABEL_ISOLATED, LABEL_MANAGED_BY, LABEL_TENANT, MANAGED_BY } from '../core/manifest-contract';
 import { checkDns1123Label, checkLabelValue, checkQualifiedName, checkWholeMebibytes } from '../core/validation';
 import { IGateway } from '../gateways/gateway';
-import { IngressClassGateway, RESTRICTED_NAMESPACE_LABELS } from '../gateways/ingress-class-gateway';
+import { RESTRICTED_NAMESPACE_LABELS } from '../gateways/ingress-class-gateway';
 import { NetworkIsolation } from '../network/network-isolation';
-import { dnsEgressRule, namespacePeer, tcp } from '../network/peers';
+import { dnsEgressRule, tcp } from '../network/peers';
 import { Route, RouteProps } from '../routing/route';
 import { RuleEngine } from '../rules/engine';
-import { checkMapProp, checkProp } from '../rules/input/prop-checks';
-import { rejectInput } from '../rules/input/reject-input';
-import { standInName } from '../rules/input/stand-in';
 
 /** The tenant's share of the cluster: a ResourceQuota. Every field has a default, so `{}` is a complete quota. */
 export interface TenantQuota {
@@ -139,9 +139,8 @@ export interface TenantProps {
  * the backend pods on the backend's target port, and nothing else reaches the tenant's pods.
  *
  * The tenant's pods reach nothing but cluster DNS, not even each other: add NetworkPolicies in this chart for the
- * flows an app needs (its database, another tenant's API). Declare the tenant before its routes: routes are bound
- * to their gateway when they are created, and only routes into a namespace already isolated get an allowance
- * (CG-NETPOL-001 fails synth for any other).
+ * flows an app needs (its database, another tenant's API). Routes are bound to their gateways at synth, so the
+ * tenant, its gateways and the routes into its namespace may be declared in any order.
  */
 export class Tenant extends Chart {
   /** The tenant's name. */
@@ -180,7 +179,7 @@ export class Tenant extends Chart {
     this.gateways = [...props.gateways];
     const classes = [...new Set(this.gateways.map((g) => g.className))].sort();
 
-    // Routes created in this chart from now on get their gateway allowance.
+    // Routes into the namespace get their gateway allowance at synth, whenever they are declared.
     NetworkIsolation.of(this).declareIsolatedNamespace(namespace);
     const labels = { [LABEL_MANAGED_BY]: MANAGED_BY, [LABEL_TENANT]: tenantLabelValid && !nsReason ? tenantName : namespace };
 
@@ -239,9 +238,8 @@ export class Tenant extends Chart {
       spec: { podSelector: {}, policyTypes: ['Egress'], egress: [dnsEgressRule()] },
     });
 
-    const controllerPeers = this.gateways
-      .filter((g): g is IngressClassGateway => g instanceof IngressClassGateway && g.controllerPodLabels !== undefined)
-      .map((g) => namespacePeer(g.namespace, g.controllerPodLabels));
+    // Cloud-managed gateways have no proxy pods in the cluster to admit.
+    const controllerPeers = this.gateways.flatMap((g) => (g.proxyPeer ? [g.proxyPeer] : []));
     if ((props.allowAcmeHttp01Solvers ?? true) && controllerPeers.length > 0) {
       new k8s.KubeNetworkPolicy(this, 'AllowAcmeHttp01Solvers', {
         metadata: { name: 'allow-acme-http01-solvers', labels },

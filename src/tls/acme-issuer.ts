@@ -2,15 +2,15 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ICertificateIssuer, IssuerKind, IssuerOptions } from './issuer';
 import { checkedIssuerNames, issuerKindFor, issuerObject } from './issuer-object';
+import { checkProp } from '../core/input/prop-checks';
+import { rejectInput, RejectedInput, rejectInputs } from '../core/input/reject-input';
 import { checkConfigMapKey, checkDns1123Subdomain, checkRequired } from '../core/validation';
 import { IGateway } from '../gateways/gateway';
-import { GatewayRegistry } from '../gateways/gateway-registry';
 import {
   ClusterIssuerSpecAcmeSolvers, ClusterIssuerSpecAcmeSolversDns01,
 } from '../imports/cert-manager.io';
+import { RouteTable } from '../routing/route-table';
 import { RuleEngine } from '../rules/engine';
-import { checkProp } from '../rules/input/prop-checks';
-import { rejectInput, RejectedInput, rejectInputs } from '../rules/input/reject-input';
 
 /** An ACME directory: where cert-manager registers its account and orders certificates. */
 export class AcmeServer {
@@ -331,7 +331,7 @@ export class AcmeIssuer extends Construct implements ICertificateIssuer {
       ? [{ http01: { ingress: http01Ingress(this.http01[0]) } }]
       : this.http01.flatMap((gateway) => {
         // Several gateways: each answers the challenges of its own hosts, which is where their DNS points.
-        const hosts = [...new Set(GatewayRegistry.of(this).routesOf(gateway).map((r) => r.host).filter((h) => !h.startsWith('*.')))].sort();
+        const hosts = [...new Set(RouteTable.of(this).routesOf(gateway).map((r) => r.host).filter((h) => !h.startsWith('*.')))].sort();
         return hosts.length > 0 ? [{ selector: { dnsNames: hosts }, http01: { ingress: http01Ingress(gateway) } }] : [];
       });
     return [...http01, ...this.dns01.map((s) => s._toSolver())];

@@ -3,10 +3,10 @@ import { Construct } from 'constructs';
 import { PrivateKey, TlsCertificate } from './certificate';
 import { ICertificateIssuer, IssuerKind } from './issuer';
 import { checkedIssuerNames, defaultRenewBefore, issuerKindFor, issuerObject } from './issuer-object';
+import { checkProp } from '../core/input/prop-checks';
+import { standInName } from '../core/input/stand-in';
 import { checkDns1123Label, checkDns1123Subdomain } from '../core/validation';
 import { RuleEngine } from '../rules/engine';
-import { checkProp } from '../rules/input/prop-checks';
-import { standInName } from '../rules/input/stand-in';
 
 /** Props of a `SelfSignedIssuer`. */
 export interface SelfSignedIssuerProps {

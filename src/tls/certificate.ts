@@ -1,14 +1,10 @@
-import { ApiObject, Chart, Duration } from 'cdk8s';
+import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ICertificateIssuer, IssuerKind } from './issuer';
-import { defaultRenewBefore, issuerRefOf } from './issuer-object';
-import { LABEL_MANAGED_BY, MANAGED_BY } from '../core/manifest-contract';
-import { checkDns1123Label, checkDns1123Subdomain, checkIp, formatGoDuration } from '../core/validation';
-import { Certificate, CertificateSpecPrivateKeyAlgorithm, CertificateSpecPrivateKeyRotationPolicy } from '../imports/cert-manager.io';
+import { certificateObject } from './certificate-object';
+import { ICertificateIssuer } from './issuer';
+import { rejectInputs } from '../core/input/reject-input';
+import { CertificateSpecPrivateKeyAlgorithm } from '../imports/cert-manager.io';
 import { RuleEngine } from '../rules/engine';
-import { checkListProp, checkProp } from '../rules/input/prop-checks';
-import { rejectInput } from '../rules/input/reject-input';
-import { standInName } from '../rules/input/stand-in';
 
 /**
  * The private key of a certificate: algorithm and size. A new key is generated on every renewal
@@ -98,9 +94,6 @@ export interface TlsCertificateProps extends CertificateOptions {
   readonly isCa?: boolean;
 }
 
-const DEFAULT_DURATION = Duration.days(90);
-const DEFAULT_RENEW_BEFORE = Duration.days(30);
-
 /**
  * A cert-manager `Certificate`: cert-manager issues the key pair into `secretName` and renews it before it expires.
  *
@@ -124,52 +117,13 @@ export class TlsCertificate extends Construct {
   constructor(scope: Construct, id: string, props: TlsCertificateProps) {
     super(scope, id);
     RuleEngine.of(this);
-    const secretValid = checkProp(this, 'secretName', props.secretName, checkDns1123Subdomain, 'Secret name');
-    // A rejected name is replaced by a valid stand-in, so the Certificate object adds no second finding.
-    this.secretName = secretValid ? props.secretName : standInName(props.secretName);
-    const nameValid = checkProp(this, 'name', props.name, checkDns1123Subdomain, 'Certificate name');
-    this.certificateName = (nameValid ? props.name : undefined) ?? this.secretName;
-    const namespace = checkProp(this, 'namespace', props.namespace, checkDns1123Label, 'namespace') ? props.namespace : standInName(props.namespace!);
-    // cert-manager's webhook parses ipAddresses with Go's net.ParseIP.
-    const ipAddresses = checkListProp(this, 'ipAddresses', props.ipAddresses, (v) => checkIp(v, { strict: true }), 'IP address');
+    const written = certificateObject(this, 'Resource', props);
+    rejectInputs(this, written.rejected);
+    this.certificateName = written.certificateName;
+    this.secretName = written.secretName;
     this.dnsNames = [...props.dnsNames];
     this.issuer = props.issuer;
-    this.namespace = namespace;
-
-    const effectiveNamespace = namespace ?? Chart.of(this).namespace ?? 'default';
-    const issuerNamespace = props.issuer.issuerNamespace;
-    if (props.issuer.issuerKind === IssuerKind.ISSUER && issuerNamespace !== undefined && issuerNamespace !== effectiveNamespace) {
-      // The Certificate is still written, to find later mistakes: the finding fails synth.
-      rejectInput(this, 'issuer', `Issuer ${issuerNamespace}/${props.issuer.issuerName}`,
-        `a namespaced Issuer signs only Certificates in its own namespace, and this Certificate is in "${effectiveNamespace}"; `
-        + `use a ClusterIssuer, or an Issuer in "${effectiveNamespace}"`);
-    }
-
-    const key = props.privateKey ?? PrivateKey.ecdsa();
-    const duration = props.duration ?? DEFAULT_DURATION;
-    const renewBefore = props.renewBefore ?? defaultRenewBefore(duration, DEFAULT_RENEW_BEFORE);
-    this.apiObject = new Certificate(this, 'Resource', {
-      metadata: {
-        name: this.certificateName,
-        ...(namespace !== undefined ? { namespace } : {}),
-        labels: { [LABEL_MANAGED_BY]: MANAGED_BY },
-      },
-      spec: {
-        secretName: this.secretName,
-        ...(props.commonName !== undefined ? { commonName: props.commonName } : {}),
-        ...(props.dnsNames.length > 0 ? { dnsNames: [...props.dnsNames] } : {}),
-        ...(ipAddresses?.length ? { ipAddresses: [...ipAddresses] } : {}),
-        ...(props.isCa ? { isCa: true } : {}),
-        issuerRef: issuerRefOf(props.issuer),
-        privateKey: {
-          algorithm: key.algorithm as CertificateSpecPrivateKeyAlgorithm,
-          ...(key.size !== undefined ? { size: key.size } : {}),
-          rotationPolicy: CertificateSpecPrivateKeyRotationPolicy.ALWAYS,
-        },
-        duration: formatGoDuration(duration.toMilliseconds({ integral: false })),
-        ...(renewBefore ? { renewBefore: formatGoDuration(renewBefore.toMilliseconds({ integral: false })) } : {}),
-      },
-    });
+    this.namespace = written.namespace;
+    this.apiObject = written.apiObject;
   }
 }
-

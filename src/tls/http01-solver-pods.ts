@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
+import { InvalidInputError } from '../core/input/input-error';
 import { HTTP01_SOLVER_LABEL, HTTP01_SOLVER_PORT, NAMESPACE_NAME_LABEL } from '../core/manifest-contract';
-import { IngressClassGateway } from '../gateways/ingress-class-gateway';
-import { InvalidInputError } from '../rules/input/invalid-input';
+import type { IGateway } from '../gateways/gateway';
 
 /**
  * cert-manager's HTTP-01 solver pods, for NetworkPolicies. While a challenge is open, cert-manager runs a solver pod
@@ -25,16 +25,13 @@ export class Http01SolverPods {
    * An ingress rule, for a policy selecting the solver pods (`podSelector()`), that admits `gateway`'s controller
    * pods on TCP 8089. Throws for a cloud-managed gateway, whose proxies have no pod labels to admit.
    */
-  public static ingressRuleFrom(gateway: IngressClassGateway): k8s.NetworkPolicyIngressRule {
-    if (!gateway.controllerPodLabels) {
+  public static ingressRuleFrom(gateway: IGateway): k8s.NetworkPolicyIngressRule {
+    if (!gateway.proxyPeer) {
       throw new InvalidInputError(`Http01SolverPods.ingressRuleFrom: gateway "${gateway.className}" (${gateway.node.path}) runs no controller pods `
         + `(${gateway.controller.name} is cloud-managed); give a gateway with a self-hosted controller, or admit its load balancer's addresses instead`);
     }
     return {
-      from: [{
-        namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: gateway.namespace } },
-        podSelector: { matchLabels: { ...gateway.controllerPodLabels } },
-      }],
+      from: [gateway.proxyPeer],
       ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(HTTP01_SOLVER_PORT) }],
     };
   }

@@ -2,11 +2,11 @@
 import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ICertificateIssuer, IssuerKind } from './issuer';
+import { checkProp } from '../core/input/prop-checks';
+import { standInName } from '../core/input/stand-in';
 import { LABEL_MANAGED_BY, MANAGED_BY } from '../core/manifest-contract';
 import { checkDns1123Label, checkDns1123Subdomain } from '../core/validation';
 import { ClusterIssuer, ClusterIssuerSpec, Issuer, IssuerSpec } from '../imports/cert-manager.io';
-import { checkProp } from '../rules/input/prop-checks';
-import { standInName } from '../rules/input/stand-in';
 
 /** The issuerRef of a Certificate that uses `issuer`. */
 export function issuerRefOf(issuer: ICertificateIssuer): { name: string; kind: string; group: string } {

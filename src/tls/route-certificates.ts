@@ -1,13 +1,18 @@
-import { CertificateOptions, TlsCertificate } from './certificate';
+import { Chart } from 'cdk8s';
+import { CertificateOptions } from './certificate';
+import { certificateObject } from './certificate-object';
 import { ICertificateIssuer } from './issuer';
+import { RouteCertificate } from './route-certificate';
+import { rejectInputs } from '../core/input/reject-input';
 import { Route } from '../routing/route';
 
 /**
- * The Certificates a TLS-issuing gateway creates for its routes: one per TLS secret and namespace, in the route's
- * scope, for the route's host. A route that shares a secret for another host is reported by CG-TLS-008/009.
+ * The Certificates a TLS-issuing gateway creates for its routes, when it renders them: one per TLS secret and
+ * namespace, for the route's host, written as one ApiObject under the route (`<route>/Certificate`, no construct of
+ * its own). A route that shares a secret for another host is reported by CG-TLS-008/009.
  */
 export class RouteCertificates {
-  private readonly bySecret = new Map<string, TlsCertificate>();
+  private readonly bySecret = new Map<string, RouteCertificate>();
 
   constructor(private readonly issuer: ICertificateIssuer, private readonly options: CertificateOptions = {}) {}
 
@@ -15,19 +20,18 @@ export class RouteCertificates {
   public issueFor(route: Route): void {
     const secretName = route.tlsSecretName;
     if (secretName === undefined) return;
-    const namespace = route.ingress.metadata.namespace;
+    // As the route's Ingress writes it: no namespace when neither the backend nor the chart names one.
+    const namespace = route._backendNamespace ?? Chart.of(route).namespace;
     const key = `${namespace ?? 'default'}/${secretName}`;
     if (this.bySecret.has(key)) return;
-    this.bySecret.set(key, new TlsCertificate(route, 'Certificate', {
-      ...this.options,
-      secretName,
-      namespace,
-      dnsNames: [route.host],
-      issuer: this.issuer,
-    }));
+    const dnsNames = [route.host];
+    const written = certificateObject(route, 'Certificate', { ...this.options, secretName, namespace, dnsNames, issuer: this.issuer });
+    rejectInputs(written.apiObject, written.rejected);
+    const { certificateName, apiObject } = written;
+    this.bySecret.set(key, { certificateName, secretName: written.secretName, dnsNames, namespace: written.namespace, apiObject });
   }
 
-  public all(): TlsCertificate[] {
+  public all(): RouteCertificate[] {
     return [...this.bySecret.values()];
   }
 }

@@ -1,9 +1,9 @@
 import { Size, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { InvalidInputError } from '../core/input/input-error';
+import { checkProp } from '../core/input/prop-checks';
+import { RejectedInput } from '../core/input/reject-input';
 import { checkInteger, checkWholeMebibytes } from '../core/validation';
-import { InvalidInputError } from '../rules/input/invalid-input';
-import { checkProp } from '../rules/input/prop-checks';
-import { RejectedInput } from '../rules/input/reject-input';
 
 /** Options of `RestrictedWorkload.containerSettings`. */
 export interface RestrictedContainerOptions {

@@ -12,8 +12,8 @@ import {
   IngressClassGateway, IngressClassParametersScope, IngressController, InternalApiGateway, PrivateKey, PublicWebGateway, Route,
   RestrictedWorkload, RouteBackend, RuleEngine, SelfSignedIssuer, Tenant, TlsCertificate,
 } from '../../src';
+import { InvalidInputError } from '../../src/core/input/input-error';
 import { Finding } from '../../src/rules/finding';
-import { InvalidInputError } from '../../src/rules/input/invalid-input';
 import { quietStderr } from '../tenancy/tenant-test-utils';
 
 quietStderr();
@@ -414,6 +414,7 @@ const NOT_VALIDATED: { [prop: string]: string } = {
   'Finding.*': 'a report entry the library produces',
   'RuleInfo.*': 'a report entry the library produces',
   'BackendPort.*': 'what RouteBackend.port returns',
+  'RouteCertificate.*': 'what PublicWebGateway.certificates and InternalApiGateway.certificates return',
   'ControllerDeployment.*': 'what a controller profile returns to the gateway',
   'ControllerDeployOptions.*': 'what the gateway passes to a profile, built from checked IngressClassGatewayProps',
   'ControllerNetworkOptions.*': 'what the gateway passes to a profile, built from checked IngressClassGatewayProps',

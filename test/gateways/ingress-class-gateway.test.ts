@@ -3,7 +3,7 @@ import {
   AnnotationsRiskLevel, CloudProvider, GatewayExposure, IngressClassGateway, IngressClassGatewayProps,
   IngressClassParametersScope, IngressController, RuleEngine, Severity,
 } from '../../src';
-import { InvalidInputError } from '../../src/rules/input/invalid-input';
+import { InvalidInputError } from '../../src/core/input/input-error';
 import { ofKind, synthApp } from '../util/synth';
 
 /** The rule engine prints warnings (CG-CONTROLLER-003 on every nginx gateway) to stderr; keep the test output readable. */

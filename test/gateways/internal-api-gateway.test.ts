@@ -4,7 +4,7 @@ import {
   CloudProvider, GatewayExposure, IIngressController, IngressController, InternalApiGateway, InternalApiGatewayProps, IssuerRef, Route, RouteBackend,
   RuleEngine, Suppressions,
 } from '../../src';
-import { InvalidInputError } from '../../src/rules/input/invalid-input';
+import { InvalidInputError } from '../../src/core/input/input-error';
 import { egressFlows, ingressFlows, named } from '../network/policy-sets';
 import { inputErrors, ofKind, synthApp } from '../util/synth';
 

@@ -133,16 +133,32 @@ describe('backend allowance in an isolated namespace', () => {
     expect(egressFlows(named(objs, 'NetworkPolicy', 'public-web-controller')).some((f) => f.startsWith('ns:shop pods:') && f.endsWith('TCP/8080'))).toBe(true);
   });
 
-  it('leaves a route declared before its namespace was isolated to CG-NETPOL-001, which fails synth', () => {
+  it('admits a route declared before its namespace was isolated (binding happens at synth, issue 14)', () => {
     // GIVEN the route first, then the isolation and a default-deny
     const { app, gateway } = gatewayApp();
     const shop = new Chart(app, 'shop', { namespace: 'shop' });
     new Route(shop, 'Route', { gateway, host: 'shop.example.com', backend: RouteBackend.fromService(appService(shop, 'web')) });
     NetworkIsolation.of(app).declareIsolatedNamespace('shop');
-    const report = lintObjects([...synthApp(app), {
+    const objs = synthApp(app);
+    const report = lintObjects([...objs, {
       apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'default-deny', namespace: 'shop' }, spec: { podSelector: {}, policyTypes: ['Ingress'] },
     }]);
-    // THEN no allowance was written, and no hole either: the rule reports the unreachable backend
+    // THEN the allowance is written as if the namespace had been isolated first, and the backend is reachable
+    expect(named(objs, 'NetworkPolicy', 'allow-public-web-to-web').metadata.namespace).toBe('shop');
+    expect(report.findings.map((f) => f.ruleId)).not.toContain('CG-NETPOL-001');
+  });
+
+  it('writes no allowance into a namespace never declared isolated, so a default-deny written elsewhere fails CG-NETPOL-001', () => {
+    // GIVEN a route into a namespace whose default-deny this app does not know about
+    const { app, gateway } = gatewayApp();
+    const shop = new Chart(app, 'shop', { namespace: 'shop' });
+    new Route(shop, 'Route', { gateway, host: 'shop.example.com', backend: RouteBackend.fromService(appService(shop, 'web')) });
+    const objs = synthApp(app);
+    const report = lintObjects([...objs, {
+      apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'default-deny', namespace: 'shop' }, spec: { podSelector: {}, policyTypes: ['Ingress'] },
+    }]);
+    // THEN no allowance, and no hole either: the rule reports the unreachable backend
+    expect(objs.filter((o) => o.kind === 'NetworkPolicy' && o.metadata.namespace === 'shop')).toStrictEqual([]);
     expect(report.findings.map((f) => f.ruleId)).toContain('CG-NETPOL-001');
   });
 });

@@ -6,9 +6,9 @@ import { App, Chart, Yaml } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { MANIFEST_LEVEL_RULES } from '../../src/cli/manifests';
 import { IngressController } from '../../src/controllers/ingress-controller';
+import { InvalidInputError } from '../../src/core/input/input-error';
 import { IngressClassGateway } from '../../src/gateways/ingress-class-gateway';
 import { GatewayValidationPlugin, GatewayValidationPluginProps } from '../../src/plugin/validation-plugin';
-import { InvalidInputError } from '../../src/rules/input/invalid-input';
 import { assertValidManifests } from '../schema-validator';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'lint');

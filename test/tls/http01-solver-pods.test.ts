@@ -3,7 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import {
   AcmeIssuer, Http01SolverPods, IngressClassGateway, IngressController, PublicWebGateway, Route, RouteBackend, RuleEngine,
 } from '../../src';
-import { InvalidInputError } from '../../src/rules/input/invalid-input';
+import { InvalidInputError } from '../../src/core/input/input-error';
 import { ofKind, synthApp } from '../util/synth';
 
 let stderr: jest.SpyInstance;

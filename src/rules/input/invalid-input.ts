@@ -1,10 +1,9 @@
-import { IConstruct } from 'constructs';
-import { defineRule, show } from '../rule';
+import { defineRule } from '../rule';
 import { Severity } from '../severity';
 
 /**
- * Props a construct can not use. Constructs report them with `rejectInput` instead of throwing, so one synth
- * lists every mistake of the app, each with its construct path, and none comes with a stack trace.
+ * Props a construct can not use. Constructs report them with `rejectInput` (src/core/input) instead of throwing, so
+ * one synth lists every mistake of the app, each with its construct path, and none comes with a stack trace.
  * The findings come from the constructs, not from manifests, so the check itself has nothing to do.
  */
 export const INVALID_INPUT = defineRule({
@@ -16,28 +15,3 @@ export const INVALID_INPUT = defineRule({
   kinds: [],
   check() {},
 });
-
-/** One rejected prop, as recorded by `rejectInput`. */
-export interface InputError {
-  readonly scope: IConstruct;
-  readonly field: string;
-  /** The value received, JSON-encoded. */
-  readonly value: string;
-  readonly message: string;
-}
-
-/**
- * Thrown by static factories that have no construct to report against (for example `CloudProvider.of`).
- * Its stack is its message: a usage mistake deserves a precise sentence, not a trace.
- */
-export class InvalidInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidInputError';
-    this.stack = `${this.name}: ${message}`;
-  }
-}
-
-export function describeValue(value: unknown): string {
-  return show(value);
-}

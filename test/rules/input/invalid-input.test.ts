@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import { CloudProvider, IngressClassGateway, IngressController, InternalApiGateway, RuleEngine, Tenant } from '../../../src';
-import { InvalidInputError } from '../../../src/rules/input/invalid-input';
+import { InvalidInputError } from '../../../src/core/input/input-error';
 import { inputErrors, synthApp } from '../../util/synth';
 
 const ID = 'CG-INPUT-001';

@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { rejectInput, RejectedInput } from './reject-input';
-import { checkCidr, IpSyntax } from '../../core/validation';
+import { checkCidr, IpSyntax } from '../validation';
 
 /** A validator from `src/core/validation`: a reason when the value is rejected, undefined when it is accepted. */
 export type Check<T> = (value: T) => string | undefined;

@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
-import { describeValue } from './invalid-input';
-import { RuleEngine } from '../engine';
+import { describeValue } from './input-error';
+import { AppContext } from '../app-context';
 
 /**
  * Records that `scope` received a prop it can not use (CG-INPUT-001). Synth then fails listing every such
@@ -8,7 +8,7 @@ import { RuleEngine } from '../engine';
  * without the value, so later mistakes are found in the same synth.
  */
 export function rejectInput(scope: IConstruct, field: string, value: unknown, message: string): void {
-  RuleEngine.of(scope)._addInputError({ scope, field, value: describeValue(value), message });
+  AppContext.of(scope).recordInputError({ scope, field, value: describeValue(value), message });
 }
 
 /**

@@ -1,5 +1,5 @@
-import { INTERNAL_LOAD_BALANCER_ANNOTATIONS } from '../core/cloud-load-balancers';
-import { InvalidInputError } from '../rules/input/invalid-input';
+import { INTERNAL_LOAD_BALANCER_ANNOTATIONS } from './cloud-load-balancers';
+import { InvalidInputError } from './input/input-error';
 
 /**
  * A cloud whose load balancer integration this library knows, with the Service annotations
