@@ -1,9 +1,11 @@
 import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { IGatewayApiImplementation } from './gateway-api-implementation';
 import { RouteOptionsTranslation } from './route-options-translation';
 import { GatewayExposure } from '../core/exposure';
 import { IngressClassParameters } from '../core/ingress-class-parameters';
+import { RoutingApi } from '../core/routing-api';
 import { ControllerNetworkOptions } from '../network/controller-network-options';
 import { RouteOptions } from '../routing/route-options';
 
@@ -35,6 +37,12 @@ export interface ControllerDeployOptions {
    * @default - clients from any address (public exposure) or the private ranges (internal), metrics from `monitoring`, the API server on TCP 443/6443 at any address
    */
   readonly network?: ControllerNetworkOptions;
+  /**
+   * Which API the gateway's routes use. A profile that serves the Gateway API from its own deployment (Traefik)
+   * turns on its Gateway API provider, with the RBAC it needs, for `GATEWAY_API` and `INGRESS_AND_GATEWAY_API`.
+   * @default RoutingApi.INGRESS
+   */
+  readonly routingApi?: RoutingApi;
 }
 
 /** What a controller profile deployed, for the gateway's IngressClass, routes and policies. */
@@ -123,6 +131,12 @@ export interface IIngressController {
    * so no option is dropped silently.
    */
   translateRouteOptions(options: RouteOptions): RouteOptionsTranslation;
+
+  /**
+   * How this profile speaks the Gateway API, for gateways with `api: RoutingApi.GATEWAY_API`.
+   * @default - the profile serves Ingresses only; a Gateway API gateway with it is rejected (CG-INPUT-001)
+   */
+  readonly gatewayApi?: IGatewayApiImplementation;
 
   /**
    * This controller configured for internet-facing web traffic (`PublicWebGateway`): plain HTTP redirected to

@@ -1,0 +1,108 @@
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { GatewayExposure } from '../core/exposure';
+import { RouteOptions } from '../routing/route-options';
+
+/** A reference to a namespaced or cluster-scoped object of a given group and kind (GatewayClass `parametersRef`). */
+export interface GatewayApiObjectReference {
+  readonly group: string;
+  readonly kind: string;
+  readonly name: string;
+  /** @default - cluster-scoped, or the referrer's namespace */
+  readonly namespace?: string;
+}
+
+/** What a gateway asks of a Gateway API implementation. */
+export interface GatewayApiDeployOptions {
+  /** The gateway's class name: the GatewayClass name, and the Gateway's name. */
+  readonly className: string;
+  /** Namespace of the Gateway (and of what the implementation creates for it). */
+  readonly namespace: string;
+  /** Minimum proxy replicas (also the autoscaler minimum). */
+  readonly replicas: number;
+  /** Autoscaler maximum. */
+  readonly maxReplicas: number;
+  /**
+   * Proxy container resources.
+   * @default - the implementation's hardened defaults
+   */
+  readonly resources?: kplus.ContainerResources;
+  /** How clients reach the proxies. */
+  readonly exposure: GatewayExposure;
+}
+
+/** What a Gateway API implementation set up for a gateway, for its GatewayClass, Gateway and NetworkPolicies. */
+export interface GatewayApiDeployment {
+  /** GatewayClass `spec.controllerName`. */
+  readonly controllerName: string;
+  /**
+   * Whether the gateway emits the GatewayClass; false when the class exists in the cluster (installed with the
+   * implementation) and the Gateway only names it.
+   */
+  readonly emitsGatewayClass: boolean;
+  /**
+   * GatewayClass `spec.parametersRef` (Envoy Gateway: its `EnvoyProxy`).
+   * @default - none
+   */
+  readonly parametersRef?: GatewayApiObjectReference;
+  /**
+   * Namespace of the proxy pods that carry the Gateway's traffic.
+   * @default - undefined: the proxies run outside the cluster, or where the library can not know (an existing class)
+   */
+  readonly proxyNamespace?: string;
+  /**
+   * Labels of those proxy pods, for NetworkPolicy peers.
+   * @default - undefined (see `proxyNamespace`)
+   */
+  readonly proxyPodLabels?: { [key: string]: string };
+  /** Gateway listener port for plain HTTP (80 for most implementations; Traefik: its `web` entry point, 8000). */
+  readonly httpListenerPort: number;
+  /** Gateway listener port for HTTPS (443; Traefik: its `websecure` entry point, 8443). */
+  readonly httpsListenerPort: number;
+  /** Whether the implementation serves ListenerSets (Traefik v3.7 does not). */
+  readonly supportsListenerSets: boolean;
+}
+
+/** The route an implementation translates options for: the HTTPRoute or GRPCRoute the renderer emits. */
+export interface GatewayApiRouteTarget {
+  readonly kind: 'HTTPRoute' | 'GRPCRoute';
+  readonly name: string;
+  readonly namespace: string;
+}
+
+/** A Kubernetes object an implementation adds for a route (a policy, a Middleware), as plain JSON. */
+export interface GatewayApiRouteObject {
+  readonly apiVersion: string;
+  readonly kind: string;
+  /** `metadata.name`; the object goes in the route's namespace. */
+  readonly name: string;
+  readonly spec: { [key: string]: any };
+}
+
+/** An implementation's translation of route options for one route. */
+export interface GatewayApiRouteTranslation {
+  /** Filters for every rule of the route (standard filters, or `ExtensionRef` filters to `objects`). */
+  readonly filters: { [key: string]: any }[];
+  /** Objects that apply the options (policies targeting the route, Middlewares the filters reference). */
+  readonly objects: GatewayApiRouteObject[];
+  /**
+   * Route-level `timeouts` (standard HTTPRoute field: `request`, `backendRequest`), as Gateway API durations.
+   * @default - none
+   */
+  readonly timeouts?: { readonly request?: string; readonly backendRequest?: string };
+  /** `RouteOptions` property names the implementation can not apply: recorded and reported, never dropped. */
+  readonly unsupported: string[];
+}
+
+/**
+ * A Gateway API implementation: how a gateway's GatewayClass, Gateway and route options are expressed with it.
+ * Profiles that speak the Gateway API return one from `IIngressController.gatewayApi`.
+ */
+export interface IGatewayApiImplementation {
+  /** Implementation name, for messages (`envoy-gateway`, `traefik`, `existing GatewayClass "istio"`). */
+  readonly name: string;
+  /** Adds what the implementation needs for one gateway (an EnvoyProxy, say) under `scope`, and says how to reach it. */
+  deploy(scope: Construct, options: GatewayApiDeployOptions): GatewayApiDeployment;
+  /** Translates checked route options for one route. */
+  translateRouteOptions(options: RouteOptions, target: GatewayApiRouteTarget): GatewayApiRouteTranslation;
+}
