@@ -1,0 +1,25 @@
+import type { GatewayApiDeployment, IGatewayApiImplementation } from '../../controllers/gateway-api-implementation';
+
+/** The group of every Gateway API kind this library writes. */
+export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
+/** The Gateway API version of the standard channel (gateway-api v1.6.1): GatewayClass, Gateway, routes, ReferenceGrant, BackendTLSPolicy. */
+export const GATEWAY_API_VERSION = `${GATEWAY_API_GROUP}/v1`;
+
+/** What a Gateway API gateway tells the renderers: its Gateway, its implementation and how it treats plain HTTP. */
+export interface GatewayApiBinding {
+  /** Name of the Gateway (the gateway's class name). */
+  readonly gatewayName: string;
+  /** Namespace of the Gateway. */
+  readonly gatewayNamespace: string;
+  /** The implementation that translates route options. */
+  readonly implementation: IGatewayApiImplementation;
+  /** What the implementation set up: listener ports, proxy pods. */
+  readonly deployment: GatewayApiDeployment;
+  /**
+   * Plain HTTP only redirects to HTTPS (a public web gateway): one HTTP listener, whose only route of ours is the
+   * redirect; every other route attaches to its host's HTTPS listener.
+   */
+  readonly redirectsPlainHttp: boolean;
+  /** Filters every route of the gateway carries first (a public web gateway's HSTS header). */
+  readonly routeFilters: { [key: string]: any }[];
+}
