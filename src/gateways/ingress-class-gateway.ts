@@ -22,6 +22,7 @@ import { checkedClientSources } from '../network/controller-network-policy';
 import { namespacePeer } from '../network/peers';
 import { GatewayApiBinding } from '../renderers/gateway-api/gateway-api-binding';
 import { renderGateway, renderGatewayClass } from '../renderers/gateway-api/gateway-objects';
+import { REDIRECT_LISTENER_NAME } from '../renderers/gateway-api/listener-names';
 import { renderGatewayApiRoute } from '../renderers/gateway-api/route-renderer';
 import { renderIngress } from '../renderers/ingress/ingress-renderer';
 import { Route, RouteBaseProps } from '../routing/route';
@@ -319,6 +320,11 @@ export class IngressClassGateway extends Construct implements IGateway {
     this.addRouteObjects(route);
   }
 
+  /** The Gateway's plain HTTP listener for every host, when it has one (a redirecting gateway). */
+  public get http01ListenerName(): string | undefined {
+    return this.gatewayObject && this.redirectsPlainHttp() ? REDIRECT_LISTENER_NAME : undefined;
+  }
+
   /**
    * Whether plain HTTP only redirects to HTTPS on the Gateway (one HTTP listener and a redirect route); presets for
    * the public web override it.
@@ -334,13 +340,17 @@ export class IngressClassGateway extends Construct implements IGateway {
 
   /** What the Gateway API renderers need of this gateway. */
   private gatewayApiBinding(): GatewayApiBinding {
+    const gateway = this;
     return {
       gatewayName: this.className,
       gatewayNamespace: this.namespace,
       implementation: this.controller.gatewayApi!,
       deployment: this.gatewayApiDeployment!,
       redirectsPlainHttp: this.redirectsPlainHttp(),
-      routeFilters: this.gatewayApiRouteFilters(),
+      // Read when routes render: a preset's filters depend on what its constructor sets after this one returns.
+      get routeFilters() {
+        return gateway.gatewayApiRouteFilters();
+      },
     };
   }
 
