@@ -24,6 +24,7 @@ import { GatewayApiBinding } from '../renderers/gateway-api/gateway-api-binding'
 import { renderGateway, renderGatewayClass } from '../renderers/gateway-api/gateway-objects';
 import { REDIRECT_LISTENER_NAME } from '../renderers/gateway-api/listener-names';
 import { renderGatewayApiRoute } from '../renderers/gateway-api/route-renderer';
+import { isTenantNamespace } from '../renderers/gateway-api/tenant-namespaces';
 import { renderIngress } from '../renderers/ingress/ingress-renderer';
 import { Route, RouteBaseProps } from '../routing/route';
 import { RouteTable } from '../routing/route-table';
@@ -351,6 +352,10 @@ export class IngressClassGateway extends Construct implements IGateway {
       get routeFilters() {
         return gateway.gatewayApiRouteFilters();
       },
+      routes: () => this.routes,
+      // A plain HTTP route of a redirecting gateway stays on the Gateway's HTTP listener.
+      inListenerSet: (route: Route) => this.gatewayApiDeployment!.supportsListenerSets && isTenantNamespace(this, route.namespace)
+        && (route.tlsSecretName !== undefined || !this.redirectsPlainHttp()),
     };
   }
 
@@ -361,7 +366,13 @@ export class IngressClassGateway extends Construct implements IGateway {
    * per-route objects such as a Certificate.
    */
   protected addRouteObjects(route: Route): void {
-    allowGatewayToBackend({ className: this.className, namespace: this.proxyNamespace, podLabels: this.proxyPodLabels }, route);
+    allowGatewayToBackend({
+      className: this.className,
+      namespace: this.proxyNamespace,
+      podLabels: this.proxyPodLabels,
+      ...(this.gatewayApiDeployment && !this.gatewayApiDeployment.emitsGatewayClass && !this.proxyPodLabels
+        ? { proxyUnknownReason: `${this.controller.name} is installed outside this app, so the library can not name its proxy pods` } : {}),
+    }, route);
   }
 
   /** The routes this gateway serves, as resolved now. */

@@ -1,4 +1,6 @@
 import type { GatewayApiDeployment, IGatewayApiImplementation } from '../../controllers/gateway-api-implementation';
+// Type-only: the gateway passes its routes.
+import type { Route } from '../../routing/route';
 
 /** The group of every Gateway API kind this library writes. */
 export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
@@ -22,4 +24,16 @@ export interface GatewayApiBinding {
   readonly redirectsPlainHttp: boolean;
   /** Filters every route of the gateway carries first (a public web gateway's HSTS header). */
   readonly routeFilters: { [key: string]: any }[];
+  /** The gateway's routes, as resolved when read. */
+  readonly routes: () => readonly Route[];
+  /**
+   * Whether a route's listener goes in a ListenerSet of its namespace (a tenant's, on an implementation that serves
+   * ListenerSets) rather than on the Gateway.
+   */
+  readonly inListenerSet: (route: Route) => boolean;
+}
+
+/** The name of a gateway's ListenerSet in a tenant namespace. */
+export function listenerSetName(binding: GatewayApiBinding): string {
+  return `gateway-${binding.gatewayName}`;
 }

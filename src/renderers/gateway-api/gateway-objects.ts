@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { GATEWAY_API_VERSION, GatewayApiBinding } from './gateway-api-binding';
 import { gatewayListeners, MAX_GATEWAY_LISTENERS } from './listeners';
 import { rejectInput } from '../../core/input/reject-input';
-import { LABEL_MANAGED_BY, MANAGED_BY } from '../../core/manifest-contract';
+import { LABEL_MANAGED_BY, LABEL_TENANT, MANAGED_BY } from '../../core/manifest-contract';
 // Type-only: the gateway passes its routes.
 import type { Route } from '../../routing/route';
 
@@ -42,6 +42,12 @@ export function renderGateway(scope: Construct, gatewayClassName: string, bindin
           }
           return listeners;
         },
+      }),
+      // Only tenant namespaces may attach ListenerSets; none at all while no tenant route needs one.
+      allowedListeners: Lazy.any({
+        produce: () => (routes().some((r) => binding.inListenerSet(r))
+          ? { namespaces: { from: 'Selector', selector: { matchExpressions: [{ key: LABEL_TENANT, operator: 'Exists' }] } } }
+          : undefined),
       }),
     },
   });

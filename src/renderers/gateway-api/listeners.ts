@@ -46,6 +46,19 @@ interface ListenerDraft {
  * routes; any other gateway has one HTTP listener per host with a route without TLS.
  */
 export function gatewayListeners(routes: readonly Route[], binding: GatewayApiBinding): { [key: string]: any }[] {
+  return listenersFor(routes, binding, 'gateway');
+}
+
+/**
+ * The listeners of a tenant's ListenerSet: one per host of its routes (HTTPS with TLS; plain HTTP only on a gateway
+ * that does not redirect), admitting routes of the ListenerSet's own namespace only, with the tenant's Secrets, so
+ * no ReferenceGrant is needed. The redirect listener stays on the Gateway.
+ */
+export function listenerSetListeners(routes: readonly Route[], binding: GatewayApiBinding): { [key: string]: any }[] {
+  return listenersFor(routes, binding, 'listenerSet');
+}
+
+function listenersFor(routes: readonly Route[], binding: GatewayApiBinding, owner: 'gateway' | 'listenerSet'): { [key: string]: any }[] {
   const drafts = new Map<string, ListenerDraft>();
   const draft = (name: string, protocol: 'HTTP' | 'HTTPS', host?: string): ListenerDraft => {
     let d = drafts.get(name);
@@ -55,21 +68,29 @@ export function gatewayListeners(routes: readonly Route[], binding: GatewayApiBi
     }
     return d;
   };
-  if (binding.redirectsPlainHttp) draft(REDIRECT_LISTENER_NAME, 'HTTP').namespaces.add(binding.gatewayNamespace);
+  const onGateway = owner === 'gateway';
+  if (onGateway && binding.redirectsPlainHttp) draft(REDIRECT_LISTENER_NAME, 'HTTP').namespaces.add(binding.gatewayNamespace);
   for (const route of routes) {
     const name = sectionNameFor(route, binding);
+    if (onGateway && route.tlsSecretName !== undefined && binding.redirectsPlainHttp) {
+      // cert-manager's HTTP-01 routes for this route's Certificate appear in the route's namespace.
+      draft(REDIRECT_LISTENER_NAME, 'HTTP').namespaces.add(route.namespace);
+    }
+    if (binding.inListenerSet(route) === onGateway) continue;
     if (route.tlsSecretName !== undefined) {
       const d = draft(name, 'HTTPS', route.host);
       d.certificates.set(`${route.namespace}/${route.tlsSecretName}`, { name: route.tlsSecretName, namespace: route.namespace });
       d.namespaces.add(route.namespace);
       d.kinds.add(routeKindOf(route));
-      // cert-manager's HTTP-01 routes for this route's Certificate appear in the route's namespace.
-      if (binding.redirectsPlainHttp) draft(REDIRECT_LISTENER_NAME, 'HTTP').namespaces.add(route.namespace);
     } else if (!binding.redirectsPlainHttp) {
       const d = draft(name, 'HTTP', route.host);
       d.namespaces.add(route.namespace);
       d.kinds.add(routeKindOf(route));
     }
+  }
+  if (onGateway && drafts.size === 0) {
+    // A Gateway needs a listener (minItems 1): until routes need one, plain HTTP for routes of its own namespace.
+    draft(listenerNameFor('http', 'default'), 'HTTP').namespaces.add(binding.gatewayNamespace);
   }
   return [...drafts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, d]) => ({
     name,
@@ -83,10 +104,12 @@ export function gatewayListeners(routes: readonly Route[], binding: GatewayApiBi
           group: '',
           kind: 'Secret',
           name: ref.name,
-          ...(ref.namespace !== binding.gatewayNamespace ? { namespace: ref.namespace } : {}),
+          ...(onGateway && ref.namespace !== binding.gatewayNamespace ? { namespace: ref.namespace } : {}),
         })),
       },
     } : {}),
-    allowedRoutes: allowedRoutesFor(d.namespaces, d.kinds.size > 0 ? d.kinds : ['HTTPRoute']),
+    allowedRoutes: onGateway
+      ? allowedRoutesFor(d.namespaces, d.kinds.size > 0 ? d.kinds : ['HTTPRoute'])
+      : { namespaces: { from: 'Same' }, kinds: [...d.kinds].sort().map((kind) => ({ kind })) },
   }));
 }

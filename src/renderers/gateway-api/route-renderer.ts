@@ -1,6 +1,7 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { renderBackendTlsPolicy } from './backend-tls-policy';
-import { GATEWAY_API_GROUP, GATEWAY_API_VERSION, GatewayApiBinding } from './gateway-api-binding';
+import { GATEWAY_API_GROUP, GATEWAY_API_VERSION, GatewayApiBinding, listenerSetName } from './gateway-api-binding';
+import { ensureListenerSet } from './listener-set';
 import { routeKindOf, sectionNameFor } from './listeners';
 import { grantGatewaySecret } from './reference-grant';
 import type { GatewayApiRouteTranslation } from '../../controllers/gateway-api-implementation';
@@ -72,13 +73,15 @@ export function renderGatewayApiRoute(route: Route, binding: GatewayApiBinding):
     ...(kind === 'HTTPRoute' && translation.timeouts ? { timeouts: { ...translation.timeouts } } : {}),
   };
   object.addJsonPatch(JsonPatch.add('/spec', {
-    parentRefs: [{
-      group: GATEWAY_API_GROUP,
-      kind: 'Gateway',
-      name: binding.gatewayName,
-      ...(binding.gatewayNamespace !== route.namespace ? { namespace: binding.gatewayNamespace } : {}),
-      sectionName: sectionNameFor(route, binding),
-    }],
+    parentRefs: [binding.inListenerSet(route)
+      ? { group: GATEWAY_API_GROUP, kind: 'ListenerSet', name: listenerSetName(binding), sectionName: sectionNameFor(route, binding) }
+      : {
+        group: GATEWAY_API_GROUP,
+        kind: 'Gateway',
+        name: binding.gatewayName,
+        ...(binding.gatewayNamespace !== route.namespace ? { namespace: binding.gatewayNamespace } : {}),
+        sectionName: sectionNameFor(route, binding),
+      }],
     hostnames: [route.host],
     rules: [rule],
   }));
@@ -91,6 +94,7 @@ export function renderGatewayApiRoute(route: Route, binding: GatewayApiBinding):
     });
   }
   renderBackendTlsPolicy(route);
-  grantGatewaySecret(route, binding);
+  if (binding.inListenerSet(route)) ensureListenerSet(route, binding);
+  else grantGatewaySecret(route, binding);
   return object;
 }
