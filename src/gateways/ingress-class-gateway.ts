@@ -27,6 +27,7 @@ import { renderGatewayApiRoute } from '../renderers/gateway-api/route-renderer';
 import { isTenantNamespace } from '../renderers/gateway-api/tenant-namespaces';
 import { renderIngress } from '../renderers/ingress/ingress-renderer';
 import { Route, RouteBaseProps } from '../routing/route';
+import { RouteOptions } from '../routing/route-options';
 import { RouteTable } from '../routing/route-table';
 import { RuleEngine } from '../rules/engine';
 
@@ -339,6 +340,11 @@ export class IngressClassGateway extends Construct implements IGateway {
     return [];
   }
 
+  /** Options every HTTPRoute of the gateway gets unless the route sets its own; presets add their request limits. */
+  protected gatewayApiRouteOptionDefaults(): RouteOptions {
+    return {};
+  }
+
   /** What the Gateway API renderers need of this gateway. */
   private gatewayApiBinding(): GatewayApiBinding {
     const gateway = this;
@@ -351,6 +357,9 @@ export class IngressClassGateway extends Construct implements IGateway {
       // Read when routes render: a preset's filters depend on what its constructor sets after this one returns.
       get routeFilters() {
         return gateway.gatewayApiRouteFilters();
+      },
+      get routeOptionDefaults() {
+        return gateway.gatewayApiRouteOptionDefaults();
       },
       routes: () => this.routes,
       // A plain HTTP route of a redirecting gateway stays on the Gateway's HTTP listener.

@@ -11,6 +11,7 @@ import { ANNOTATION_GATEWAY_PROFILE, ANNOTATION_PUBLIC_WEB_UNSUPPORTED, encodeLi
 import { RoutingApi } from '../core/routing-api';
 import { renderHttpsRedirect } from '../renderers/gateway-api/https-redirect';
 import { Route } from '../routing/route';
+import { RouteOptions } from '../routing/route-options';
 import { AcmeIssuer } from '../tls/acme-issuer';
 import { CertificateOptions } from '../tls/certificate';
 import { ICertificateIssuer } from '../tls/issuer';
@@ -122,7 +123,7 @@ export class PublicWebGateway extends IngressClassGateway {
     // On the Gateway API the redirect and HSTS are standard (a RequestRedirect route, a ResponseHeaderModifier filter).
     const hardened = (props.api ?? RoutingApi.INGRESS) === RoutingApi.INGRESS
       ? harden(rejected, props.controller, hardening)
-      : { controller: props.controller, unsupported: GATEWAY_API_UNAPPLIED_LIMITS };
+      : { controller: props.controller, unsupported: unappliedLimits(props.controller, hardening) };
     super(scope, id, { ...props, controller: hardened.controller, exposure });
     rejectInputs(this, rejected);
 
@@ -162,6 +163,11 @@ export class PublicWebGateway extends IngressClassGateway {
     return true;
   }
 
+  /** The gateway's request limits, unless a route sets its own. */
+  protected gatewayApiRouteOptionDefaults(): RouteOptions {
+    return limitsAsRouteOptions(this.hardening);
+  }
+
   /** Every route sends HSTS (a standard ResponseHeaderModifier filter). */
   protected gatewayApiRouteFilters(): { [key: string]: any }[] {
     return [{ type: 'ResponseHeaderModifier', responseHeaderModifier: { set: [{ name: 'Strict-Transport-Security', value: hstsHeaderValue(this.hardening) }] } }];
@@ -195,11 +201,25 @@ function harden(rejected: RejectedInput[], controller: IIngressController, harde
   }
 }
 
+/** The request limits of the hardening as route options: on the Gateway API, every route's defaults. */
+function limitsAsRouteOptions(hardening: PublicWebHardening): RouteOptions {
+  return {
+    maxRequestBodySize: hardening.maxRequestBodySize,
+    connectTimeout: hardening.connectTimeout,
+    readTimeout: hardening.readTimeout,
+    ...(hardening.sendTimeout ? { sendTimeout: hardening.sendTimeout } : {}),
+  };
+}
+
 /**
- * The request limits a Gateway API public web gateway does not apply yet: they need an implementation policy per
- * route. Recorded on the Gateway (`gateways.cdk8s.io/public-web-unsupported`) so the gap is visible.
+ * The request limits a Gateway API implementation can not apply (they need a policy it does not have): asked of its
+ * translation, and recorded on the Gateway (`gateways.cdk8s.io/public-web-unsupported`, CG-TLS-013).
  */
-const GATEWAY_API_UNAPPLIED_LIMITS = ['maxRequestBodySize', 'connectTimeout', 'readTimeout', 'sendTimeout'];
+function unappliedLimits(controller: IIngressController, hardening: PublicWebHardening): string[] {
+  // A profile without the Gateway API is rejected by the gateway; nothing is applied then.
+  const translation = controller.gatewayApi?.translateRouteOptions(limitsAsRouteOptions(hardening), { kind: 'HTTPRoute', name: 'limits', namespace: 'default' });
+  return translation ? [...translation.unsupported] : Object.keys(limitsAsRouteOptions(hardening));
+}
 
 /** The Strict-Transport-Security header value for the hardening. */
 function hstsHeaderValue(hardening: PublicWebHardening): string {

@@ -299,7 +299,7 @@ describe('PublicWebGateway on the Gateway API', () => {
     }]);
   });
 
-  it('synthesizes with no Gateway API finding (CG-GWAPI-*) and records the limits it does not apply on the Gateway', () => {
+  it('synthesizes with no Gateway API finding (CG-GWAPI-*), and warns (CG-TLS-013) on the Gateway about the limits the class can not apply', () => {
     // GIVEN / WHEN
     const { app } = publicWeb();
     const objs = synthApp(app);
@@ -308,8 +308,27 @@ describe('PublicWebGateway on the Gateway API', () => {
     expect([...report.errors, ...report.warnings].map((f) => f.ruleId).filter((id) => id.startsWith('CG-GWAPI'))).toStrictEqual([]);
     expect(ofKind(objs, 'Gateway')[0].metadata.annotations).toStrictEqual({
       'gateways.cdk8s.io/profile': 'public-web',
-      'gateways.cdk8s.io/public-web-unsupported': 'maxRequestBodySize,connectTimeout,readTimeout,sendTimeout',
+      'gateways.cdk8s.io/public-web-unsupported': 'connectTimeout,maxRequestBodySize',
     });
+    const gap = report.warnings.filter((f) => f.ruleId === 'CG-TLS-013');
+    expect(gap.map((f) => [f.kind, f.namespace, f.name])).toStrictEqual([['Gateway', 'ingress-public-web', 'public-web']]);
+    // AND the limit the class applies (the read timeout) is on the route, which records no gap of its own
+    const route = ofKind(objs, 'HTTPRoute').find((r) => r.metadata.namespace === 'web');
+    expect(route.spec.rules[0].timeouts).toStrictEqual({ backendRequest: '60s' });
+    expect(route.metadata.annotations).toBeUndefined();
+  });
+
+  it('records no limit gap (no CG-TLS-013) when the implementation applies every limit', () => {
+    // GIVEN an implementation that applies every option
+    const app = Testing.app();
+    const infra = new Chart(app, 'ingress');
+    const issuer = new AcmeIssuer(infra, 'LetsEncrypt', { email: 'ops@example.com' });
+    new PublicWebGateway(infra, 'Gateway', { className: 'public-web', controller: new FakeProxyImplementation(), api: RoutingApi.GATEWAY_API, issuer });
+    // WHEN
+    const objs = synthApp(app);
+    // THEN
+    expect(ofKind(objs, 'Gateway')[0].metadata.annotations).toStrictEqual({ 'gateways.cdk8s.io/profile': 'public-web' });
+    expect(RuleEngine.of(app).run().warnings.map((f) => f.ruleId)).not.toContain('CG-TLS-013');
   });
 });
 

@@ -1,6 +1,7 @@
 import type { GatewayApiDeployment, IGatewayApiImplementation } from '../../controllers/gateway-api-implementation';
 // Type-only: the gateway passes its routes.
 import type { Route } from '../../routing/route';
+import type { RouteOptions } from '../../routing/route-options';
 
 /** The group of every Gateway API kind this library writes. */
 export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
@@ -24,6 +25,11 @@ export interface GatewayApiBinding {
   readonly redirectsPlainHttp: boolean;
   /** Filters every route of the gateway carries first (a public web gateway's HSTS header). */
   readonly routeFilters: { [key: string]: any }[];
+  /**
+   * Options every route of the gateway gets unless it sets its own (a public web gateway's request limits). Those the
+   * implementation can not apply are the gateway's gap, recorded on its Gateway, not on each route.
+   */
+  readonly routeOptionDefaults: RouteOptions;
   /** The gateway's routes, as resolved when read. */
   readonly routes: () => readonly Route[];
   /**

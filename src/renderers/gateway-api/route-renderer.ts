@@ -61,10 +61,12 @@ export function renderGatewayApiRoute(route: Route, binding: GatewayApiBinding):
     },
   });
   // Translated once the object has its name: the implementation's policies refer to the route by it.
-  const translation: GatewayApiRouteTranslation = binding.implementation.translateRouteOptions(route.options, {
+  const translation: GatewayApiRouteTranslation = binding.implementation.translateRouteOptions({ ...binding.routeOptionDefaults, ...route.options }, {
     kind, name: object.name, namespace: route.namespace,
   });
-  if (translation.unsupported.length > 0) object.metadata.addAnnotation(ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS, encodeList(translation.unsupported));
+  // A gateway default the implementation can not apply is the gateway's gap (recorded on its Gateway), not the route's.
+  const unsupported = translation.unsupported.filter((key) => (route.options as { [key: string]: unknown })[key] !== undefined);
+  if (unsupported.length > 0) object.metadata.addAnnotation(ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS, encodeList(unsupported));
   const filters = [...binding.routeFilters, ...translation.filters];
   const rule = {
     ...(kind === 'HTTPRoute' ? { matches: [{ path: { type: matchType ?? 'PathPrefix', value: route.path } }] } : {}),
