@@ -1,6 +1,7 @@
 import { Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { checkedSeconds, checkedSize, DEFAULT_REQUEST_LIMITS } from './edge-values';
+import { unappliedRouteDefaults } from './gateway-api-defaults';
 import { IngressClassGateway, IngressClassGatewayProps } from './ingress-class-gateway';
 import { HardenedController, IIngressController, PublicWebHardening } from '../controllers/controller-profile';
 import { AppContext } from '../core/app-context';
@@ -123,7 +124,7 @@ export class PublicWebGateway extends IngressClassGateway {
     // On the Gateway API the redirect and HSTS are standard (a RequestRedirect route, a ResponseHeaderModifier filter).
     const hardened = (props.api ?? RoutingApi.INGRESS) === RoutingApi.INGRESS
       ? harden(rejected, props.controller, hardening)
-      : { controller: props.controller, unsupported: unappliedLimits(props.controller, hardening) };
+      : { controller: props.controller, unsupported: unappliedRouteDefaults(props.controller, limitsAsRouteOptions(hardening)) };
     super(scope, id, { ...props, controller: hardened.controller, exposure });
     rejectInputs(this, rejected);
 
@@ -211,15 +212,6 @@ function limitsAsRouteOptions(hardening: PublicWebHardening): RouteOptions {
   };
 }
 
-/**
- * The request limits a Gateway API implementation can not apply (they need a policy it does not have): asked of its
- * translation, and recorded on the Gateway (`gateways.cdk8s.io/public-web-unsupported`, CG-TLS-013).
- */
-function unappliedLimits(controller: IIngressController, hardening: PublicWebHardening): string[] {
-  // A profile without the Gateway API is rejected by the gateway; nothing is applied then.
-  const translation = controller.gatewayApi?.translateRouteOptions(limitsAsRouteOptions(hardening), { kind: 'HTTPRoute', name: 'limits', namespace: 'default' });
-  return translation ? [...translation.unsupported] : Object.keys(limitsAsRouteOptions(hardening));
-}
 
 /** The Strict-Transport-Security header value for the hardening. */
 function hstsHeaderValue(hardening: PublicWebHardening): string {

@@ -1,6 +1,7 @@
 import { ApiObject, App, Chart, Duration, Size, Testing } from 'cdk8s';
 import {
-  AcmeIssuer, BackendProtocol, ControllerDeployment, GatewayApiDeployment, GatewayApiRouteTranslation, IIngressController,
+  AcmeIssuer, ApiGatewayEdge, BackendProtocol, CloudProvider, ControllerDeployment, GatewayApiDeployment, GatewayApiRouteTranslation,
+  IIngressController, InternalApiGateway,
   IngressClassGateway, IngressClassGatewayProps, IngressController, NetworkIsolation, PathType, PublicWebGateway, Route,
   RouteBackend, RouteOptions, RoutingApi, RuleEngine,
 } from '../../src';
@@ -401,5 +402,65 @@ describe('declaration order', () => {
       return synthApp(app);
     };
     expect(build(true)).toStrictEqual(build(false));
+  });
+});
+
+describe('edge presets on the Gateway API', () => {
+  it('InternalApiGateway: applies its edge settings as route defaults where the class can, and warns (CG-GATEWAY-005) on the Gateway for the rest', () => {
+    // GIVEN an internal gateway on the existing class, and one route
+    const app = Testing.app();
+    const infra = new Chart(app, 'ingress');
+    new InternalApiGateway(infra, 'Gateway', {
+      className: 'internal', controller: IngressController.gatewayClass('istio'), api: RoutingApi.GATEWAY_API, provider: CloudProvider.AWS, defaultClass: true,
+    });
+    const web = new Chart(app, 'web', { namespace: 'web' });
+    new Route(web, 'Api', { host: 'api.internal.example.com', backend, tlsSecretName: 'api-tls' });
+    // WHEN
+    const objs = synthApp(app);
+    const report = RuleEngine.of(app).run();
+    // THEN the read timeout is on the route, and the rest is the Gateway's recorded gap
+    const [route] = ofKind(objs, 'HTTPRoute');
+    expect(route.spec.rules[0].timeouts).toStrictEqual({ backendRequest: '60s' });
+    expect(route.metadata.annotations).toBeUndefined();
+    const [gw] = ofKind(objs, 'Gateway');
+    expect(gw.metadata.annotations).toStrictEqual({
+      'gateways.cdk8s.io/profile': 'internal-api',
+      'gateways.cdk8s.io/edge-unsupported': 'clientAllowlist,connectTimeout,maxRequestBodySize,rateLimitPerSecond',
+    });
+    expect(report.warnings.filter((f) => f.ruleId === 'CG-GATEWAY-005').map((f) => [f.kind, f.name])).toStrictEqual([['Gateway', 'internal']]);
+    expect(ofKind(objs, 'IngressClass')).toHaveLength(0);
+  });
+
+  it('InternalApiGateway: no edge gap (no CG-GATEWAY-005) when the implementation applies every setting', () => {
+    // GIVEN an implementation that applies every option
+    const app = Testing.app();
+    new InternalApiGateway(new Chart(app, 'ingress'), 'Gateway', {
+      className: 'internal', controller: new FakeProxyImplementation(), api: RoutingApi.GATEWAY_API, provider: CloudProvider.AWS,
+    });
+    // WHEN
+    const objs = synthApp(app);
+    // THEN
+    expect(ofKind(objs, 'Gateway')[0].metadata.annotations).toStrictEqual({ 'gateways.cdk8s.io/profile': 'internal-api' });
+    expect(RuleEngine.of(app).run().warnings.map((f) => f.ruleId)).not.toContain('CG-GATEWAY-005');
+  });
+
+  it('ApiGatewayEdge: routes the API host through the Gateway and records its edge settings as not applied', () => {
+    // GIVEN an edge on the existing class
+    const app = Testing.app();
+    const infra = new Chart(app, 'ingress');
+    const issuer = new AcmeIssuer(infra, 'LetsEncrypt', { email: 'ops@example.com' });
+    new ApiGatewayEdge(infra, 'Edge', {
+      host: 'api.example.com',
+      apiGateway: RouteBackend.fromServiceName('kong', { port: 80, namespace: 'api' }),
+      edge: { className: 'edge', controller: IngressController.gatewayClass('istio'), api: RoutingApi.GATEWAY_API, issuer },
+    });
+    // WHEN
+    const objs = synthApp(app);
+    // THEN
+    const route = ofKind(objs, 'HTTPRoute').find((r) => r.metadata.namespace === 'api');
+    expect(route.spec.hostnames).toStrictEqual(['api.example.com']);
+    expect(route.spec.parentRefs[0]).toMatchObject({ kind: 'Gateway', name: 'edge', sectionName: 'https-api.example.com' });
+    expect(ofKind(objs, 'Gateway')[0].metadata.annotations['gateways.cdk8s.io/edge-unsupported'])
+      .toBe('connectTimeout,maxRequestBodySize,rateLimitPerSecond,readTimeout');
   });
 });
