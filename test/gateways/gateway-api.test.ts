@@ -336,7 +336,7 @@ describe('PublicWebGateway on the Gateway API', () => {
 /** A Gateway API implementation with in-cluster proxies, as Envoy Gateway's profile will be: proxies in `envoy-gateway-system`. */
 class FakeProxyImplementation implements IIngressController {
   public readonly name = 'fake-proxy';
-  public readonly selfHosted = false;
+  public readonly selfHosted: boolean = false;
   public readonly gatewayApi = {
     name: 'fake-proxy',
     deploy: (): GatewayApiDeployment => ({
@@ -462,5 +462,31 @@ describe('edge presets on the Gateway API', () => {
     expect(route.spec.parentRefs[0]).toMatchObject({ kind: 'Gateway', name: 'edge', sectionName: 'https-api.example.com' });
     expect(ofKind(objs, 'Gateway')[0].metadata.annotations['gateways.cdk8s.io/edge-unsupported'])
       .toBe('connectTimeout,maxRequestBodySize,rateLimitPerSecond,readTimeout');
+  });
+});
+
+/** A self-hosted profile that serves Ingresses and the Gateway API from one deployment (as Traefik does). */
+class DualApiController extends FakeProxyImplementation {
+  public readonly selfHosted: boolean = true;
+  public deploy(): ControllerDeployment {
+    return { controllerValue: 'example.com/dual', podLabels: { app: 'dual' }, serviceName: 'dual' };
+  }
+}
+
+describe('both APIs at once', () => {
+  it('renders every route as an Ingress and an HTTPRoute of the same name, and emits the IngressClass and the Gateway', () => {
+    // GIVEN a profile that serves both from one deployment
+    const { app, web } = fixture({ controller: new DualApiController(), api: RoutingApi.INGRESS_AND_GATEWAY_API, createNamespace: false });
+    new Route(web, 'Www', { host: 'www.example.com', backend });
+    // WHEN
+    const objs = app.charts.flatMap((c) => c.toJson());
+    // THEN
+    const [ingress] = ofKind(objs, 'Ingress');
+    const [route] = ofKind(objs, 'HTTPRoute');
+    expect(route.metadata.name).toBe(ingress.metadata.name);
+    expect(route.spec.hostnames).toStrictEqual([ingress.spec.rules[0].host]);
+    expect(ofKind(objs, 'IngressClass').map((c) => c.metadata.name)).toStrictEqual(['mesh']);
+    expect(ofKind(objs, 'Gateway').map((g) => g.metadata.name)).toStrictEqual(['mesh']);
+    assertValidManifests([ingress, route, ...ofKind(objs, 'Gateway'), ...ofKind(objs, 'GatewayClass')]);
   });
 });
