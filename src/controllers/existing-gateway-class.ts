@@ -90,12 +90,16 @@ export class ExistingGatewayClassImplementation implements IGatewayApiImplementa
  */
 export class ExistingGatewayClassController implements IIngressController {
   public readonly name: string;
+  /** The class's `spec.controllerName`, as given (or `existing/<class name>`). */
+  public readonly controllerName: string;
   public readonly selfHosted?: boolean = false;
-  public readonly gatewayApi: ExistingGatewayClassImplementation;
+  public readonly gatewayApi?: IGatewayApiImplementation;
 
   constructor(gatewayClassName: string, options: ExistingGatewayClassOptions = {}) {
-    this.gatewayApi = new ExistingGatewayClassImplementation(gatewayClassName, options);
-    this.name = this.gatewayApi.name;
+    const implementation = new ExistingGatewayClassImplementation(gatewayClassName, options);
+    this.gatewayApi = implementation;
+    this.name = implementation.name;
+    this.controllerName = implementation.controllerName;
   }
 
   public deploy(scope: Construct, options: ControllerDeployOptions): ControllerDeployment {
@@ -108,7 +112,7 @@ export class ExistingGatewayClassController implements IIngressController {
         rejectInput(scope, field, value, `${this.name} is installed and configured outside this library, which can not apply ${field}; leave it unset`);
       }
     }
-    return { controllerValue: this.gatewayApi.controllerName };
+    return { controllerValue: this.controllerName };
   }
 
   /** Ingresses are not served; the gateway rejects an Ingress API first, so this only lists the options. */

@@ -161,8 +161,8 @@ export class IngressClassGateway extends Construct implements IGateway {
   public readonly routeBinding?: RouteBinding;
   /** The IngressClass object; undefined for controllers that select Ingresses by annotation only (GKE) or whose installation owns it (AGIC add-on), and without the Ingress API. */
   public readonly ingressClass?: k8s.KubeIngressClass;
-  /** Which API the routes are written in (`RoutingApi.INGRESS` when the requested one was rejected). */
-  public readonly api: RoutingApi;
+  /** Which API the routes are written in (`RoutingApi.INGRESS` when the requested one was rejected); always set. */
+  public readonly api?: RoutingApi;
   /** The GatewayClass object; undefined without the Gateway API or when the class exists in the cluster. */
   public readonly gatewayClass?: ApiObject;
   /** The Gateway object; undefined without the Gateway API. */

@@ -428,6 +428,7 @@ const NOT_VALIDATED: { [prop: string]: string } = {
   'GatewayApiDeployment.*': 'what a Gateway API implementation returns to the gateway',
   'GatewayApiRouteTarget.*': 'what the Gateway API renderer passes to the implementation for a rendered route',
   'GatewayApiRouteObject.*': 'what a Gateway API implementation returns to the renderer',
+  'GatewayApiRouteTimeouts.*': 'what a Gateway API implementation returns (GatewayApiRouteTranslation.timeouts), from checked RouteOptions',
   'GatewayApiRouteTranslation.*': 'what a Gateway API implementation returns to the renderer, from checked RouteOptions',
   'ExistingGatewayClassOptions.controllerName': 'only shown in messages; the GatewayClass exists in the cluster and the gateway never writes it',
   'RouteBinding.*': 'what a profile returns to the gateway',
