@@ -11,9 +11,11 @@ import {
 } from './gateway-api-implementation';
 import { RouteOptionsTranslation } from './route-options-translation';
 import { gatewayApiDuration } from '../core/gateway-api-duration';
+import { checkProp } from '../core/input/prop-checks';
 import { rejectInput } from '../core/input/reject-input';
 import { LABEL_MANAGED_BY, MANAGED_BY } from '../core/manifest-contract';
 import { RoutingApi } from '../core/routing-api';
+import { checkDns1123Label } from '../core/validation';
 import {
   EnvoyProxy, EnvoyProxySpecProviderKubernetesEnvoyDeploymentContainerResourcesLimits as ResourceLimit,
   EnvoyProxySpecProviderKubernetesEnvoyDeploymentContainerResourcesRequests as ResourceRequest,
@@ -115,6 +117,9 @@ class EnvoyGatewayApi implements IGatewayApiImplementation {
     if (minReplicas < 2) {
       rejectInput(scope, 'replicas', minReplicas, 'Envoy Gateway proxies need at least 2 replicas, so a node drain or a crash does not stop the traffic; give 2 or more');
     }
+    const controllerNamespace = checkProp(scope, 'controller.controllerNamespace', this.props.controllerNamespace, checkDns1123Label, 'namespace')
+      ? this.props.controllerNamespace ?? DATA_PLANE.namespace.value.default
+      : DATA_PLANE.namespace.value.default;
     const proxyPodLabels = {
       [ENVOY_OWNING_GATEWAY_NAME_LABEL]: options.className,
       [ENVOY_OWNING_GATEWAY_NAMESPACE_LABEL]: options.namespace,
@@ -192,9 +197,7 @@ class EnvoyGatewayApi implements IGatewayApiImplementation {
       controllerName: FACTS.controllerName.value,
       emitsGatewayClass: true,
       parametersRef: { group: FACTS.parametersRef.value.group, kind: FACTS.parametersRef.value.kind, name, namespace: options.namespace },
-      proxyNamespace: this.props.proxiesInGatewayNamespace
-        ? options.namespace
-        : this.props.controllerNamespace ?? DATA_PLANE.namespace.value.default,
+      proxyNamespace: this.props.proxiesInGatewayNamespace ? options.namespace : controllerNamespace,
       proxyPodLabels,
       httpListenerPort: 80,
       httpsListenerPort: 443,

@@ -55,6 +55,13 @@ const HARNESSES: { [iface: string]: Harness } = {
   HaproxyProps: { field: 'controller.', build: (app, o) => gateway(app, { controller: IngressController.haproxy(o) }) },
   TraefikProps: { field: 'controller.', build: (app, o) => gateway(app, { controller: IngressController.traefik(o) }) },
   AwsAlbProps: { field: 'controller.', build: (app, o) => gateway(app, { className: 'alb', controller: IngressController.awsAlb(o) }) },
+  // Envoy Gateway's props take effect in its Gateway API deployment, which reports them on the gateway's scope.
+  EnvoyGatewayProps: {
+    field: 'controller.',
+    build: (app, o) => IngressController.envoyGateway(o).gatewayApi!.deploy(new Chart(app, 'ingress'), {
+      className: 'web', namespace: 'ingress-web', replicas: 2, maxReplicas: 4, exposure: GatewayExposure.publicLoadBalancer(),
+    }),
+  },
   AzureApplicationGatewayProps: {
     field: 'controller.',
     // The profile serves the gateway's class, so the only finding is the one the row's prop causes.
@@ -211,6 +218,7 @@ const VALIDATED: Row[] = [
   { prop: 'HaproxyProps.config', validator: 'checkConfigMapKey', rejected: { 'a/b': '1' }, valid: { 'a.b': '1' } },
   { prop: 'HaproxyProps.image', validator: 'CG-POD-003 (tag required)', rejected: 'haproxytech/kubernetes-ingress:latest', valid: 'haproxytech/kubernetes-ingress:3.1.5', rule: 'CG-POD-003' },
   { prop: 'TraefikProps.image', validator: 'CG-POD-003 (tag required)', rejected: '', valid: 'traefik:v3.3.4', rule: 'CG-POD-003' },
+  { prop: 'EnvoyGatewayProps.controllerNamespace', validator: 'checkDns1123Label', rejected: 'envoy.system', valid: 'envoy-system' },
   { prop: 'AwsAlbProps.groupName', validator: 'IngressGroup name', rejected: 'Group_1', valid: 'group-1' },
   { prop: 'AzureApplicationGatewayProps.controllerValue', validator: 'checkControllerValue (CG-CLASS-002)', rejected: 'agic', valid: 'azure/application-gateway', rule: 'CG-CLASS-002' },
   { prop: 'AzureApplicationGatewayProps.className', validator: 'checkDns1123Subdomain', rejected: 'Agic', valid: 'agic' },
@@ -416,6 +424,12 @@ const NOT_VALIDATED: { [prop: string]: string } = {
   'BackendPort.*': 'what RouteBackend.port returns',
   'RouteCertificate.*': 'what PublicWebGateway.certificates and InternalApiGateway.certificates return',
   'ControllerDeployment.*': 'what a controller profile returns to the gateway',
+  'GatewayApiDeployment.*': 'what a Gateway API implementation returns to the gateway',
+  'GatewayApiDeployOptions.*': 'what the gateway passes to a Gateway API implementation, built from checked gateway props',
+  'GatewayApiObjectReference.*': 'what a Gateway API implementation returns (a GatewayClass parametersRef)',
+  'GatewayApiRouteTarget.*': 'what the renderer passes to a Gateway API implementation, built from a checked route',
+  'GatewayApiRouteObject.*': 'what a Gateway API implementation returns for a route',
+  'GatewayApiRouteTranslation.*': 'what a Gateway API implementation returns for a route',
   'ControllerDeployOptions.*': 'what the gateway passes to a profile, built from checked IngressClassGatewayProps',
   'ControllerNetworkOptions.*': 'what the gateway passes to a profile, built from checked IngressClassGatewayProps',
   'EdgeSettings.*': 'what the edge presets pass to a profile, built from checked preset props',
