@@ -172,6 +172,8 @@ describe('Envoy Gateway EnvoyProxy', () => {
       { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 75 } } },
     ]);
     expect(at(proxy, FIELDS.podDisruptionBudgetMaxUnavailable.path)).toBe(1);
+    // and the rule that checks EnvoyProxies in lint finds nothing to report
+    expect(findingsOf(lintObjects([proxy]), 'CG-GWAPI-030')).toStrictEqual([]);
     expect(at(proxy, FIELDS.podDisruptionBudget.path)).toBeUndefined();
     expect(at(proxy, FIELDS.replicas.path)).toBeUndefined();
   });
