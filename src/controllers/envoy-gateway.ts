@@ -113,10 +113,8 @@ class EnvoyGatewayApi implements IGatewayApiImplementation {
 
   public deploy(scope: Construct, options: GatewayApiDeployOptions): GatewayApiDeployment {
     const name = `${options.className}-proxy`;
+    // Fewer than 2 is reported on the EnvoyProxy by CG-GWAPI-030, as CG-CONTROLLER-001 does for controller Deployments.
     const minReplicas = options.replicas;
-    if (minReplicas < 2) {
-      rejectInput(scope, 'replicas', minReplicas, 'Envoy Gateway proxies need at least 2 replicas, so a node drain or a crash does not stop the traffic; give 2 or more');
-    }
     const controllerNamespace = checkProp(scope, 'controller.controllerNamespace', this.props.controllerNamespace, checkDns1123Label, 'namespace')
       ? this.props.controllerNamespace ?? DATA_PLANE.namespace.value.default
       : DATA_PLANE.namespace.value.default;

@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { quietStderr } from './controller-test-utils';
 import {
   BackendProtocol, CloudProvider, GatewayApiDeployOptions, GatewayApiRouteObject, GatewayApiRouteTarget, GatewayExposure,
-  IngressController, RouteOptions, RoutingApi,
+  IngressController, RouteOptions, RoutingApi, RuleEngine,
 } from '../../src';
 import { ENVOY_GATEWAY_1_9_0 } from '../../src/controllers/facts/envoy-gateway-1.9.0';
 import { assertValidManifests, validateObject } from '../schema-validator';
@@ -178,11 +178,13 @@ describe('Envoy Gateway EnvoyProxy', () => {
     expect(at(proxy, FIELDS.replicas.path)).toBeUndefined();
   });
 
-  it('rejects fewer than 2 proxy replicas (CG-INPUT-001)', () => {
+  it('rejects fewer than 2 proxy replicas in synth (CG-GWAPI-030 on the EnvoyProxy)', () => {
     // GIVEN replicas 1
     const { app } = deployEnvoy({ replicas: 1 });
-    // THEN
-    expect(inputErrors(app)).toStrictEqual([expect.objectContaining({ constructPath: 'ingress', field: 'replicas', value: '1' })]);
+    // WHEN the app's rules run
+    const errors = RuleEngine.of(app).run().errors;
+    // THEN the autoscaler minimum is reported, and nothing else
+    expect(errors.map((f) => [f.ruleId, f.field, f.value])).toStrictEqual([['CG-GWAPI-030', 'spec.provider.kubernetes.envoyHpa.minReplicas', '1']]);
   });
 
   it('runs envoy and the shutdown-manager restricted, as the UID from the facts, without readOnlyRootFilesystem', () => {
