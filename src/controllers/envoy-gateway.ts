@@ -84,7 +84,7 @@ export class EnvoyGatewayController implements IIngressController {
   public readonly name = FACTS.name;
   /** The proxies run in the cluster, but Envoy Gateway creates them: the gateway deploys no workload. */
   public readonly selfHosted?: boolean = false;
-  public readonly gatewayApi: IGatewayApiImplementation;
+  public readonly gatewayApi?: IGatewayApiImplementation;
 
   constructor(props: EnvoyGatewayProps = {}) {
     this.gatewayApi = new EnvoyGatewayApi(props);

@@ -79,6 +79,20 @@ export interface GatewayApiRouteObject {
   readonly spec: { [key: string]: any };
 }
 
+/** HTTPRoute rule `timeouts` (standard field), as Gateway API durations (`10s`, `1m30s`). */
+export interface GatewayApiRouteTimeouts {
+  /**
+   * Whole request, from the gateway receiving it to the response.
+   * @default - the implementation's default
+   */
+  readonly request?: string;
+  /**
+   * One request from the gateway to the backend (each retry counts alone).
+   * @default - the implementation's default
+   */
+  readonly backendRequest?: string;
+}
+
 /** An implementation's translation of route options for one route. */
 export interface GatewayApiRouteTranslation {
   /** Filters for every rule of the route (standard filters, or `ExtensionRef` filters to `objects`). */
@@ -89,7 +103,7 @@ export interface GatewayApiRouteTranslation {
    * Route-level `timeouts` (standard HTTPRoute field: `request`, `backendRequest`), as Gateway API durations.
    * @default - none
    */
-  readonly timeouts?: { readonly request?: string; readonly backendRequest?: string };
+  readonly timeouts?: GatewayApiRouteTimeouts;
   /** `RouteOptions` property names the implementation can not apply: recorded and reported, never dropped. */
   readonly unsupported: string[];
 }
