@@ -430,6 +430,7 @@ const NOT_VALIDATED: { [prop: string]: string } = {
   'GatewayApiRouteTarget.*': 'what the renderer passes to a Gateway API implementation, built from a checked route',
   'GatewayApiRouteObject.*': 'what a Gateway API implementation returns for a route',
   'GatewayApiRouteTranslation.*': 'what a Gateway API implementation returns for a route',
+  'GatewayApiRouteTimeouts.*': 'what a Gateway API implementation returns for a route (rendered from checked RouteOptions durations)',
   'ControllerDeployOptions.*': 'what the gateway passes to a profile, built from checked IngressClassGatewayProps',
   'ControllerNetworkOptions.*': 'what the gateway passes to a profile, built from checked IngressClassGatewayProps',
   'EdgeSettings.*': 'what the edge presets pass to a profile, built from checked preset props',
