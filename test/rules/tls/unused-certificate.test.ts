@@ -1,6 +1,6 @@
 import { caIssuer, tls } from './tls-manifests';
 import { certificate, deployment, findingsOf, ingress, ingressClass, lintObjects, shown, singleFinding } from '../../util/manifests';
-import { gateway, httpsListener, listener, listenerSet } from '../gwapi/gwapi-manifests';
+import * as gwapi from '../gwapi/gwapi-manifests';
 
 const ID = 'CG-TLS-010';
 
@@ -15,8 +15,8 @@ describe(`${ID} unused certificate`, () => {
   it('accepts Certificates whose secrets a Gateway listener and a ListenerSet listener serve (across namespaces by reference)', () => {
     // GIVEN Gateway infra/web serving shop/www-tls, ListenerSet tenant-a/tenant-a serving its own a-tls
     const report = lintObjects([
-      gateway({ listeners: [listener({ name: 'www', port: 443, protocol: 'HTTPS', hostname: 'www.example.com', certificateRefs: [{ name: 'www-tls', namespace: 'shop' }] })] }),
-      listenerSet({ listeners: [httpsListener('a', 'a.tenants.example.org', 'a-tls')] }),
+      gwapi.gateway({ listeners: [gwapi.listener({ name: 'www', port: 443, protocol: 'HTTPS', hostname: 'www.example.com', certificateRefs: [{ name: 'www-tls', namespace: 'shop' }] })] }),
+      gwapi.listenerSet({ listeners: [gwapi.httpsListener('a', 'a.tenants.example.org', 'a-tls')] }),
       certificate({ namespace: 'shop', secretName: 'www-tls', dnsNames: ['www.example.com'] }),
       certificate({ namespace: 'tenant-a', secretName: 'a-tls', dnsNames: ['a.tenants.example.org'] }),
     ]);
