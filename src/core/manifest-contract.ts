@@ -57,6 +57,13 @@ export const ANNOTATION_AGIC_SERVED_CLASS = 'gateways.cdk8s.io/agic-class-name';
  */
 export const ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS = 'gateways.cdk8s.io/unsupported-route-options';
 /**
+ * On a Gateway: the namespace of the proxy pods that carry its traffic, where the implementation creates them at run
+ * time (Envoy Gateway) or runs them (Traefik), so NetworkPolicy rules can name them from manifests alone.
+ */
+export const ANNOTATION_PROXY_NAMESPACE = 'gateways.cdk8s.io/proxy-namespace';
+/** On a Gateway: the labels of those proxy pods, as a list of `key=value` entries. */
+export const ANNOTATION_PROXY_POD_LABELS = 'gateways.cdk8s.io/proxy-pod-labels';
+/**
  * A pod selector label no pod carries: an allowance to a backend whose pods could not be identified selects it,
  * so the allowance stays closed while the synth fails on the unidentified backend.
  */
