@@ -41,6 +41,12 @@ export interface GatewayApiDeployment {
    */
   readonly emitsGatewayClass: boolean;
   /**
+   * Labels the GatewayClass must carry for the implementation to claim it (Traefik selects its classes by label;
+   * a GatewayClass without them is ignored by that deployment).
+   * @default - none
+   */
+  readonly gatewayClassLabels?: { [key: string]: string };
+  /**
    * GatewayClass `spec.parametersRef` (Envoy Gateway: its `EnvoyProxy`).
    * @default - none
    */
