@@ -76,13 +76,17 @@ export class TraefikController implements IIngressController {
   public readonly selfHosted?: boolean = true;
   /** The Traefik deployments of this profile, by `<namespace>/<class>`, for the Gateway API implementation. */
   private readonly instances = new Map<string, TraefikInstance>();
+  /** Traefik's Gateway provider, served by the deployment `deploy` makes with `routingApi` GATEWAY_API or INGRESS_AND_GATEWAY_API. */
+  public readonly gatewayApi?: IGatewayApiImplementation;
 
   /**
    * @param props the profile's options
    * @param hardening public-web hardening (set by `hardenForPublicWeb`)
    * @param edge edge settings (set by `configureEdge`)
    */
-  constructor(private readonly props: TraefikProps = {}, private readonly hardening?: PublicWebHardening, private readonly edge?: EdgeSettings) {}
+  constructor(private readonly props: TraefikProps = {}, private readonly hardening?: PublicWebHardening, private readonly edge?: EdgeSettings) {
+    this.gatewayApi = new TraefikGatewayApi(props.redirectToHttps ?? false, this.middlewaresOn(), (namespace, className) => this.instances.get(`${namespace}/${className}`));
+  }
 
   /**
    * Redirects at the `web` entry point (`redirectToHttps`); HSTS comes from a headers middleware in a file-provider
@@ -110,11 +114,6 @@ export class TraefikController implements IIngressController {
       controller: new TraefikController(this.props, this.hardening, settings),
       unsupported: [...(settings.maxRequestBodySize ? ['maxRequestBodySize'] : []), ...(settings.sendTimeout ? ['sendTimeout'] : [])],
     };
-  }
-
-  /** Traefik's Gateway provider, served by the deployment `deploy` makes with `routingApi` GATEWAY_API or INGRESS_AND_GATEWAY_API. */
-  public get gatewayApi(): IGatewayApiImplementation {
-    return new TraefikGatewayApi(this.props.redirectToHttps ?? false, this.middlewaresOn(), (namespace, className) => this.instances.get(`${namespace}/${className}`));
   }
 
   /** The `spec.controller` value: the same for every Traefik instance, which select their class by name. */

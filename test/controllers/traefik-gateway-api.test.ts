@@ -5,7 +5,7 @@
  */
 import { App, Chart, Duration, Size, Testing } from 'cdk8s';
 import { controllerContainer, quietStderr, single, synth, tuples } from './controller-test-utils';
-import { BackendProtocol, ControllerDeployment, GatewayExposure, IngressController, RoutingApi, TraefikProps } from '../../src';
+import { BackendProtocol, ControllerDeployment, GatewayExposure, IGatewayApiImplementation, IngressController, RoutingApi, TraefikProps } from '../../src';
 import { TraefikController } from '../../src/controllers/traefik';
 import { assertValidManifests, validateObject } from '../schema-validator';
 
@@ -18,6 +18,8 @@ interface DeployedTraefik {
   readonly app: App;
   readonly controller: TraefikController;
   readonly deployment: ControllerDeployment;
+  /** The profile's Gateway API implementation (always set on Traefik). */
+  readonly gatewayApi: IGatewayApiImplementation;
 }
 
 function deployTraefik(routingApi?: RoutingApi, props: TraefikProps = {}): DeployedTraefik {
@@ -33,7 +35,7 @@ function deployTraefik(routingApi?: RoutingApi, props: TraefikProps = {}): Deplo
     exposure: GatewayExposure.publicLoadBalancer(),
     routingApi,
   });
-  return { app, controller, deployment };
+  return { app, controller, deployment, gatewayApi: controller.gatewayApi! };
 }
 
 /** A translated route object as the manifest the renderer would emit (in the route's namespace). */
@@ -123,9 +125,9 @@ describe('Traefik providers per routing API', () => {
 describe('Traefik as a Gateway API implementation', () => {
   it('reports its controller name, its own pods, the entry point ports and no ListenerSet support', () => {
     // GIVEN a Gateway API Traefik
-    const { app, controller, deployment } = deployTraefik(RoutingApi.GATEWAY_API);
+    const { app, gatewayApi, deployment } = deployTraefik(RoutingApi.GATEWAY_API);
     // WHEN the gateway asks the implementation
-    const gw = controller.gatewayApi.deploy(new Chart(app, 'gw'), {
+    const gw = gatewayApi.deploy(new Chart(app, 'gw'), {
       className: 'edge', namespace: 'ingress-edge', replicas: 2, maxReplicas: 4, exposure: GatewayExposure.publicLoadBalancer(),
     });
     // THEN
@@ -147,9 +149,9 @@ describe('Traefik as a Gateway API implementation', () => {
 
   it('rejects a gateway whose Traefik was not deployed for the Gateway API', () => {
     // GIVEN a Traefik deployed for Ingress only
-    const { app, controller } = deployTraefik(RoutingApi.INGRESS);
+    const { app, gatewayApi } = deployTraefik(RoutingApi.INGRESS);
     // WHEN / THEN
-    expect(() => controller.gatewayApi.deploy(new Chart(app, 'gw'), {
+    expect(() => gatewayApi.deploy(new Chart(app, 'gw'), {
       className: 'edge', namespace: 'ingress-edge', replicas: 2, maxReplicas: 4, exposure: GatewayExposure.publicLoadBalancer(),
     })).toThrow(/no Traefik deployment for class "edge" in namespace "ingress-edge"/);
   });
@@ -158,9 +160,9 @@ describe('Traefik as a Gateway API implementation', () => {
 describe('Traefik route options on the Gateway API', () => {
   it('turns a source allowlist into an ipAllowList Middleware referenced by an ExtensionRef filter', () => {
     // GIVEN
-    const { controller } = deployTraefik(RoutingApi.GATEWAY_API);
+    const { gatewayApi } = deployTraefik(RoutingApi.GATEWAY_API);
     // WHEN
-    const t = controller.gatewayApi.translateRouteOptions({ allowedSourceRanges: ['10.0.0.0/8', '192.168.1.0/24'] }, ROUTE);
+    const t = gatewayApi.translateRouteOptions({ allowedSourceRanges: ['10.0.0.0/8', '192.168.1.0/24'] }, ROUTE);
     // THEN
     expect(t.unsupported).toStrictEqual([]);
     expect(t.objects).toStrictEqual([{
@@ -172,9 +174,9 @@ describe('Traefik route options on the Gateway API', () => {
 
   it('turns a per-client rate limit into a rateLimit Middleware keyed by the connection address', () => {
     // GIVEN
-    const { controller } = deployTraefik(RoutingApi.GATEWAY_API);
+    const { gatewayApi } = deployTraefik(RoutingApi.GATEWAY_API);
     // WHEN
-    const t = controller.gatewayApi.translateRouteOptions({ rateLimitPerSecond: 20 }, ROUTE);
+    const t = gatewayApi.translateRouteOptions({ rateLimitPerSecond: 20 }, ROUTE);
     // THEN
     expect(t.objects.map((o) => [o.name, o.spec])).toStrictEqual([
       ['shop-rate-limit', { rateLimit: { average: 20, period: '1s', burst: 20, sourceCriterion: { ipStrategy: {} } } }],
@@ -185,9 +187,9 @@ describe('Traefik route options on the Gateway API', () => {
 
   it('reports the body size, the timeouts and client certificates as unsupported, never dropping them', () => {
     // GIVEN options Traefik's Gateway provider can not apply per route
-    const { controller } = deployTraefik(RoutingApi.GATEWAY_API);
+    const { gatewayApi } = deployTraefik(RoutingApi.GATEWAY_API);
     // WHEN
-    const t = controller.gatewayApi.translateRouteOptions({
+    const t = gatewayApi.translateRouteOptions({
       maxRequestBodySize: Size.mebibytes(8),
       connectTimeout: Duration.seconds(5),
       readTimeout: Duration.seconds(30),
@@ -203,19 +205,19 @@ describe('Traefik route options on the Gateway API', () => {
 
   it('accepts an HTTPS redirect only when the entry point redirects, and any backend protocol', () => {
     // GIVEN a Traefik that does not redirect, and one that does
-    const plain = deployTraefik(RoutingApi.GATEWAY_API).controller;
-    const redirecting = deployTraefik(RoutingApi.GATEWAY_API, { redirectToHttps: true }).controller;
+    const plain = deployTraefik(RoutingApi.GATEWAY_API).gatewayApi;
+    const redirecting = deployTraefik(RoutingApi.GATEWAY_API, { redirectToHttps: true }).gatewayApi;
     // THEN
-    expect(plain.gatewayApi.translateRouteOptions({ sslRedirect: true }, ROUTE).unsupported).toStrictEqual(['sslRedirect']);
-    expect(redirecting.gatewayApi.translateRouteOptions({ sslRedirect: true }, ROUTE).unsupported).toStrictEqual([]);
-    expect(plain.gatewayApi.translateRouteOptions({ backendProtocol: BackendProtocol.GRPCS }, { ...ROUTE, kind: 'GRPCRoute' }).unsupported).toStrictEqual([]);
+    expect(plain.translateRouteOptions({ sslRedirect: true }, ROUTE).unsupported).toStrictEqual(['sslRedirect']);
+    expect(redirecting.translateRouteOptions({ sslRedirect: true }, ROUTE).unsupported).toStrictEqual([]);
+    expect(plain.translateRouteOptions({ backendProtocol: BackendProtocol.GRPCS }, { ...ROUTE, kind: 'GRPCRoute' }).unsupported).toStrictEqual([]);
   });
 
   it('reports allowlists and rate limits as unsupported when Middlewares are turned off', () => {
     // GIVEN
-    const { controller } = deployTraefik(RoutingApi.GATEWAY_API, { gatewayApiMiddlewares: false });
+    const { gatewayApi } = deployTraefik(RoutingApi.GATEWAY_API, { gatewayApiMiddlewares: false });
     // WHEN
-    const t = controller.gatewayApi.translateRouteOptions({ allowedSourceRanges: ['10.0.0.0/8'], rateLimitPerSecond: 5 }, ROUTE);
+    const t = gatewayApi.translateRouteOptions({ allowedSourceRanges: ['10.0.0.0/8'], rateLimitPerSecond: 5 }, ROUTE);
     // THEN
     expect(t.unsupported).toStrictEqual(['allowedSourceRanges', 'rateLimitPerSecond']);
     expect(t.objects).toStrictEqual([]);
