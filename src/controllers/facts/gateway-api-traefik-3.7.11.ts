@@ -101,7 +101,8 @@ export const TRAEFIK_3_7_11_GATEWAY_API: TraefikGatewayProviderFacts = {
   listenerToEntryPoint: {
     value: 'A listener binds the entry point whose address ends in ":<listener port>" (an HTTP listener skips entry points with http.tls); '
       + 'no match rejects the listener. So listener ports are the entry points\' container ports (8000, 8443 in this library), not 80/443.',
-    from: 'pkg/provider/kubernetes/gateway/kubernetes.go entryPointName',
+    from: 'pkg/provider/kubernetes/gateway/kubernetes.go entryPointName; pkg/config/static/static_config.go (the provider gets each entry point\'s '
+      + 'GetAddress(), without its "/tcp" suffix, and HasHTTPTLSConf = http.tls set)',
   },
   middlewareFilter: {
     value: {
