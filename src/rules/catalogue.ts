@@ -21,6 +21,7 @@ import { ROUTE_HOSTNAME_MISMATCH } from './gwapi/hostname-mismatch';
 import { LISTENER_SET_NOT_ALLOWED } from './gwapi/listener-set-not-allowed';
 import { MISSING_PARENT } from './gwapi/missing-parent';
 import { ROUTE_NOT_ALLOWED } from './gwapi/route-not-allowed';
+import { TRAEFIK_CLASS_UNSELECTED } from './gwapi/traefik-class-unselected';
 import { TRAEFIK_LISTENER_SET } from './gwapi/traefik-listener-set';
 import { TRAEFIK_LISTENER_WITHOUT_ENTRY_POINT } from './gwapi/traefik-listener-without-entry-point';
 import { CLASS_FIELD_AND_ANNOTATION } from './ingress/class-conflict';
@@ -147,6 +148,7 @@ export const ALL_RULES: readonly Rule[] = [
   LISTENER_SET_NOT_ALLOWED,
   TRAEFIK_LISTENER_WITHOUT_ENTRY_POINT,
   TRAEFIK_LISTENER_SET,
+  TRAEFIK_CLASS_UNSELECTED,
 ];
 
 let ids: ReadonlySet<string> | undefined;

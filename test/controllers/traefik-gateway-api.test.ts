@@ -8,6 +8,7 @@ import { controllerContainer, quietStderr, single, synth, tuples } from './contr
 import { BackendProtocol, ControllerDeployment, GatewayExposure, IGatewayApiImplementation, IngressController, RoutingApi, TraefikProps } from '../../src';
 import { TraefikController } from '../../src/controllers/traefik';
 import { assertValidManifests, validateObject } from '../schema-validator';
+import { findingsOf, lintObjects } from '../util/manifests';
 
 quietStderr();
 
@@ -145,6 +146,33 @@ describe('Traefik as a Gateway API implementation', () => {
     const objs = synth(app);
     expect(single(objs, 'Deployment').spec.selector.matchLabels).toStrictEqual(gw.proxyPodLabels);
     expect(Testing.synth(app.charts.find((c) => c.node.id === 'gw')!)).toStrictEqual([]);
+  });
+
+  it('gives a GatewayClass and listeners its own Traefik serves: CG-GWAPI-035 and CG-GWAPI-037 find nothing, and flag Service ports', () => {
+    // GIVEN the profile's Traefik, and a GatewayClass and Gateway written from what the implementation reported
+    const { app, gatewayApi } = deployTraefik(RoutingApi.GATEWAY_API);
+    const gw = gatewayApi.deploy(new Chart(app, 'gw'), {
+      className: 'edge', namespace: 'ingress-edge', replicas: 2, maxReplicas: 4, exposure: GatewayExposure.publicLoadBalancer(),
+    });
+    const gatewayClass = {
+      apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GatewayClass', metadata: { name: 'edge', labels: gw.gatewayClassLabels }, spec: { controllerName: gw.controllerName },
+    };
+    const gatewayOn = (httpPort: number) => ({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      metadata: { name: 'edge', namespace: 'ingress-edge' },
+      spec: { gatewayClassName: 'edge', listeners: [{ name: 'http', port: httpPort, protocol: 'HTTP', hostname: 'shop.example.com' }] },
+    });
+    const objs = synth(app);
+    // WHEN linted with listeners on the reported port, and on the Service port 80
+    const onEntryPoint = lintObjects([...objs, gatewayClass, gatewayOn(gw.httpListenerPort)]);
+    const onServicePort = lintObjects([...objs, gatewayClass, gatewayOn(80)]);
+    // THEN
+    expect([...findingsOf(onEntryPoint, 'CG-GWAPI-035'), ...findingsOf(onEntryPoint, 'CG-GWAPI-037')]).toStrictEqual([]);
+    expect(findingsOf(onServicePort, 'CG-GWAPI-035').map((f) => f.field)).toStrictEqual(['spec.listeners[0].port']);
+    // AND a class without the labels is selected by no Traefik
+    const unlabelled = lintObjects([...objs, { ...gatewayClass, metadata: { name: 'edge' } }, gatewayOn(gw.httpListenerPort)]);
+    expect(findingsOf(unlabelled, 'CG-GWAPI-037').map((f) => f.name)).toStrictEqual(['edge']);
   });
 
   it('rejects a gateway whose Traefik was not deployed for the Gateway API', () => {
