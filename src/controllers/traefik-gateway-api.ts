@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { Construct } from 'constructs';
 import { setOptionNames } from './cloud-managed';
 import { TRAEFIK_3_7_11_GATEWAY_API } from './facts/gateway-api-traefik-3.7.11';
@@ -82,7 +83,7 @@ export class TraefikGatewayApi implements IGatewayApiImplementation {
       switch (key) {
         case 'allowedSourceRanges':
           if (this.middlewares) {
-            objects.push(middleware(`${target.name}-allowlist`, { ipAllowList: { sourceRange: [...options.allowedSourceRanges!] } }));
+            objects.push(middleware(middlewareName(target.name, 'allowlist'), { ipAllowList: { sourceRange: [...options.allowedSourceRanges!] } }));
           } else {
             unsupported.push(key);
           }
@@ -90,7 +91,7 @@ export class TraefikGatewayApi implements IGatewayApiImplementation {
         case 'rateLimitPerSecond':
           if (this.middlewares) {
             const perSecond = options.rateLimitPerSecond!;
-            objects.push(middleware(`${target.name}-rate-limit`, {
+            objects.push(middleware(middlewareName(target.name, 'rate-limit'), {
               // Bursts of up to one second's worth; an empty ipStrategy keys clients by the connection's address (facts: emptyIpStrategy).
               rateLimit: { average: perSecond, period: MiddlewareSpecRateLimitPeriod.fromString('1s'), burst: perSecond, sourceCriterion: { ipStrategy: {} } },
             }));
@@ -118,6 +119,18 @@ export class TraefikGatewayApi implements IGatewayApiImplementation {
     const filters = objects.map((o) => ({ type: 'ExtensionRef', extensionRef: { group: MIDDLEWARE_GROUP, kind: MIDDLEWARE_KIND, name: o.name } }));
     return { filters, objects, unsupported };
   }
+}
+
+/** Longest `metadata.name` (a DNS-1123 subdomain). */
+const MAX_NAME_LENGTH = 253;
+
+/** `<route>-<purpose>`, shortened with a hash of the route name when it would exceed the longest object name. */
+function middlewareName(routeName: string, purpose: string): string {
+  const name = `${routeName}-${purpose}`;
+  if (name.length <= MAX_NAME_LENGTH) return name;
+  const hash = createHash('sha256').update(routeName).digest('hex').slice(0, 8);
+  const kept = routeName.slice(0, MAX_NAME_LENGTH - purpose.length - hash.length - 2).replace(/[.-]+$/, '');
+  return `${kept}-${hash}-${purpose}`;
 }
 
 function middleware(name: string, spec: MiddlewareSpec): GatewayApiRouteObject {

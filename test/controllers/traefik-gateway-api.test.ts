@@ -213,6 +213,19 @@ describe('Traefik route options on the Gateway API', () => {
     assertValidManifests([...t.objects.map(manifestOf), httpRouteWith(t.filters)]);
   });
 
+  it('keeps Middleware names within 253 characters for the longest route names, distinct per route', () => {
+    // GIVEN two routes with 253-character names that differ only at the end
+    const { gatewayApi } = deployTraefik(RoutingApi.GATEWAY_API);
+    const long = `${'a'.repeat(61)}.`.repeat(4).slice(0, 250);
+    const names = [`${long}-x1`, `${long}-x2`].map((name) => gatewayApi.translateRouteOptions({ rateLimitPerSecond: 1 }, { ...ROUTE, name }).objects[0].name);
+    // THEN each is a valid object name, and they differ
+    for (const name of names) {
+      expect(name.length).toBeLessThanOrEqual(253);
+      expect(validateObject(manifestOf({ apiVersion: 'traefik.io/v1alpha1', kind: 'Middleware', name, spec: {} }))).toStrictEqual([]);
+    }
+    expect(new Set(names).size).toBe(2);
+  });
+
   it('reports the body size, the timeouts and client certificates as unsupported, never dropping them', () => {
     // GIVEN options Traefik's Gateway provider can not apply per route
     const { gatewayApi } = deployTraefik(RoutingApi.GATEWAY_API);
