@@ -41,6 +41,12 @@ export interface GatewayApiDeployment {
    */
   readonly emitsGatewayClass: boolean;
   /**
+   * Labels the GatewayClass must carry for the implementation to claim it (Traefik selects its classes by label;
+   * a GatewayClass without them is ignored by that deployment).
+   * @default - none
+   */
+  readonly gatewayClassLabels?: { [key: string]: string };
+  /**
    * GatewayClass `spec.parametersRef` (Envoy Gateway: its `EnvoyProxy`).
    * @default - none
    */
@@ -79,6 +85,20 @@ export interface GatewayApiRouteObject {
   readonly spec: { [key: string]: any };
 }
 
+/** HTTPRoute rule `timeouts` (standard channel), as Gateway API durations (`10s`, `1m`). */
+export interface GatewayApiRouteTimeouts {
+  /**
+   * Time for the gateway to answer the whole request.
+   * @default - the implementation's default
+   */
+  readonly request?: string;
+  /**
+   * Time for one request from the gateway to a backend.
+   * @default - the implementation's default
+   */
+  readonly backendRequest?: string;
+}
+
 /** An implementation's translation of route options for one route. */
 export interface GatewayApiRouteTranslation {
   /** Filters for every rule of the route (standard filters, or `ExtensionRef` filters to `objects`). */
@@ -89,7 +109,7 @@ export interface GatewayApiRouteTranslation {
    * Route-level `timeouts` (standard HTTPRoute field: `request`, `backendRequest`), as Gateway API durations.
    * @default - none
    */
-  readonly timeouts?: { readonly request?: string; readonly backendRequest?: string };
+  readonly timeouts?: GatewayApiRouteTimeouts;
   /** `RouteOptions` property names the implementation can not apply: recorded and reported, never dropped. */
   readonly unsupported: string[];
 }
