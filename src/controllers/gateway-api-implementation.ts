@@ -41,6 +41,12 @@ export interface GatewayApiDeployment {
    */
   readonly emitsGatewayClass: boolean;
   /**
+   * Labels the GatewayClass must carry for the implementation to claim it (Traefik selects its classes by label;
+   * a GatewayClass without them is ignored by that deployment).
+   * @default - none
+   */
+  readonly gatewayClassLabels?: { [key: string]: string };
+  /**
    * GatewayClass `spec.parametersRef` (Envoy Gateway: its `EnvoyProxy`).
    * @default - none
    */
@@ -79,15 +85,15 @@ export interface GatewayApiRouteObject {
   readonly spec: { [key: string]: any };
 }
 
-/** HTTPRoute rule `timeouts` (standard field), as Gateway API durations (`10s`, `1m30s`). */
+/** HTTPRoute rule `timeouts` (standard channel), as Gateway API durations (`10s`, `1m`). */
 export interface GatewayApiRouteTimeouts {
   /**
-   * Whole request, from the gateway receiving it to the response.
+   * Time for the gateway to answer the whole request.
    * @default - the implementation's default
    */
   readonly request?: string;
   /**
-   * One request from the gateway to the backend (each retry counts alone).
+   * Time for one request from the gateway to a backend.
    * @default - the implementation's default
    */
   readonly backendRequest?: string;

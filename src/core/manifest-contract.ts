@@ -30,6 +30,11 @@ export const LABEL_K8S_APP = 'k8s-app';
  * manifests alone.
  */
 export const LABEL_INGRESS_CLASS = 'gateways.cdk8s.io/ingress-class';
+/**
+ * On a GatewayClass whose controller deployment serves only the classes labelled with its instance (Traefik's
+ * Gateway provider selects GatewayClasses by label, so several Traefik gateways in one cluster do not claim each other's).
+ */
+export const LABEL_GATEWAY_CLASS = 'gateways.cdk8s.io/gateway-class';
 /** On an IngressClass and its controller Service: the preset that made it (`*_PROFILE` below). */
 export const ANNOTATION_GATEWAY_PROFILE = 'gateways.cdk8s.io/profile';
 /** `ANNOTATION_GATEWAY_PROFILE` of a `PublicWebGateway`: every route on it must be served over HTTPS. */

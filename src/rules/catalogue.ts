@@ -22,6 +22,9 @@ import { ROUTE_HOSTNAME_MISMATCH } from './gwapi/hostname-mismatch';
 import { LISTENER_SET_NOT_ALLOWED } from './gwapi/listener-set-not-allowed';
 import { MISSING_PARENT } from './gwapi/missing-parent';
 import { ROUTE_NOT_ALLOWED } from './gwapi/route-not-allowed';
+import { TRAEFIK_CLASS_UNSELECTED } from './gwapi/traefik-class-unselected';
+import { TRAEFIK_LISTENER_SET } from './gwapi/traefik-listener-set';
+import { TRAEFIK_LISTENER_WITHOUT_ENTRY_POINT } from './gwapi/traefik-listener-without-entry-point';
 import { CLASS_FIELD_AND_ANNOTATION } from './ingress/class-conflict';
 import { DUPLICATE_ROUTE } from './ingress/duplicate-route';
 import { INGRESS_WITHOUT_CLASS } from './ingress/ingress-without-class';
@@ -145,6 +148,9 @@ export const ALL_RULES: readonly Rule[] = [
   CERTIFICATE_SECRET_MISSING,
   LISTENER_SET_NOT_ALLOWED,
   ENVOY_PROXY_NOT_HIGHLY_AVAILABLE,
+  TRAEFIK_LISTENER_WITHOUT_ENTRY_POINT,
+  TRAEFIK_LISTENER_SET,
+  TRAEFIK_CLASS_UNSELECTED,
 ];
 
 let ids: ReadonlySet<string> | undefined;
