@@ -17,6 +17,7 @@ import { BACKEND_REF_NOT_GRANTED } from './gwapi/backend-ref-not-granted';
 import { CERTIFICATE_REF_NOT_GRANTED } from './gwapi/certificate-ref-not-granted';
 import { CERTIFICATE_SECRET_MISSING } from './gwapi/certificate-secret-missing';
 import { CONFLICTING_LISTENERS } from './gwapi/conflicting-listeners';
+import { ENVOY_PROXY_NOT_HIGHLY_AVAILABLE } from './gwapi/envoy-proxy-availability';
 import { ROUTE_HOSTNAME_MISMATCH } from './gwapi/hostname-mismatch';
 import { LISTENER_SET_NOT_ALLOWED } from './gwapi/listener-set-not-allowed';
 import { MISSING_PARENT } from './gwapi/missing-parent';
@@ -146,6 +147,7 @@ export const ALL_RULES: readonly Rule[] = [
   CERTIFICATE_REF_NOT_GRANTED,
   CERTIFICATE_SECRET_MISSING,
   LISTENER_SET_NOT_ALLOWED,
+  ENVOY_PROXY_NOT_HIGHLY_AVAILABLE,
   TRAEFIK_LISTENER_WITHOUT_ENTRY_POINT,
   TRAEFIK_LISTENER_SET,
   TRAEFIK_CLASS_UNSELECTED,

@@ -55,6 +55,13 @@ const HARNESSES: { [iface: string]: Harness } = {
   HaproxyProps: { field: 'controller.', build: (app, o) => gateway(app, { controller: IngressController.haproxy(o) }) },
   TraefikProps: { field: 'controller.', build: (app, o) => gateway(app, { controller: IngressController.traefik(o) }) },
   AwsAlbProps: { field: 'controller.', build: (app, o) => gateway(app, { className: 'alb', controller: IngressController.awsAlb(o) }) },
+  // Envoy Gateway's props take effect in its Gateway API deployment, which reports them on the gateway's scope.
+  EnvoyGatewayProps: {
+    field: 'controller.',
+    build: (app, o) => IngressController.envoyGateway(o).gatewayApi!.deploy(new Chart(app, 'ingress'), {
+      className: 'web', namespace: 'ingress-web', replicas: 2, maxReplicas: 4, exposure: GatewayExposure.publicLoadBalancer(),
+    }),
+  },
   AzureApplicationGatewayProps: {
     field: 'controller.',
     // The profile serves the gateway's class, so the only finding is the one the row's prop causes.
@@ -211,6 +218,7 @@ const VALIDATED: Row[] = [
   { prop: 'HaproxyProps.config', validator: 'checkConfigMapKey', rejected: { 'a/b': '1' }, valid: { 'a.b': '1' } },
   { prop: 'HaproxyProps.image', validator: 'CG-POD-003 (tag required)', rejected: 'haproxytech/kubernetes-ingress:latest', valid: 'haproxytech/kubernetes-ingress:3.1.5', rule: 'CG-POD-003' },
   { prop: 'TraefikProps.image', validator: 'CG-POD-003 (tag required)', rejected: '', valid: 'traefik:v3.3.4', rule: 'CG-POD-003' },
+  { prop: 'EnvoyGatewayProps.controllerNamespace', validator: 'checkDns1123Label', rejected: 'envoy.system', valid: 'envoy-system' },
   { prop: 'AwsAlbProps.groupName', validator: 'IngressGroup name', rejected: 'Group_1', valid: 'group-1' },
   { prop: 'AzureApplicationGatewayProps.controllerValue', validator: 'checkControllerValue (CG-CLASS-002)', rejected: 'agic', valid: 'azure/application-gateway', rule: 'CG-CLASS-002' },
   { prop: 'AzureApplicationGatewayProps.className', validator: 'checkDns1123Subdomain', rejected: 'Agic', valid: 'agic' },
