@@ -1,12 +1,13 @@
 /**
- * Writes the README table of which route option each controller profile applies, between the route-options-table
- * markers. Every cell comes from the profile itself: an option is supported when the
- * profile's `translateRouteOptions` does not list it as unsupported, and the cell names the Ingress annotations
- * the translation writes for it.
- * With --check it changes nothing and fails when the committed table is stale.
+ * Writes the README tables of which route option each controller profile applies: on the Ingress API between the
+ * route-options-table markers, and on the Gateway API between the gateway-api-options-table markers. Every cell
+ * comes from the profile itself: an option is supported when the profile's translation does not list it as
+ * unsupported, and the cell names what the translation writes for it (Ingress annotations; Gateway API filters,
+ * objects and route timeouts).
+ * With --check it changes nothing and fails when a committed table is stale.
  */
 import { Duration, Size } from 'cdk8s';
-import { BackendProtocol, IIngressController, IngressController, RouteOptions } from '../src';
+import { BackendProtocol, GatewayApiRouteTarget, IGatewayApiImplementation, IIngressController, IngressController, RouteOptions } from '../src';
 import { writeReadmeSection } from './readme-section';
 
 
@@ -53,3 +54,50 @@ const table = [
 ].join('\n');
 
 writeReadmeSection('route-options-table', table, `${rows.length} options x ${CONTROLLERS.length} controllers`);
+
+/**
+ * A factory of `IngressController` by name, when the library has it. Profiles that speak the Gateway API arrive one
+ * by one; looking them up by name keeps this script compiling, and each one's column appears once its factory exists.
+ */
+function factory(name: string): ((...args: any[]) => IIngressController) | undefined {
+  const candidate = (IngressController as unknown as { [key: string]: unknown })[name];
+  return typeof candidate === 'function' ? (candidate as (...args: any[]) => IIngressController).bind(IngressController) : undefined;
+}
+
+/** The Gateway API implementations, as users pick them; a column appears for each whose profile has `gatewayApi`. */
+const GATEWAY_API_CANDIDATES: ReadonlyArray<[string, () => IIngressController | undefined]> = [
+  ['`envoyGateway()`', () => factory('envoyGateway')?.()],
+  ['`traefik()`', () => IngressController.traefik()],
+  ['`traefik({ redirectToHttps: true })`', () => IngressController.traefik({ redirectToHttps: true })],
+  ['existing GatewayClass', () => factory('existingGatewayClass')?.('istio')],
+];
+const GATEWAY_API_PROFILES = GATEWAY_API_CANDIDATES
+  .map(([label, make]) => [label, make()?.gatewayApi] as const)
+  .filter((entry): entry is readonly [string, IGatewayApiImplementation] => entry[1] !== undefined);
+
+/** The cell of one option on one implementation: the standard filters, route timeouts and objects it writes. */
+function gatewayApiCell(implementation: IGatewayApiImplementation, options: RouteOptions): string {
+  const grpc = options.backendProtocol === BackendProtocol.GRPC || options.backendProtocol === BackendProtocol.GRPCS;
+  const target: GatewayApiRouteTarget = { kind: grpc ? 'GRPCRoute' : 'HTTPRoute', name: 'route', namespace: 'app' };
+  const translation = implementation.translateRouteOptions(options, target);
+  if (translation.unsupported.length > 0) return 'no';
+  const parts = [
+    ...translation.filters.filter((f) => f.type !== 'ExtensionRef').map((f) => `\`${f.type}\` filter`),
+    ...Object.keys(translation.timeouts ?? {}).map((key) => `\`timeouts.${key}\``),
+    // An object by its kind and the spec field that carries the option (not its target references).
+    ...translation.objects.map((o) => {
+      const field = Object.keys(o.spec).find((key) => !key.startsWith('targetRef'));
+      return field ? `${o.kind} \`${field}\`` : o.kind;
+    }),
+  ];
+  return parts.length > 0 ? `yes: ${[...new Set(parts)].join(', ')}` : 'yes';
+}
+
+const gatewayApiRows = OPTIONS.map(([label, options]) => `| ${label} | ${GATEWAY_API_PROFILES.map(([, g]) => gatewayApiCell(g, options)).join(' | ')} |`);
+const gatewayApiTable = [
+  `| route option | ${GATEWAY_API_PROFILES.map(([name]) => name).join(' | ')} |`,
+  `| --- | ${GATEWAY_API_PROFILES.map(() => '---').join(' | ')} |`,
+  ...gatewayApiRows,
+].join('\n');
+
+writeReadmeSection('gateway-api-options-table', gatewayApiTable, `${gatewayApiRows.length} options x ${GATEWAY_API_PROFILES.length} Gateway API implementations`);

@@ -14,6 +14,7 @@ export * from './controllers/haproxy';
 export * from './controllers/aws-alb';
 export * from './controllers/azure-application-gateway';
 export * from './controllers/gce';
+export * from './controllers/envoy-gateway';
 export * from './routing/path-type';
 export * from './routing/route';
 export * from './routing/route-backend';

@@ -122,6 +122,12 @@ export interface IIngressController {
    */
   readonly selfHosted?: boolean;
 
+  /**
+   * How this profile speaks the Gateway API, for gateways with `api: RoutingApi.GATEWAY_API`.
+   * @default - the profile serves Ingresses only; a Gateway API gateway with it is rejected (CG-INPUT-001)
+   */
+  readonly gatewayApi?: IGatewayApiImplementation;
+
   /** Deploys the controller for one gateway (called once per gateway). */
   deploy(scope: Construct, options: ControllerDeployOptions): ControllerDeployment;
 
@@ -131,12 +137,6 @@ export interface IIngressController {
    * so no option is dropped silently.
    */
   translateRouteOptions(options: RouteOptions): RouteOptionsTranslation;
-
-  /**
-   * How this profile speaks the Gateway API, for gateways with `api: RoutingApi.GATEWAY_API`.
-   * @default - the profile serves Ingresses only; a Gateway API gateway with it is rejected (CG-INPUT-001)
-   */
-  readonly gatewayApi?: IGatewayApiImplementation;
 
   /**
    * This controller configured for internet-facing web traffic (`PublicWebGateway`): plain HTTP redirected to

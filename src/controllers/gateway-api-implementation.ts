@@ -41,6 +41,12 @@ export interface GatewayApiDeployment {
    */
   readonly emitsGatewayClass: boolean;
   /**
+   * Labels the GatewayClass must carry for the implementation to claim it (Traefik selects its classes by label;
+   * a GatewayClass without them is ignored by that deployment).
+   * @default - none
+   */
+  readonly gatewayClassLabels?: { [key: string]: string };
+  /**
    * GatewayClass `spec.parametersRef` (Envoy Gateway: its `EnvoyProxy`).
    * @default - none
    */
@@ -85,15 +91,15 @@ export interface GatewayApiRouteObject {
   readonly spec: { [key: string]: any };
 }
 
-/** HTTPRoute rule `timeouts` (standard), as Gateway API durations (`10s`, `1m30s`). */
+/** HTTPRoute rule `timeouts` (standard channel), as Gateway API durations (`10s`, `1m`). */
 export interface GatewayApiRouteTimeouts {
   /**
-   * Time for the gateway to answer a request, from its start to the end of the response.
+   * Time for the gateway to answer the whole request.
    * @default - the implementation's default
    */
   readonly request?: string;
   /**
-   * Time for one request to the backend (no longer than `request`).
+   * Time for one request from the gateway to a backend.
    * @default - the implementation's default
    */
   readonly backendRequest?: string;

@@ -1,6 +1,7 @@
 import { AwsAlbController, AwsAlbProps } from './aws-alb';
 import { AzureApplicationGatewayController, AzureApplicationGatewayProps } from './azure-application-gateway';
 import { IIngressController } from './controller-profile';
+import { EnvoyGatewayController, EnvoyGatewayProps } from './envoy-gateway';
 import { ExistingGatewayClassController, ExistingGatewayClassOptions } from './existing-gateway-class';
 import { GkeIngressController } from './gce';
 import { HaproxyController, HaproxyProps } from './haproxy';
@@ -49,6 +50,15 @@ export class IngressController {
    */
   public static gke(): IIngressController {
     return new GkeIngressController();
+  }
+
+  /**
+   * Envoy Gateway v1.9, for gateways with `api: RoutingApi.GATEWAY_API` (it reads no Ingress). Its control plane is
+   * a prerequisite; the gateway emits an `EnvoyProxy` that hardens the proxies, and route options become
+   * `BackendTrafficPolicy` and `SecurityPolicy` objects targeting the routes.
+   */
+  public static envoyGateway(props: EnvoyGatewayProps = {}): IIngressController {
+    return new EnvoyGatewayController(props);
   }
 
   /**

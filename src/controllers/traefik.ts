@@ -8,9 +8,13 @@ import {
   ControllerDeployment, ControllerDeployOptions, EdgeConfiguredController, EdgeSettings, HardenedController, IIngressController, PublicWebHardening,
 } from './controller-profile';
 import { ControllerWorkload, httpGetProbe, controllerObjectName, instanceNameOf } from './controller-workload';
-import { policyRules } from './facts/controller-facts';
+import { policyRules, RbacNeed } from './facts/controller-facts';
+import { TRAEFIK_3_7_11_GATEWAY_API } from './facts/gateway-api-traefik-3.7.11';
 import { TRAEFIK_3_7_11 } from './facts/traefik-3.7.11';
+import { IGatewayApiImplementation } from './gateway-api-implementation';
 import { RouteOptionsTranslation } from './route-options-translation';
+import { TraefikGatewayApi, TraefikInstance, traefikGatewayClassLabels } from './traefik-gateway-api';
+import { RoutingApi } from '../core/routing-api';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 
 /**
@@ -49,10 +53,19 @@ export interface TraefikProps {
    * @default false
    */
   readonly redirectToHttps?: boolean;
+  /**
+   * On a Gateway API gateway: turn on Traefik's CRD provider, so route options become `Middleware` objects referenced
+   * by `ExtensionRef` filters (allowlists, rate limits). It needs every Traefik CRD installed in the cluster and
+   * list/watch on them; without it those options are reported as unsupported (CG-GATEWAY-003).
+   * @default true
+   */
+  readonly gatewayApiMiddlewares?: boolean;
 }
 
 /**
- * Traefik Proxy v3 with its Kubernetes Ingress provider only (no CRD provider, no dashboard).
+ * Traefik Proxy v3 with its Kubernetes Ingress provider (no dashboard); on a Gateway API gateway also its Gateway
+ * provider (and the CRD provider for Middleware filters), next to the Ingress provider, so one Traefik serves both
+ * APIs during a migration.
  *
  * Each gateway runs its own Traefik, bound to its class with `--providers.kubernetesingress.ingressclass`.
  * Entry points listen on unprivileged ports (web 8000, websecure 8443, traefik 8080, metrics 9100),
@@ -61,13 +74,19 @@ export interface TraefikProps {
 export class TraefikController implements IIngressController {
   public readonly name = 'traefik';
   public readonly selfHosted?: boolean = true;
+  /** The Traefik deployments of this profile, by `<namespace>/<class>`, for the Gateway API implementation. */
+  private readonly instances = new Map<string, TraefikInstance>();
+  /** Traefik's Gateway provider, served by the deployment `deploy` makes with `routingApi` GATEWAY_API or INGRESS_AND_GATEWAY_API. */
+  public readonly gatewayApi?: IGatewayApiImplementation;
 
   /**
    * @param props the profile's options
    * @param hardening public-web hardening (set by `hardenForPublicWeb`)
    * @param edge edge settings (set by `configureEdge`)
    */
-  constructor(private readonly props: TraefikProps = {}, private readonly hardening?: PublicWebHardening, private readonly edge?: EdgeSettings) {}
+  constructor(private readonly props: TraefikProps = {}, private readonly hardening?: PublicWebHardening, private readonly edge?: EdgeSettings) {
+    this.gatewayApi = new TraefikGatewayApi(props.redirectToHttps ?? false, this.middlewaresOn(), (namespace, className) => this.instances.get(`${namespace}/${className}`));
+  }
 
   /**
    * Redirects at the `web` entry point (`redirectToHttps`); HSTS comes from a headers middleware in a file-provider
@@ -114,6 +133,9 @@ export class TraefikController implements IIngressController {
     const fileProvider = hardening !== undefined || edgeMiddlewares.length > 0;
     const websecureMiddlewares = [...(hardening ? [HSTS_MIDDLEWARE] : []), ...edgeMiddlewares].map((m) => `${m}@file`).join(',');
     const trusted = edge?.trustedProxyCidrs?.length ? edge.trustedProxyCidrs.join(',') : undefined;
+    const instanceName = instanceNameOf(options);
+    const gatewayApi = options.routingApi === RoutingApi.GATEWAY_API || options.routingApi === RoutingApi.INGRESS_AND_GATEWAY_API;
+    const middlewares = gatewayApi && this.middlewaresOn();
     const workload = new ControllerWorkload(scope, 'Traefik', options, {
       appName: 'traefik',
       image: this.props.image ?? TRAEFIK_IMAGE,
@@ -152,6 +174,20 @@ export class TraefikController implements IIngressController {
         `--providers.kubernetesingress.ingressendpoint.publishedservice=${options.namespace}/${name}`,
         // Keeps the route of a backend without ready endpoints, so clients get 503 rather than 404 (as the official chart does).
         '--providers.kubernetesingress.allowEmptyServices=true',
+        ...(gatewayApi ? [
+          '--providers.kubernetesgateway=true',
+          // Only GatewayClasses labelled for this instance: every Traefik claims the same controllerName (facts: gatewayClassSelection).
+          `--providers.kubernetesgateway.labelselector=${Object.entries(traefikGatewayClassLabels(instanceName)).map(([k, v]) => `${k}=${v}`).join(',')}`,
+          // Gateway status addresses are the client Service's load balancer addresses.
+          `--providers.kubernetesgateway.statusaddress.service.name=${name}`,
+          `--providers.kubernetesgateway.statusaddress.service.namespace=${options.namespace}`,
+        ] : []),
+        ...(middlewares ? [
+          // Registers the Middleware filter builder with the Gateway provider (facts: middlewareFilter). IngressRoutes are served
+          // only when annotated with this class, and Middlewares resolve only in the referrer's namespace (allowCrossNamespace off).
+          '--providers.kubernetescrd=true',
+          `--providers.kubernetescrd.ingressclass=${options.className}`,
+        ] : []),
         ...(fileProvider ? [
           `--providers.file.directory=${DYNAMIC_CONFIG_DIR}`,
           '--providers.file.watch=true',
@@ -207,8 +243,8 @@ export class TraefikController implements IIngressController {
         cpu: { request: kplus.Cpu.millis(100), limit: kplus.Cpu.millis(1000) },
         memory: { request: Size.mebibytes(128), limit: Size.mebibytes(512) },
       },
-      // Exactly what the Kubernetes Ingress provider reads and writes (facts/traefik-3.7.11.ts); the CRD and Gateway providers are off.
-      clusterRules: policyRules(FACTS.clusterRbac),
+      // Exactly what the enabled providers read and write (facts/traefik-3.7.11.ts, facts/gateway-api-traefik-3.7.11.ts).
+      clusterRules: policyRules(traefikClusterRbac(gatewayApi, middlewares)),
       // No leader election and no namespaced state: no Role.
       namespaceRules: policyRules(FACTS.namespaceRbac),
     });
@@ -221,9 +257,14 @@ export class TraefikController implements IIngressController {
         },
       });
     }
+    if (gatewayApi) this.instances.set(`${options.namespace}/${options.className}`, { instanceName, podLabels: workload.selectorLabels });
     return {
       controllerValue: TRAEFIK_CONTROLLER_VALUE, podLabels: workload.selectorLabels, serviceName: workload.serviceName, metrics: workload.metrics,
     };
+  }
+
+  private middlewaresOn(): boolean {
+    return this.props.gatewayApiMiddlewares ?? true;
   }
 
   public translateRouteOptions(options: RouteOptions): RouteOptionsTranslation {
@@ -254,6 +295,25 @@ export class TraefikController implements IIngressController {
       }
     });
   }
+}
+
+/**
+ * The cluster grants of the enabled providers: the Ingress provider's, plus the Gateway provider's and the CRD
+ * provider's when they are on. A grant two providers need is listed once.
+ */
+function traefikClusterRbac(gatewayApi: boolean, middlewares: boolean): RbacNeed[] {
+  const needs = [
+    ...FACTS.clusterRbac,
+    ...(gatewayApi ? TRAEFIK_3_7_11_GATEWAY_API.clusterRbac : []),
+    ...(middlewares ? TRAEFIK_3_7_11_GATEWAY_API.crdProviderRbac : []),
+  ];
+  const seen = new Set<string>();
+  return needs.filter((need) => {
+    const key = JSON.stringify([need.apiGroups, need.resources, need.verbs]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The file provider's dynamic configuration of a public-web gateway: the HSTS headers middleware. */

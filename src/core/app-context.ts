@@ -35,7 +35,10 @@ export class ContextKey<T> {
  * and resolves its dependencies again, once per chart: O(charts x constructs), the largest cost of an app with a
  * chart per tenant. While one of these calls runs, charts of this app are serialized without repeating that work
  * (the same topology cdk8s uses, `DependencyGraph`); nothing can change the app in between. `Chart.toJson()`
- * outside them (`Testing.synth`) is untouched.
+ * outside them (`Testing.synth`) is untouched. For the same reason an object serialized once during the call (the
+ * rules read every object) may answer later `toJson()` calls of that call with the same JSON
+ * (`reuseJsonDuringSynth`): without it synth serializes every object twice. Every shortcut ends when the call
+ * returns (`onSynthEnd`). This module is the only one that patches cdk8s.
  */
 export class AppContext {
   /** The context of the app that `scope` belongs to; created on first use. */
@@ -55,6 +58,11 @@ export class AppContext {
   private readonly renderSteps: (() => void)[] = [];
   private readonly isolated = new Set<string>();
   private rendering = false;
+  /** Nesting depth of `App.synth()` / `App.synthYaml()` calls in progress. */
+  private synthDepth = 0;
+  private readonly synthEndSteps: (() => void)[] = [];
+  /** Objects whose `toJson()` answers with a stored JSON until the synth in progress ends. */
+  private readonly reusedJson: ApiObject[] = [];
 
   private constructor(public readonly root: IConstruct) {
     root.node.addValidation({
@@ -63,7 +71,7 @@ export class AppContext {
         return [];
       },
     });
-    if (root instanceof App) serializeChartsOnceDuringSynth(root);
+    if (root instanceof App) this.wrapSynth(root);
   }
 
   /** The value of `key` for this app, created on first use. */
@@ -89,6 +97,26 @@ export class AppContext {
     }
   }
 
+  /** Whether an `App.synth()` or `App.synthYaml()` of this app is in progress. */
+  public get inSynth(): boolean {
+    return this.synthDepth > 0;
+  }
+
+  /** Adds a step run when the outermost `App.synth()` / `App.synthYaml()` in progress returns (or throws). */
+  public onSynthEnd(step: () => void): void {
+    this.synthEndSteps.push(step);
+  }
+
+  /**
+   * During the synth in progress, `apiObject.toJson()` returns `json` (already serialized by the caller) instead of
+   * serializing the object again; undone when the synth ends. Outside a synth it does nothing.
+   */
+  public reuseJsonDuringSynth(apiObject: ApiObject, json: any): void {
+    if (!this.inSynth) return;
+    Object.defineProperty(apiObject, 'toJson', { configurable: true, writable: true, value: () => json });
+    this.reusedJson.push(apiObject);
+  }
+
   /** Records a rejected prop (see `rejectInput`). */
   public recordInputError(error: InputError): void {
     this.inputErrors.push(error);
@@ -97,6 +125,38 @@ export class AppContext {
   /** Declares that the pods of `namespace` are isolated by a default-deny NetworkPolicy. */
   public declareIsolatedNamespace(namespace: string): void {
     this.isolated.add(namespace);
+  }
+
+  /**
+   * Wraps `app.synth` and `app.synthYaml`: while one runs, charts of `app` are serialized without revalidating the
+   * app per chart, and when the outermost returns, the synth-end steps run and reused JSON is dropped.
+   */
+  private wrapSynth(app: App): void {
+    for (const method of ['synth', 'synthYaml'] as const) {
+      const original = app[method] as (...args: unknown[]) => unknown;
+      Object.defineProperty(app, method, {
+        configurable: true,
+        writable: true,
+        value: (...args: unknown[]) => {
+          const serializer = App as unknown as ChartSerializer;
+          const perChart = serializer._synthChart;
+          serializer._synthChart = (chart: Chart) => (App.of(chart) === app ? chartObjects(chart).map((o) => o.toJson()) : perChart.call(App, chart));
+          this.synthDepth++;
+          try {
+            return original.apply(app, args);
+          } finally {
+            serializer._synthChart = perChart;
+            if (--this.synthDepth === 0) this.endSynth();
+          }
+        },
+      });
+    }
+  }
+
+  private endSynth(): void {
+    for (const apiObject of this.reusedJson) delete (apiObject as { toJson?: unknown }).toJson;
+    this.reusedJson.length = 0;
+    for (const step of this.synthEndSteps) step();
   }
 
   /** Whether `namespace` has been declared isolated. */
@@ -115,27 +175,6 @@ const CONTEXTS = new WeakMap<IConstruct, AppContext>();
 /** cdk8s's internal per-chart serializer, which `Chart.toJson()` calls (see the class comment). */
 interface ChartSerializer {
   _synthChart(chart: Chart): any[];
-}
-
-/** Wraps `app.synth` and `app.synthYaml` so the charts of `app` are serialized without revalidating the app per chart. */
-function serializeChartsOnceDuringSynth(app: App): void {
-  for (const method of ['synth', 'synthYaml'] as const) {
-    const original = app[method] as (...args: unknown[]) => unknown;
-    Object.defineProperty(app, method, {
-      configurable: true,
-      writable: true,
-      value: (...args: unknown[]) => {
-        const serializer = App as unknown as ChartSerializer;
-        const perChart = serializer._synthChart;
-        serializer._synthChart = (chart: Chart) => (App.of(chart) === app ? chartObjects(chart).map((o) => o.toJson()) : perChart.call(App, chart));
-        try {
-          return original.apply(app, args);
-        } finally {
-          serializer._synthChart = perChart;
-        }
-      },
-    });
-  }
 }
 
 /** The objects of one chart in cdk8s's order (its `chartToKube`): dependencies first, each in its closest chart only. */

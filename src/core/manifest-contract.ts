@@ -30,6 +30,11 @@ export const LABEL_K8S_APP = 'k8s-app';
  * manifests alone.
  */
 export const LABEL_INGRESS_CLASS = 'gateways.cdk8s.io/ingress-class';
+/**
+ * On a GatewayClass whose controller deployment serves only the classes labelled with its instance (Traefik's
+ * Gateway provider selects GatewayClasses by label, so several Traefik gateways in one cluster do not claim each other's).
+ */
+export const LABEL_GATEWAY_CLASS = 'gateways.cdk8s.io/gateway-class';
 /** On an IngressClass and its controller Service: the preset that made it (`*_PROFILE` below). */
 export const ANNOTATION_GATEWAY_PROFILE = 'gateways.cdk8s.io/profile';
 /** `ANNOTATION_GATEWAY_PROFILE` of a `PublicWebGateway`: every route on it must be served over HTTPS. */
@@ -56,6 +61,13 @@ export const ANNOTATION_AGIC_SERVED_CLASS = 'gateways.cdk8s.io/agic-class-name';
  * not apply, so the gap is visible in the manifest itself and CG-GATEWAY-003 reports it from manifests alone.
  */
 export const ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS = 'gateways.cdk8s.io/unsupported-route-options';
+/**
+ * On a Gateway: the namespace of the proxy pods that carry its traffic, where the implementation creates them at run
+ * time (Envoy Gateway) or runs them (Traefik), so NetworkPolicy rules can name them from manifests alone.
+ */
+export const ANNOTATION_PROXY_NAMESPACE = 'gateways.cdk8s.io/proxy-namespace';
+/** On a Gateway: the labels of those proxy pods, as a list of `key=value` entries. */
+export const ANNOTATION_PROXY_POD_LABELS = 'gateways.cdk8s.io/proxy-pod-labels';
 /**
  * A pod selector label no pod carries: an allowance to a backend whose pods could not be identified selects it,
  * so the allowance stays closed while the synth fails on the unidentified backend.

@@ -10,7 +10,8 @@ import { rejectInput } from '../core/input/reject-input';
 import { standInName } from '../core/input/stand-in';
 import { LABEL_COMPONENT, LABEL_INSTANCE, LABEL_MANAGED_BY, LABEL_NAME, LABEL_PART_OF, LABEL_UNIDENTIFIED_BACKEND, MANAGED_BY } from '../core/manifest-contract';
 import { checkConfigMapKey, checkDns1035Label, checkDns1123Label, checkDns1123Subdomain, checkEnvVarName, checkInteger, checkPortNumber, checkRequired, checkWholeMebibytes } from '../core/validation';
-import { dnsEgressRule, labelKey, namespacePeer, sortedNumbers, tcp } from '../network/peers';
+import { aggregateFlows, egressRule } from '../network/egress-flows';
+import { dnsEgressRule, namespacePeer, tcp } from '../network/peers';
 import { RouteBackend } from '../routing/route-backend';
 import { RuleEngine } from '../rules/engine';
 
@@ -277,7 +278,7 @@ export class ApiGatewayTier extends Construct {
         ingress: [],
         egress: Lazy.any({
           produce: () => [
-            ...this.upstreamFlows().map((f) => ({ to: [namespacePeer(f.namespace, f.podLabels)], ports: f.ports.map(tcp) })),
+            ...aggregateFlows(this.upstreams.map((upstream) => this.resolved(upstream))).map(egressRule),
             dnsEgressRule(),
           ],
         }),
@@ -303,19 +304,6 @@ export class ApiGatewayTier extends Construct {
         },
       });
     }));
-  }
-
-  /** One egress flow per upstream namespace and pod set, with the union of their target ports; sorted. */
-  private upstreamFlows(): { namespace: string; podLabels: { [key: string]: string }; ports: number[] }[] {
-    const flows = new Map<string, { namespace: string; podLabels: { [key: string]: string }; ports: number[] }>();
-    for (const upstream of this.upstreams) {
-      const { namespace, podLabels, port } = this.resolved(upstream);
-      const key = `${namespace}\u0000${labelKey(podLabels)}`;
-      const flow = flows.get(key);
-      if (flow) flow.ports = sortedNumbers([...flow.ports, port]);
-      else flows.set(key, { namespace, podLabels, ports: [port] });
-    }
-    return [...flows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, f]) => f);
   }
 
   private resolved(upstream: RouteBackend): { namespace: string; podLabels: { [key: string]: string }; port: number } {

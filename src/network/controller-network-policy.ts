@@ -3,7 +3,8 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { ApiServerAccess } from './api-server-access';
 import { ControllerNetworkOptions } from './controller-network-options';
-import { dnsEgressRule, ipBlockPeer, labelKey, namespacePeer, PRIVATE_SOURCE_CIDRS, sortedNumbers, tcp } from './peers';
+import { aggregateFlows, EgressFlow, egressRule } from './egress-flows';
+import { dnsEgressRule, ipBlockPeer, namespacePeer, PRIVATE_SOURCE_CIDRS, sortedNumbers, tcp } from './peers';
 import { GatewayExposure } from '../core/exposure';
 import { checkCidrListProp } from '../core/input/prop-checks';
 import { rejectInput } from '../core/input/reject-input';
@@ -27,13 +28,6 @@ export interface ControllerNetworkPolicyProps {
   readonly webhookPort?: number;
   readonly exposure: GatewayExposure;
   readonly network?: ControllerNetworkOptions;
-}
-
-/** One destination of the controller's egress: a namespace, optionally narrowed to pods, on some ports (all when undefined). */
-interface BackendFlow {
-  readonly namespace: string;
-  readonly podLabels?: { [key: string]: string };
-  readonly ports?: number[];
 }
 
 /**
@@ -104,7 +98,7 @@ export class ControllerNetworkPolicy extends Construct {
         ingress,
         egress: Lazy.any({
           produce: () => [
-            ...backendFlows(this, props.className).map(flowRule),
+            ...backendFlows(this, props.className).map(egressRule),
             { ...(apiServer.cidrs ? { to: apiServer.cidrs.map(ipBlockPeer) } : {}), ports: apiServer.ports.map(tcp) },
             dnsEgressRule(),
           ],
@@ -114,39 +108,15 @@ export class ControllerNetworkPolicy extends Construct {
   }
 }
 
-function flowRule(flow: BackendFlow): k8s.NetworkPolicyEgressRule {
-  return {
-    to: [namespacePeer(flow.namespace, flow.podLabels)],
-    ...(flow.ports ? { ports: flow.ports.map(tcp) } : {}),
-  };
-}
-
 /**
- * Where the controller of class `className` sends traffic: one flow per backend namespace and pod set, with the
- * union of their target ports, plus the HTTP-01 solver pods of namespaces with TLS routes. Sorted, so every synth
- * writes the same policy.
+ * Where the controller of class `className` sends traffic: its routes' backend pods on their target ports, plus the
+ * HTTP-01 solver pods of namespaces with TLS routes.
  */
-function backendFlows(scope: Construct, className: string): BackendFlow[] {
+function backendFlows(scope: Construct, className: string): EgressFlow[] {
   const table = RouteTable.of(scope);
   const routes = table.allGateways().filter((g) => g.className === className).flatMap((g) => table.routesOf(g));
-  const flows = new Map<string, { namespace: string; podLabels?: { [key: string]: string }; ports?: Set<number> }>();
-  const add = (namespace: string, podLabels: { [key: string]: string } | undefined, port: number | undefined) => {
-    const key = `${namespace}\u0000${labelKey(podLabels)}`;
-    let flow = flows.get(key);
-    if (!flow) {
-      flow = { namespace, podLabels, ports: new Set() };
-      flows.set(key, flow);
-    }
-    // An unknown target port opens the flow to every port: the controller must still reach the backend.
-    if (port === undefined) flow.ports = undefined;
-    else flow.ports?.add(port);
-  };
-  for (const route of routes) {
-    const namespace = route.namespace;
-    add(namespace, route.backend.podLabels, route.backend.targetPort);
-    if (route.tlsSecretName !== undefined) add(namespace, HTTP01_SOLVER_POD_LABELS, HTTP01_SOLVER_PORT);
-  }
-  return [...flows.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, f]) => ({ namespace: f.namespace, podLabels: f.podLabels, ports: f.ports ? sortedNumbers(f.ports) : undefined }));
+  return aggregateFlows(routes.flatMap((route) => [
+    { namespace: route.namespace, podLabels: route.backend.podLabels, port: route.backend.targetPort },
+    ...(route.tlsSecretName !== undefined ? [{ namespace: route.namespace, podLabels: HTTP01_SOLVER_POD_LABELS, port: HTTP01_SOLVER_PORT }] : []),
+  ]));
 }

@@ -17,10 +17,14 @@ import { BACKEND_REF_NOT_GRANTED } from './gwapi/backend-ref-not-granted';
 import { CERTIFICATE_REF_NOT_GRANTED } from './gwapi/certificate-ref-not-granted';
 import { CERTIFICATE_SECRET_MISSING } from './gwapi/certificate-secret-missing';
 import { CONFLICTING_LISTENERS } from './gwapi/conflicting-listeners';
+import { ENVOY_PROXY_NOT_HIGHLY_AVAILABLE } from './gwapi/envoy-proxy-availability';
 import { ROUTE_HOSTNAME_MISMATCH } from './gwapi/hostname-mismatch';
 import { LISTENER_SET_NOT_ALLOWED } from './gwapi/listener-set-not-allowed';
 import { MISSING_PARENT } from './gwapi/missing-parent';
 import { ROUTE_NOT_ALLOWED } from './gwapi/route-not-allowed';
+import { TRAEFIK_CLASS_UNSELECTED } from './gwapi/traefik-class-unselected';
+import { TRAEFIK_LISTENER_SET } from './gwapi/traefik-listener-set';
+import { TRAEFIK_LISTENER_WITHOUT_ENTRY_POINT } from './gwapi/traefik-listener-without-entry-point';
 import { CLASS_FIELD_AND_ANNOTATION } from './ingress/class-conflict';
 import { DUPLICATE_ROUTE } from './ingress/duplicate-route';
 import { INGRESS_WITHOUT_CLASS } from './ingress/ingress-without-class';
@@ -143,6 +147,10 @@ export const ALL_RULES: readonly Rule[] = [
   CERTIFICATE_REF_NOT_GRANTED,
   CERTIFICATE_SECRET_MISSING,
   LISTENER_SET_NOT_ALLOWED,
+  ENVOY_PROXY_NOT_HIGHLY_AVAILABLE,
+  TRAEFIK_LISTENER_WITHOUT_ENTRY_POINT,
+  TRAEFIK_LISTENER_SET,
+  TRAEFIK_CLASS_UNSELECTED,
 ];
 
 let ids: ReadonlySet<string> | undefined;

@@ -124,10 +124,6 @@ export class RuleEngine {
   private readonly externalClasses = new Set<string>();
   private readonly externalSecrets = new Set<string>();
   private readonly suppressions: SuppressionEntry[] = [];
-  /** Objects whose toJson() answers from the rules' pass until the synth in progress ends. */
-  private readonly reused: ApiObject[] = [];
-  /** Nesting depth of App.synth()/synthYaml() calls in progress. */
-  private synthDepth = 0;
   /** The report of the synth in progress: cdk8s validates the whole app once per chart, and nothing changes in between. */
   private synthReport?: RuleReport;
 
@@ -137,7 +133,9 @@ export class RuleEngine {
     this.root = context.root;
     // Registered after the context's own validation, which renders the routes: the rules read the rendered app.
     this.root.node.addValidation({ validate: () => this.validateForSynth() });
-    if (this.root instanceof App) this.scopeCacheToSynth(this.root);
+    // Evaluated once per App.synth(), which validates the app once and then once per chart it writes: cost linear in
+    // the app size, warnings printed once. The report is dropped when synth returns.
+    context.onSynthEnd(() => this.synthReport = undefined);
   }
 
   /** Declares an IngressClass that exists in the cluster but is not defined in this app. */
@@ -165,7 +163,8 @@ export class RuleEngine {
     for (const construct of this.root.node.findAll()) {
       if (!ApiObject.isApiObject(construct)) continue;
       const json = construct.toJson();
-      if (this.synthDepth > 0) this.reuseDuringSynth(construct, json);
+      // cdk8s writes the JSON the rules read instead of serializing every object a second time.
+      this.context.reuseJsonDuringSynth(construct, json);
       const suppressions = suppressionsByObject.get(construct);
       if (suppressions) pending.push(...offerSuppressions(construct, json, suppressions));
       objects.push(new ManifestObject(json, { constructPath: construct.node.path }));
@@ -248,52 +247,13 @@ export class RuleEngine {
     }
   }
 
-  /**
-   * App.synth() validates the whole app once, then again for every chart it writes. Evaluating once per synth
-   * keeps the cost linear in the app size and prints warnings once; the report is dropped when synth returns.
-   */
-  private scopeCacheToSynth(app: App): void {
-    for (const method of ['synth', 'synthYaml'] as const) {
-      const original = app[method] as (...args: unknown[]) => unknown;
-      Object.defineProperty(app, method, {
-        configurable: true,
-        writable: true,
-        value: (...args: unknown[]) => {
-          this.synthDepth++;
-          try {
-            return original.apply(app, args);
-          } finally {
-            if (--this.synthDepth === 0) this.endSynth();
-          }
-        },
-      });
-    }
-  }
-
-  /**
-   * Serializing 40,000 objects twice (rules, then cdk8s writing charts) costs a second of synth and keeps two copies
-   * alive. Within one App.synth() nothing changes the objects after validation, so cdk8s may reuse the JSON the
-   * rules read; the shortcut is removed as soon as synth returns. It stays (issue 14 kept it): cdk8s offers no hook
-   * between validation and serialization, and without it synth serializes every object twice.
-   */
-  private reuseDuringSynth(apiObject: ApiObject, json: any): void {
-    Object.defineProperty(apiObject, 'toJson', { configurable: true, writable: true, value: () => json });
-    this.reused.push(apiObject);
-  }
-
-  private endSynth(): void {
-    this.synthReport = undefined;
-    for (const apiObject of this.reused) delete (apiObject as { toJson?: unknown }).toJson;
-    this.reused.length = 0;
-  }
-
   private validateForSynth(): string[] {
     if (!this.enabled) return [];
-    let report = this.synthDepth > 0 ? this.synthReport : undefined;
+    let report = this.context.inSynth ? this.synthReport : undefined;
     if (!report) {
       report = this.run();
       this.publish(report);
-      if (this.synthDepth > 0) this.synthReport = report;
+      if (this.context.inSynth) this.synthReport = report;
     }
     const errors = report.errors;
     if (errors.length > 0) {

@@ -3,12 +3,13 @@
  * these tests check the synthesized objects against the record, so a generated object can not drift from what the
  * binary needs. The profile tests (haproxy, traefik, ingress-nginx) pin the record's essentials independently.
  */
-import { Duration, Size } from 'cdk8s';
+import { Chart, Duration, Size, Testing } from 'cdk8s';
 import { controllerContainer, gatewayApp, single, synth, tuples } from './controller-test-utils';
-import { EdgeSettings, IIngressController, IngressController, PublicWebHardening } from '../../src';
+import { EdgeSettings, GatewayExposure, IIngressController, IngressController, PublicWebHardening, RoutingApi, TraefikProps } from '../../src';
 import { AGIC_1_9_8 } from '../../src/controllers/facts/agic-1.9.8';
 import { AWS_LOAD_BALANCER_CONTROLLER_3_5_0 } from '../../src/controllers/facts/aws-load-balancer-controller-3.5.0';
 import { policyRules, SelfHostedControllerFacts } from '../../src/controllers/facts/controller-facts';
+import { TRAEFIK_3_7_11_GATEWAY_API } from '../../src/controllers/facts/gateway-api-traefik-3.7.11';
 import { GKE_INGRESS } from '../../src/controllers/facts/gke-ingress';
 import { HAPROXY_3_2_12 } from '../../src/controllers/facts/haproxy-3.2.12';
 import { INGRESS_NGINX_1_15_1 } from '../../src/controllers/facts/ingress-nginx-1.15.1';
@@ -104,6 +105,66 @@ const EDGE_SETTINGS: EdgeSettings = {
   readTimeout: Duration.seconds(30),
   trustedProxyCidrs: ['192.168.0.0/16'],
 };
+
+/** A kind's resource name (GatewayClass: gatewayclasses, BackendTLSPolicy: backendtlspolicies, Gateway: gateways). */
+function pluralResource(kind: string): string {
+  const lower = kind.toLowerCase();
+  if (lower.endsWith('s')) return `${lower}es`;
+  if (/[^aeiou]y$/.test(lower)) return `${lower.slice(0, -1)}ies`;
+  return `${lower}s`;
+}
+
+/** The objects of a Traefik deployed for a Gateway API gateway of class `edge`, as the gateway deploys it. */
+function traefikGatewayApiObjects(props: TraefikProps = {}, routingApi = RoutingApi.GATEWAY_API): any[] {
+  const app = Testing.app();
+  IngressController.traefik(props).deploy(new Chart(app, 'ingress'), {
+    className: 'edge', namespace: 'ingress-edge', defaultClass: false, replicas: 2, maxReplicas: 4, exposure: GatewayExposure.publicLoadBalancer(), routingApi,
+  });
+  return synth(app);
+}
+
+describe('traefik with the Gateway API against its facts records', () => {
+  const GATEWAY = TRAEFIK_3_7_11_GATEWAY_API;
+
+  it('grants the Ingress, Gateway and CRD providers\' records, and nothing beyond them', () => {
+    // GIVEN a Gateway API Traefik with Middlewares (the default), and one without
+    const withMiddlewares = single(traefikGatewayApiObjects(), 'ClusterRole').rules;
+    const withoutMiddlewares = single(traefikGatewayApiObjects({ gatewayApiMiddlewares: false }), 'ClusterRole').rules;
+    // THEN
+    const allProviders = [...TRAEFIK_3_7_11.clusterRbac, ...GATEWAY.clusterRbac, ...GATEWAY.crdProviderRbac];
+    expect(tuples(withMiddlewares)).toStrictEqual(tuples(policyRules(allProviders)));
+    expect(tuples(withoutMiddlewares)).toStrictEqual(tuples(policyRules([...TRAEFIK_3_7_11.clusterRbac, ...GATEWAY.clusterRbac])));
+  });
+
+  it('grants list and watch on every Gateway API kind the provider waits for, so WaitForCacheSync can not block', () => {
+    // GIVEN
+    const rules = tuples(single(traefikGatewayApiObjects(), 'ClusterRole').rules);
+    // THEN every kind the record says is always watched can be listed and watched
+    for (const kind of GATEWAY.kinds.filter((k) => k.watched === 'always')) {
+      const resource = pluralResource(kind.kind);
+      expect(rules).toEqual(expect.arrayContaining([`gateway.networking.k8s.io|${resource}|list|`, `gateway.networking.k8s.io|${resource}|watch|`]));
+    }
+  });
+
+  it('passes only flags of the pinned version\'s Ingress, Gateway and CRD providers, for both Gateway API modes', () => {
+    // GIVEN
+    const args = [
+      ...controllerContainer(traefikGatewayApiObjects()).args,
+      ...controllerContainer(traefikGatewayApiObjects({ redirectToHttps: true }, RoutingApi.INGRESS_AND_GATEWAY_API)).args,
+    ];
+    // THEN
+    const known = [...TRAEFIK_3_7_11.flags, ...GATEWAY.flags.value, ...GATEWAY.crdProviderFlags.value];
+    const flags = args.filter((a: string) => a.startsWith('--')).map((a: string) => a.split('=')[0]);
+    expect(flags.filter((f: string) => !known.some((k) => flagPattern(k).test(f)))).toStrictEqual([]);
+    // AND the record's Middleware filter needs the CRD provider, which is on
+    expect(GATEWAY.middlewareFilter.value.needs).toMatch(/^--providers\.kubernetescrd/);
+    expect(flags).toContain('--providers.kubernetescrd');
+  });
+
+  it('name an upstream file for every Gateway and CRD provider grant', () => {
+    for (const need of [...GATEWAY.clusterRbac, ...GATEWAY.crdProviderRbac]) expect(need.why).toMatch(/\.go\b/);
+  });
+});
 
 describe('facts records', () => {
   it('name an upstream file for every RBAC grant', () => {

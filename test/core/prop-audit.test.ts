@@ -55,6 +55,13 @@ const HARNESSES: { [iface: string]: Harness } = {
   HaproxyProps: { field: 'controller.', build: (app, o) => gateway(app, { controller: IngressController.haproxy(o) }) },
   TraefikProps: { field: 'controller.', build: (app, o) => gateway(app, { controller: IngressController.traefik(o) }) },
   AwsAlbProps: { field: 'controller.', build: (app, o) => gateway(app, { className: 'alb', controller: IngressController.awsAlb(o) }) },
+  // Envoy Gateway's props take effect in its Gateway API deployment, which reports them on the gateway's scope.
+  EnvoyGatewayProps: {
+    field: 'controller.',
+    build: (app, o) => IngressController.envoyGateway(o).gatewayApi!.deploy(new Chart(app, 'ingress'), {
+      className: 'web', namespace: 'ingress-web', replicas: 2, maxReplicas: 4, exposure: GatewayExposure.publicLoadBalancer(),
+    }),
+  },
   AzureApplicationGatewayProps: {
     field: 'controller.',
     // The profile serves the gateway's class, so the only finding is the one the row's prop causes.
@@ -211,6 +218,7 @@ const VALIDATED: Row[] = [
   { prop: 'HaproxyProps.config', validator: 'checkConfigMapKey', rejected: { 'a/b': '1' }, valid: { 'a.b': '1' } },
   { prop: 'HaproxyProps.image', validator: 'CG-POD-003 (tag required)', rejected: 'haproxytech/kubernetes-ingress:latest', valid: 'haproxytech/kubernetes-ingress:3.1.5', rule: 'CG-POD-003' },
   { prop: 'TraefikProps.image', validator: 'CG-POD-003 (tag required)', rejected: '', valid: 'traefik:v3.3.4', rule: 'CG-POD-003' },
+  { prop: 'EnvoyGatewayProps.controllerNamespace', validator: 'checkDns1123Label', rejected: 'envoy.system', valid: 'envoy-system' },
   { prop: 'AwsAlbProps.groupName', validator: 'IngressGroup name', rejected: 'Group_1', valid: 'group-1' },
   { prop: 'AzureApplicationGatewayProps.controllerValue', validator: 'checkControllerValue (CG-CLASS-002)', rejected: 'agic', valid: 'azure/application-gateway', rule: 'CG-CLASS-002' },
   { prop: 'AzureApplicationGatewayProps.className', validator: 'checkDns1123Subdomain', rejected: 'Agic', valid: 'agic' },
@@ -423,12 +431,12 @@ const NOT_VALIDATED: { [prop: string]: string } = {
   'EdgeConfiguredController.*': 'what a profile returns to the edge presets',
   'HardenedController.*': 'what a profile returns to PublicWebGateway',
   'RouteOptionsTranslation.*': 'what a profile returns to the route renderer, from checked RouteOptions',
-  'GatewayApiObjectReference.*': 'what a Gateway API implementation returns (GatewayApiDeployment.parametersRef); users never construct it',
-  'GatewayApiDeployOptions.*': 'what the gateway passes to its Gateway API implementation, from checked gateway props',
+  'GatewayApiObjectReference.*': 'what a Gateway API implementation returns to the gateway (GatewayApiDeployment.parametersRef)',
+  'GatewayApiDeployOptions.*': 'what the gateway passes to a Gateway API implementation, built from checked IngressClassGatewayProps',
   'GatewayApiDeployment.*': 'what a Gateway API implementation returns to the gateway',
-  'GatewayApiRouteTarget.*': 'what the Gateway API renderer passes to the implementation for a rendered route',
-  'GatewayApiRouteObject.*': 'what a Gateway API implementation returns to the renderer',
-  'GatewayApiRouteTimeouts.*': 'what a Gateway API implementation returns (GatewayApiRouteTranslation.timeouts), from checked RouteOptions',
+  'GatewayApiRouteTarget.*': 'what the Gateway API renderer passes to an implementation, from the route it renders',
+  'GatewayApiRouteObject.*': 'what a Gateway API implementation returns to the renderer, from checked RouteOptions',
+  'GatewayApiRouteTimeouts.*': 'what a Gateway API implementation returns to the renderer, from checked RouteOptions',
   'GatewayApiRouteTranslation.*': 'what a Gateway API implementation returns to the renderer, from checked RouteOptions',
   'ExistingGatewayClassOptions.controllerName': 'only shown in messages; the GatewayClass exists in the cluster and the gateway never writes it',
   'RouteBinding.*': 'what a profile returns to the gateway',

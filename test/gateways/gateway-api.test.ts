@@ -490,3 +490,34 @@ describe('both APIs at once', () => {
     assertValidManifests([ingress, route, ...ofKind(objs, 'Gateway'), ...ofKind(objs, 'GatewayClass')]);
   });
 });
+
+describe('the library\'s implementations through the gateway', () => {
+  it('Envoy Gateway: a GatewayClass with its EnvoyProxy as parameters, and routes that pass the schema, CEL and every rule', () => {
+    // GIVEN a public web gateway on Envoy Gateway, with a TLS route and a rate-limited route
+    const app = Testing.app();
+    const infra = new Chart(app, 'ingress');
+    const issuer = new AcmeIssuer(infra, 'LetsEncrypt', { email: 'ops@example.com' });
+    new PublicWebGateway(infra, 'Gateway', { className: 'public-web', controller: IngressController.envoyGateway(), api: RoutingApi.GATEWAY_API, issuer, defaultClass: true });
+    const web = new Chart(app, 'web', { namespace: 'web' });
+    new Route(web, 'Www', { host: 'www.example.com', backend, tlsSecretName: 'www-tls', options: { rateLimitPerSecond: 10 } });
+    // WHEN
+    const objs = synthApp(app);
+    // THEN
+    const [gatewayClass] = ofKind(objs, 'GatewayClass');
+    expect(gatewayClass.spec.parametersRef).toMatchObject({ group: 'gateway.envoyproxy.io', kind: 'EnvoyProxy' });
+    expect(ofKind(objs, 'HTTPRoute').find((r) => r.metadata.namespace === 'web').spec.parentRefs[0].sectionName).toBe('https-www.example.com');
+    expect(RuleEngine.of(app).run().errors).toStrictEqual([]);
+  });
+
+  it('Traefik: serves each route as an Ingress and an HTTPRoute, and labels the GatewayClass so its deployment claims it', () => {
+    // GIVEN a Traefik gateway serving both APIs
+    const { app, web } = fixture({ controller: IngressController.traefik(), api: RoutingApi.INGRESS_AND_GATEWAY_API, className: 'web' });
+    new Route(web, 'Www', { host: 'www.example.com', backend });
+    // WHEN
+    const objs = synthApp(app);
+    // THEN
+    expect(ofKind(objs, 'Ingress').map((i) => i.metadata.name)).toStrictEqual(ofKind(objs, 'HTTPRoute').map((r) => r.metadata.name));
+    const [gatewayClass] = ofKind(objs, 'GatewayClass');
+    expect(Object.keys(gatewayClass.metadata.labels).length).toBeGreaterThan(1);
+  });
+});

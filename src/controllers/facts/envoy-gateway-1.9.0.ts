@@ -26,6 +26,11 @@ export interface EnvoyProxyDataPlaneFacts {
   readonly gid: SourcedFact<number>;
   /** Container securityContext when the EnvoyProxy sets none (a set one replaces it entirely). */
   readonly defaultSecurityContext: SourcedFact<{ [field: string]: unknown }>;
+  /**
+   * Containers whose securityContext `envoyDeployment.container.securityContext` sets: the same value replaces the
+   * default of each, so a hardened context must keep working for all of them (neither sets readOnlyRootFilesystem).
+   */
+  readonly containerSecurityContextAppliesTo: SourcedFact<string[]>;
   /** Container resources when the EnvoyProxy sets none. */
   readonly defaultResources: SourcedFact<{ requests: { cpu: string; memory: string } }>;
   readonly defaultReplicas: SourcedFact<number>;
@@ -157,6 +162,11 @@ export const ENVOY_GATEWAY_1_9_0: EnvoyGatewayFacts = {
       // readOnlyRootFilesystem is cleared: Envoy writes its log file and UDS socket.
       from: 'internal/infrastructure/kubernetes/resource/resource.go DefaultSecurityContext; proxy/resource.go expectedEnvoySecurityContext',
     },
+    containerSecurityContextAppliesTo: {
+      value: ['envoy', 'shutdown-manager'],
+      // The shutdown-manager writes a file when the connection drain completes; Envoy writes its log file and UDS socket.
+      from: 'internal/infrastructure/kubernetes/proxy/resource.go expectedEnvoySecurityContext, expectedShutdownManagerSecurityContext (both return containerSpec.SecurityContext when set)',
+    },
     defaultResources: {
       value: { requests: { cpu: '100m', memory: '512Mi' } },
       from: 'api/v1alpha1/kubernetes_helpers.go DefaultResourceRequirements; shared_types.go DefaultDeploymentCPUResourceRequests, DefaultDeploymentMemoryResourceRequests (no limits)',
@@ -177,6 +187,22 @@ export const ENVOY_GATEWAY_1_9_0: EnvoyGatewayFacts = {
       path: 'spec.provider.kubernetes.envoyPDB.minAvailable',
       meaning: 'PodDisruptionBudget (minAvailable or maxUnavailable, int or percent); no PDB without envoyPDB',
       from: 'api/v1alpha1/envoyproxy_types.go EnvoyPDB; shared_types.go KubernetesPodDisruptionBudgetSpec',
+    },
+    podDisruptionBudgetMaxUnavailable: {
+      path: 'spec.provider.kubernetes.envoyPDB.maxUnavailable',
+      meaning: 'PodDisruptionBudget by pods allowed down at once (exactly one of minAvailable or maxUnavailable, CEL)',
+      from: 'api/v1alpha1/shared_types.go KubernetesPodDisruptionBudgetSpec.MaxUnavailable',
+    },
+    podAffinity: { path: 'spec.provider.kubernetes.envoyDeployment.pod.affinity', meaning: 'Pod affinity and anti-affinity', from: 'api/v1alpha1/shared_types.go KubernetesPodSpec.Affinity' },
+    topologySpreadConstraints: {
+      path: 'spec.provider.kubernetes.envoyDeployment.pod.topologySpreadConstraints',
+      meaning: 'Spread of the proxy pods across zones and nodes',
+      from: 'api/v1alpha1/shared_types.go KubernetesPodSpec.TopologySpreadConstraints',
+    },
+    loadBalancerSourceRanges: {
+      path: 'spec.provider.kubernetes.envoyService.loadBalancerSourceRanges',
+      meaning: 'Client CIDRs the cloud load balancer admits (LoadBalancer type only, CEL)',
+      from: 'api/v1alpha1/shared_types.go KubernetesServiceSpec.LoadBalancerSourceRanges',
     },
     autoscalerMinReplicas: { path: 'spec.provider.kubernetes.envoyHpa.minReplicas', meaning: 'HorizontalPodAutoscaler minimum', from: 'api/v1alpha1/shared_types.go KubernetesHorizontalPodAutoscalerSpec' },
     autoscalerMaxReplicas: { path: 'spec.provider.kubernetes.envoyHpa.maxReplicas', meaning: 'HorizontalPodAutoscaler maximum (required when envoyHpa is set)', from: 'api/v1alpha1/shared_types.go KubernetesHorizontalPodAutoscalerSpec' },
@@ -235,6 +261,11 @@ export const ENVOY_GATEWAY_1_9_0: EnvoyGatewayFacts = {
           from: 'api/v1alpha1/backendtrafficpolicy_types.go RequestBuffer.Limit',
         },
         connectTimeout: { path: 'spec.timeout.tcp.connectTimeout', meaning: 'Upstream connect timeout', from: 'api/v1alpha1/timeout_types.go TCPTimeout' },
+        streamIdleTimeout: {
+          path: 'spec.timeout.http.streamIdleTimeout',
+          meaning: 'Longest time a request stream may pass without upstream or downstream activity (a read or a write)',
+          from: 'api/v1alpha1/timeout_types.go HTTPTimeout.StreamIdleTimeout; internal/xds/translator/route.go (route idle_timeout)',
+        },
         requestTimeout: { path: 'spec.timeout.http.requestTimeout', meaning: 'Whole upstream request timeout', from: 'api/v1alpha1/timeout_types.go HTTPTimeout' },
         localRateLimit: { path: 'spec.rateLimit.local.rules[].limit', meaning: 'requests per unit (Second, Minute, Hour...), per Envoy replica', from: 'api/v1alpha1/ratelimit_types.go LocalRateLimit, RateLimitRule.Limit' },
         perClientSelector: {

@@ -15,6 +15,14 @@ export interface TraefikGatewayProviderFacts extends GatewayApiImplementationFac
   readonly middlewareFilter: SourcedFact<{ filterType: string; group: string; kind: string; namespace: string; needs: string }>;
   /** What the CRD provider (needed for Middleware filters) lists and watches in addition. */
   readonly crdProviderRbac: RbacNeed[];
+  /** Static-configuration flags of the CRD provider that the profile passes. */
+  readonly crdProviderFlags: SourcedFact<string[]>;
+  /** Which objects the Gateway provider's label selector filters (how one Traefik claims only its own GatewayClass). */
+  readonly gatewayClassSelection: SourcedFact<string>;
+  /** Whether the provider applies the standard HTTPRoute `timeouts` field. */
+  readonly routeTimeouts: SourcedFact<boolean>;
+  /** Which client address an `ipStrategy` without depth or excluded IPs uses (allowlists, rate-limit source criterion). */
+  readonly emptyIpStrategy: SourcedFact<string>;
   readonly whenForbidden: string;
 }
 
@@ -93,7 +101,8 @@ export const TRAEFIK_3_7_11_GATEWAY_API: TraefikGatewayProviderFacts = {
   listenerToEntryPoint: {
     value: 'A listener binds the entry point whose address ends in ":<listener port>" (an HTTP listener skips entry points with http.tls); '
       + 'no match rejects the listener. So listener ports are the entry points\' container ports (8000, 8443 in this library), not 80/443.',
-    from: 'pkg/provider/kubernetes/gateway/kubernetes.go entryPointName',
+    from: 'pkg/provider/kubernetes/gateway/kubernetes.go entryPointName; pkg/config/static/static_config.go (the provider gets each entry point\'s '
+      + 'GetAddress(), without its "/tcp" suffix, and HasHTTPTLSConf = http.tls set)',
   },
   middlewareFilter: {
     value: {
@@ -124,6 +133,23 @@ export const TRAEFIK_3_7_11_GATEWAY_API: TraefikGatewayProviderFacts = {
     },
     { apiGroups: ['discovery.k8s.io'], resources: ['endpointslices'], verbs: LIST_WATCH, why: 'pkg/provider/kubernetes/crd/client.go WatchAll' },
   ],
+  crdProviderFlags: {
+    value: ['--providers.kubernetescrd', '--providers.kubernetescrd.ingressclass'],
+    from: 'pkg/provider/kubernetes/crd/kubernetes.go Provider.IngressClass (IngressRoutes without that class are skipped: shouldProcessIngress); '
+      + 'Middlewares are not filtered by class, and allowCrossNamespace stays false (its default)',
+  },
+  gatewayClassSelection: {
+    value: 'labelSelector applies to the GatewayClass informer only; a GatewayClass outside it is ignored, and Gateways of ignored classes are not served',
+    from: 'pkg/provider/kubernetes/gateway/client.go WatchAll (factoryGatewayClass WithTweakListOptions(labelSelectorOptions)); kubernetes.go Provider.LabelSelector',
+  },
+  routeTimeouts: {
+    value: false,
+    from: 'pkg/provider/kubernetes/gateway/httproute.go: no reference to HTTPRouteRule.Timeouts (request, backendRequest) anywhere in the provider',
+  },
+  emptyIpStrategy: {
+    value: 'the connection\'s remote address (RemoteAddrStrategy); X-Forwarded-For is read only with depth > 0 or excludedIPs',
+    from: 'pkg/config/dynamic/middlewares.go IPStrategy.Get',
+  },
   whenForbidden: 'client.go WatchAll blocks in WaitForCacheSync until the provider stops: a forbidden list (or a missing CRD such as TLSRoute) '
     + 'means no Gateway API configuration and no status, while the Ingress provider keeps serving',
 };

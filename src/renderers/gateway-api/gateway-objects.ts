@@ -13,7 +13,8 @@ export function renderGatewayClass(scope: Construct, className: string, binding:
   return new ApiObject(scope, 'GatewayClass', {
     apiVersion: GATEWAY_API_VERSION,
     kind: 'GatewayClass',
-    metadata: { name: className, labels: { [LABEL_MANAGED_BY]: MANAGED_BY } },
+    // The implementation's labels first: a deployment that selects its classes by label (Traefik) claims this one.
+    metadata: { name: className, labels: { ...(binding.deployment.gatewayClassLabels ?? {}), [LABEL_MANAGED_BY]: MANAGED_BY } },
     spec: {
       controllerName: binding.deployment.controllerName,
       ...(parametersRef ? { parametersRef: { ...parametersRef } } : {}),

@@ -1,4 +1,5 @@
 import { ANNOTATION_ALLOWED_CLASSES, ANNOTATION_LEGACY_CLASS } from '../../core/manifest-contract';
+import { gatewayApiObjects, parentRefsOf, ROUTE_KINDS } from '../facts/gateway-api';
 import { effectiveClassOf, singleDefaultClass } from '../facts/ingress';
 import { listed, tenantAllowances, tenantRef } from '../facts/tenant';
 import { isObject, listOf } from '../model';
@@ -8,10 +9,10 @@ import { Severity } from '../severity';
 export const CLASS_OUTSIDE_TENANT = defineRule({
   id: 'CG-TENANT-002',
   severity: Severity.ERROR,
-  description: `An Ingress uses an IngressClass outside its namespace's allowance (the ${ANNOTATION_ALLOWED_CLASSES} annotation a Tenant writes)`,
+  description: `An Ingress uses an IngressClass, or a Gateway API route or ListenerSet attaches to a Gateway, outside its namespace's allowance (the ${ANNOTATION_ALLOWED_CLASSES} annotation a Tenant writes: the gateways' class names, which are also their Gateways' names)`,
   fix: "Route through one of the tenant's gateways, or add the gateway to the tenant's gateways",
   manifestLevel: true,
-  kinds: ['Namespace', 'Ingress', 'IngressClass'],
+  kinds: ['Namespace', 'Ingress', 'IngressClass', 'ListenerSet', ...ROUTE_KINDS],
   check(model, report) {
     const allowances = tenantAllowances(model);
     if (allowances.size === 0) return;
@@ -30,6 +31,32 @@ export const CLASS_OUTSIDE_TENANT = defineRule({
         value: byDefault ? undefined : className,
         message: `${tenantRef(allowance)} may not use class "${className}"${byDefault ? ' (the default class)' : ''} for host ${hosts.map((h) => `"${h}"`).join(', ') || '"*"'}: its allowed classes are ${listed(allowance.classes)}`,
       });
+    }
+    // Gateway API: a Gateway is allowed by its name. A ListenerSet parent is judged through its own Gateway.
+    const listenerSetGateways = new Map(gatewayApiObjects(model, 'ListenerSet').map((ls) => [`${ls.namespace}/${ls.name}`, ls.json.spec?.parentRef]));
+    for (const kind of ['ListenerSet', ...ROUTE_KINDS]) {
+      for (const object of gatewayApiObjects(model, kind)) {
+        const allowance = allowances.get(object.namespace!);
+        if (!allowance?.classes) continue;
+        const parents = kind === 'ListenerSet'
+          ? [{ field: 'spec.parentRef', ref: object.json.spec?.parentRef, via: '' }]
+          : parentRefsOf(object)
+            // A ListenerSet in the route's own namespace is checked itself; an unknown one is CG-GWAPI-003's.
+            .filter((ref) => ref.kind !== 'ListenerSet' || ref.namespace !== object.namespace)
+            .map((ref) => ref.kind === 'ListenerSet'
+              ? { field: `${ref.field}.name`, ref: listenerSetGateways.get(`${ref.namespace}/${ref.name}`), via: ` through ListenerSet ${ref.namespace}/${ref.name}` }
+              : { field: `${ref.field}.name`, ref: ref.kind === 'Gateway' ? { name: ref.name } : undefined, via: '' });
+        for (const { field, ref, via } of parents) {
+          const gatewayName = isObject(ref) && typeof ref.name === 'string' && (ref.kind ?? 'Gateway') === 'Gateway' ? ref.name : undefined;
+          if (gatewayName === undefined || allowance.classes.includes(gatewayName)) continue;
+          report({
+            object,
+            field,
+            value: gatewayName,
+            message: `${tenantRef(allowance)} may not attach to Gateway "${gatewayName}"${via}: its allowed gateways are ${listed(allowance.classes)}`,
+          });
+        }
+      }
     }
   },
 });

@@ -1,17 +1,18 @@
 import { hostAllowed } from '../../core/host-allowance';
 import { ANNOTATION_ALLOWED_HOSTS } from '../../core/manifest-contract';
-import { listed, tenantAllowances, tenantRef } from '../facts/tenant';
-import { isObject, listOf } from '../model';
-import { defineRule } from '../rule';
+import { gatewayApiObjects, parentRefsOf, ROUTE_KINDS } from '../facts/gateway-api';
+import { listed, TenantAllowance, tenantAllowances, tenantRef } from '../facts/tenant';
+import { isObject, listOf, ManifestObject } from '../model';
+import { defineRule, Violation } from '../rule';
 import { Severity } from '../severity';
 
 export const HOST_OUTSIDE_TENANT = defineRule({
   id: 'CG-TENANT-001',
   severity: Severity.ERROR,
-  description: `An Ingress serves a host outside its namespace's allowance (the ${ANNOTATION_ALLOWED_HOSTS} annotation a Tenant writes), so one tenant could take another's traffic`,
+  description: `An Ingress, Gateway API route or ListenerSet serves a host outside its namespace's allowance (the ${ANNOTATION_ALLOWED_HOSTS} annotation a Tenant writes), so one tenant could take another's traffic`,
   fix: "Route only hosts the tenant may serve, or add the host to the tenant's hosts (exact, or a *.suffix pattern); a rule without a host or a default backend claims every host and is never allowed",
   manifestLevel: true,
-  kinds: ['Namespace', 'Ingress'],
+  kinds: ['Namespace', 'Ingress', 'ListenerSet', ...ROUTE_KINDS],
   check(model, report) {
     const allowances = tenantAllowances(model);
     if (allowances.size === 0) return;
@@ -41,5 +42,41 @@ export const HOST_OUTSIDE_TENANT = defineRule({
         });
       });
     }
+    for (const kind of ['ListenerSet', ...ROUTE_KINDS]) {
+      for (const object of gatewayApiObjects(model, kind)) {
+        const allowance = allowances.get(object.namespace!);
+        if (allowance?.hosts) checkGatewayApiHosts(object, allowance, allowance.hosts, report);
+      }
+    }
   },
 });
+
+/**
+ * A ListenerSet's listener hostnames, and an HTTPRoute's or GRPCRoute's hostnames, against the tenant's hosts. A
+ * listener without a hostname accepts every host. A route without hostnames takes its listeners' hostnames, so it
+ * claims foreign hosts only through a parent outside its namespace (a Gateway's listener): reported as "*" then.
+ */
+function checkGatewayApiHosts(object: ManifestObject, allowance: TenantAllowance, hosts: string[], report: (violation: Violation) => void): void {
+  const reject = (field: string, value: unknown, host: string) => report({
+    object, field, value, message: `${tenantRef(allowance)} may not serve host ${host}: its allowed hosts are ${listed(hosts)}`,
+  });
+  if (object.kind === 'ListenerSet') {
+    listOf(object.json.spec?.listeners).forEach((listener, i) => {
+      if (!isObject(listener)) return;
+      const hostname = typeof listener.hostname === 'string' ? listener.hostname : '';
+      if (hostname === '') reject(`spec.listeners[${i}].hostname`, listener.hostname, '"*" (a listener without a hostname accepts every host)');
+      else if (!hostAllowed(hostname, hosts)) reject(`spec.listeners[${i}].hostname`, hostname, `"${hostname}"`);
+    });
+    return;
+  }
+  if (object.kind !== 'HTTPRoute' && object.kind !== 'GRPCRoute') return; // TLS/TCP/UDP routes: their listener's hostname decides
+  const hostnames = listOf(object.json.spec?.hostnames);
+  if (hostnames.length === 0) {
+    const foreignParent = parentRefsOf(object).some((ref) => ref.kind !== 'ListenerSet' || ref.namespace !== object.namespace);
+    if (foreignParent) reject('spec.hostnames', object.json.spec?.hostnames, '"*" (a route without hostnames takes every host of its parent\'s listeners)');
+    return;
+  }
+  hostnames.forEach((hostname, i) => {
+    if (typeof hostname === 'string' && !hostAllowed(hostname, hosts)) reject(`spec.hostnames[${i}]`, hostname, `"${hostname}"`);
+  });
+}

@@ -17,7 +17,7 @@ function usedSecrets(model: ClusterModel): { namespaced: Set<string>; anyNamespa
       namespaced.add(value.includes('/') ? value : `${ingress.namespace}/${value}`);
     }
   }
-  for (const gateway of model.ofKind('Gateway')) {
+  for (const gateway of model.ofKind('Gateway', 'ListenerSet')) {
     if (!gateway.apiVersion.startsWith('gateway.networking.k8s.io/')) continue;
     for (const listener of listOf(gateway.json.spec?.listeners)) {
       for (const ref of listOf(listener?.tls?.certificateRefs)) {
@@ -62,10 +62,10 @@ function usedSecrets(model: ClusterModel): { namespaced: Set<string>; anyNamespa
 export const UNUSED_CERTIFICATE = defineRule({
   id: 'CG-TLS-010',
   severity: Severity.WARNING,
-  description: 'A cert-manager Certificate writes a secret that nothing in the manifests uses (no Ingress TLS entry, Gateway listener, CA issuer or pod)',
+  description: 'A cert-manager Certificate writes a secret that nothing in the manifests uses (no Ingress TLS entry, Gateway or ListenerSet listener, CA issuer or pod)',
   fix: 'Reference the secret where the certificate is served (Ingress spec.tls[].secretName), or delete the Certificate; suppress with the reason when a consumer outside these manifests reads it',
   manifestLevel: true,
-  kinds: ['Certificate', 'Ingress', 'Gateway', 'Issuer', 'ClusterIssuer', 'ReplicationController', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
+  kinds: ['Certificate', 'Ingress', 'Gateway', 'ListenerSet', 'Issuer', 'ClusterIssuer', 'ReplicationController', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
   check(model, report) {
     const certs = model.ofKind('Certificate').filter((c) => c.apiVersion.startsWith(`${CERT_MANAGER_GROUP}/`) && typeof c.json.spec?.secretName === 'string');
     if (certs.length === 0) return;

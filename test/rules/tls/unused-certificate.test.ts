@@ -1,5 +1,6 @@
 import { caIssuer, tls } from './tls-manifests';
 import { certificate, deployment, findingsOf, ingress, ingressClass, lintObjects, shown, singleFinding } from '../../util/manifests';
+import * as gwapi from '../gwapi/gwapi-manifests';
 
 const ID = 'CG-TLS-010';
 
@@ -7,6 +8,18 @@ describe(`${ID} unused certificate`, () => {
   it('accepts a Certificate whose secret an Ingress serves', () => {
     // GIVEN an Ingress TLS entry naming web-tls
     const report = lintObjects([ingressClass(), ingress({ tls: tls() }), certificate()]);
+    // THEN
+    expect(findingsOf(report, ID)).toEqual([]);
+  });
+
+  it('accepts Certificates whose secrets a Gateway listener and a ListenerSet listener serve (across namespaces by reference)', () => {
+    // GIVEN Gateway infra/web serving shop/www-tls, ListenerSet tenant-a/tenant-a serving its own a-tls
+    const report = lintObjects([
+      gwapi.gateway({ listeners: [gwapi.listener({ name: 'www', port: 443, protocol: 'HTTPS', hostname: 'www.example.com', certificateRefs: [{ name: 'www-tls', namespace: 'shop' }] })] }),
+      gwapi.listenerSet({ listeners: [gwapi.httpsListener('a', 'a.tenants.example.org', 'a-tls')] }),
+      certificate({ namespace: 'shop', secretName: 'www-tls', dnsNames: ['www.example.com'] }),
+      certificate({ namespace: 'tenant-a', secretName: 'a-tls', dnsNames: ['a.tenants.example.org'] }),
+    ]);
     // THEN
     expect(findingsOf(report, ID)).toEqual([]);
   });

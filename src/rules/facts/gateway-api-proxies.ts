@@ -1,0 +1,44 @@
+/**
+ * Which pods carry a Gateway's traffic, for NetworkPolicy rules. Gateway API implementations often create their proxy
+ * pods at run time (Envoy Gateway), so the manifests hold no pod template for them: the Gateway says where they are
+ * (`gateways.cdk8s.io/proxy-namespace` and `proxy-pod-labels`, written by this library's gateways), or the
+ * implementation's upstream facts do (Envoy Gateway's owning-gateway labels in its controller namespace).
+ */
+import { GatewayApiFacts, GatewayFact } from './gateway-api';
+import { PolicyPeer } from './network-policy';
+import { ENVOY_GATEWAY_1_9_0 } from '../../controllers/facts/envoy-gateway-1.9.0';
+import { ANNOTATION_PROXY_NAMESPACE, ANNOTATION_PROXY_POD_LABELS, decodeList } from '../../core/manifest-contract';
+
+/** The proxy pods of a Gateway as a NetworkPolicy peer, and how messages name them. */
+export interface GatewayProxies {
+  readonly peer: PolicyPeer;
+  /** `Gateway infra/web's proxies` (messages add their namespace). */
+  readonly description: string;
+}
+
+/** The proxies of `gateway`, or undefined when neither the Gateway nor a known implementation says where they run. */
+export function gatewayProxies(facts: GatewayApiFacts, gateway: GatewayFact): GatewayProxies | undefined {
+  const annotations = gateway.object.annotations;
+  const namespace = annotations[ANNOTATION_PROXY_NAMESPACE];
+  const encodedLabels = annotations[ANNOTATION_PROXY_POD_LABELS];
+  let peer: PolicyPeer | undefined;
+  if (typeof namespace === 'string' && namespace !== '' && typeof encodedLabels === 'string') {
+    const labels: Record<string, string> = {};
+    for (const entry of decodeList(encodedLabels)) {
+      const eq = entry.indexOf('=');
+      if (eq > 0) labels[entry.slice(0, eq)] = entry.slice(eq + 1);
+    }
+    if (Object.keys(labels).length > 0) peer = { namespace, labels };
+  }
+  if (!peer) peer = envoyGatewayProxies(facts, gateway);
+  return peer ? { peer, description: `Gateway ${gateway.namespace}/${gateway.object.name}'s proxies` } : undefined;
+}
+
+/** Envoy Gateway's proxies of a Gateway whose class it controls, in its default (controller namespace) mode. */
+function envoyGatewayProxies(facts: GatewayApiFacts, gateway: GatewayFact): PolicyPeer | undefined {
+  const gatewayClass = gateway.className === undefined ? undefined : facts.gatewayClasses.find((c) => c.name === gateway.className);
+  if (gatewayClass?.controllerName !== ENVOY_GATEWAY_1_9_0.controllerName.value) return undefined;
+  const placeholders: Record<string, string> = { '<gateway name>': gateway.object.name, '<gateway namespace>': gateway.namespace };
+  const labels = Object.fromEntries(Object.entries(ENVOY_GATEWAY_1_9_0.dataPlane.labels.value).map(([k, v]) => [k, placeholders[v] ?? v]));
+  return { namespace: ENVOY_GATEWAY_1_9_0.dataPlane.namespace.value.default, labels };
+}
