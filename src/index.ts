@@ -7,6 +7,7 @@ export * from './controllers/controller-profile';
 export * from './controllers/route-options-translation';
 export * from './controllers/gateway-api-implementation';
 export * from './controllers/ingress-controller';
+export * from './controllers/existing-gateway-class';
 export * from './controllers/ingress-nginx';
 export * from './controllers/traefik';
 export * from './controllers/haproxy';

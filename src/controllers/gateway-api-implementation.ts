@@ -67,6 +67,12 @@ export interface GatewayApiDeployment {
   readonly httpsListenerPort: number;
   /** Whether the implementation serves ListenerSets (Traefik v3.7 does not). */
   readonly supportsListenerSets: boolean;
+  /**
+   * The GatewayClass the Gateway names, when it is not the gateway's `className` (an existing class, installed with
+   * the implementation, that several gateways share).
+   * @default - the gateway's className
+   */
+  readonly gatewayClassName?: string;
 }
 
 /** The route an implementation translates options for: the HTTPRoute or GRPCRoute the renderer emits. */

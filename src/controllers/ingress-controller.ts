@@ -2,6 +2,7 @@ import { AwsAlbController, AwsAlbProps } from './aws-alb';
 import { AzureApplicationGatewayController, AzureApplicationGatewayProps } from './azure-application-gateway';
 import { IIngressController } from './controller-profile';
 import { EnvoyGatewayController, EnvoyGatewayProps } from './envoy-gateway';
+import { ExistingGatewayClassController, ExistingGatewayClassOptions } from './existing-gateway-class';
 import { GkeIngressController } from './gce';
 import { HaproxyController, HaproxyProps } from './haproxy';
 import { IngressNginxController, IngressNginxProps } from './ingress-nginx';
@@ -58,6 +59,15 @@ export class IngressController {
    */
   public static envoyGateway(props: EnvoyGatewayProps = {}): IIngressController {
     return new EnvoyGatewayController(props);
+  }
+
+  /**
+   * A GatewayClass that exists in the cluster (Istio, Cilium, kgateway, GKE, any conformant implementation), for a
+   * gateway with `api: RoutingApi.GATEWAY_API`: the gateway emits its Gateway and routes and names this class.
+   * Standard features only; route options that need an implementation policy are reported (CG-GATEWAY-003).
+   */
+  public static gatewayClass(gatewayClassName: string, options: ExistingGatewayClassOptions = {}): IIngressController {
+    return new ExistingGatewayClassController(gatewayClassName, options);
   }
 
   private constructor() {}

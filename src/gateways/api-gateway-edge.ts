@@ -6,6 +6,7 @@ import { checkCidrListProp } from '../core/input/prop-checks';
 import { RejectedInput, rejectInput } from '../core/input/reject-input';
 import { standInName } from '../core/input/stand-in';
 import { ANNOTATION_EDGE_UNSUPPORTED, encodeList } from '../core/manifest-contract';
+import { RoutingApi } from '../core/routing-api';
 import { checkDns1123Subdomain } from '../core/validation';
 import { Route } from '../routing/route';
 import { RouteBackend } from '../routing/route-backend';
@@ -70,7 +71,8 @@ export class ApiGatewayEdge extends Construct {
     super(scope, id);
     RuleEngine.of(this);
     const edge = props.edge;
-    if (!edge.controller.configureEdge) {
+    const gatewayApi = (edge.api ?? RoutingApi.INGRESS) !== RoutingApi.INGRESS;
+    if (!gatewayApi && !edge.controller.configureEdge) {
       rejectInput(this, 'edge.controller', edge.controller.name,
         'the controller profile has no edge settings (configureEdge); use IngressController.nginx(), traefik() or haproxy()');
     }
@@ -91,11 +93,17 @@ export class ApiGatewayEdge extends Construct {
       sendTimeout: checkedSeconds(unreported, 'sendTimeout', edge.sendTimeout),
       trustedProxyCidrs,
     };
-    const configured = edge.controller.configureEdge?.(this.edgeSettings) ?? { controller: edge.controller, unsupported: [] };
+    // On the Gateway API the edge settings are not applied yet (the edge route takes the public web defaults only):
+    // every one set is recorded as a gap (CG-GATEWAY-005).
+    const configured = gatewayApi
+      ? { controller: edge.controller, unsupported: Object.keys(this.edgeSettings).filter((k) => setEdgeSetting(this.edgeSettings, k)).sort() }
+      : edge.controller.configureEdge?.(this.edgeSettings) ?? { controller: edge.controller, unsupported: [] };
     this.unsupportedEdgeSettings = [...configured.unsupported];
     this.edgeGateway = new PublicWebGateway(this, 'Edge', { ...edge, controller: configured.controller });
     if (this.unsupportedEdgeSettings.length > 0) {
-      this.edgeGateway.ingressClass?.metadata.addAnnotation(ANNOTATION_EDGE_UNSUPPORTED, encodeList(this.unsupportedEdgeSettings));
+      for (const classObject of [this.edgeGateway.ingressClass, this.edgeGateway.gatewayObject]) {
+        classObject?.metadata.addAnnotation(ANNOTATION_EDGE_UNSUPPORTED, encodeList(this.unsupportedEdgeSettings));
+      }
     }
     this.route = new Route(this, 'Route', {
       gateway: this.edgeGateway,
@@ -104,6 +112,11 @@ export class ApiGatewayEdge extends Construct {
       tlsSecretName: props.tlsSecretName ?? defaultSecretName(props.host),
     });
   }
+}
+
+function setEdgeSetting(settings: EdgeSettings, key: string): boolean {
+  const value = (settings as { [key: string]: unknown })[key];
+  return value !== undefined && !(Array.isArray(value) && value.length === 0);
 }
 
 /** `<host with dashes>-tls`; for a host the Ingress rule rejects (CG-INGRESS-001 reports it), a valid stand-in instead. */

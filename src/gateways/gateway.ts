@@ -1,6 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import { IIngressController, RouteBinding } from '../controllers/controller-profile';
+import { RoutingApi } from '../core/routing-api';
 // Type-only: `Route` imports this module for `IGateway`, so a value import would be a cycle.
 import type { Route } from '../routing/route';
 
@@ -37,6 +38,18 @@ export interface IGateway extends IConstruct {
    * @default - undefined: no Service in the cluster (cloud-managed)
    */
   readonly serviceName?: string;
+
+  /**
+   * Which API the gateway's routes are written in.
+   * @default RoutingApi.INGRESS
+   */
+  readonly api?: RoutingApi;
+  /**
+   * The Gateway listener (sectionName) that serves plain HTTP for every host, where cert-manager's HTTP-01 routes
+   * attach; only on a Gateway API gateway that has one.
+   * @default - none: HTTP-01 routes attach to the Gateway without a sectionName
+   */
+  readonly http01ListenerName?: string;
 
   /**
    * Renders a route this gateway serves: its Ingress and what the route needs from the gateway (a Certificate, a

@@ -1,15 +1,17 @@
-import { SizeRoundingBehavior } from 'cdk8s';
+import { ApiObject, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { IGateway } from './gateway';
 import { deriveInstanceName } from './instance-name';
 import { ControllerDeployment, IIngressController, RouteBinding } from '../controllers/controller-profile';
+import { GatewayApiDeployment } from '../controllers/gateway-api-implementation';
 import { GatewayExposure } from '../core/exposure';
 import { IngressClassParameters } from '../core/ingress-class-parameters';
 import { checkListProp, checkMapProp, checkProp } from '../core/input/prop-checks';
 import { rejectInput, rejectInputs } from '../core/input/reject-input';
 import { ANNOTATION_DEFAULT_CLASS, DEFAULT_MONITORING_NAMESPACE, LABEL_MANAGED_BY, MANAGED_BY } from '../core/manifest-contract';
+import { RoutingApi } from '../core/routing-api';
 import { checkCidr, checkDns1123Label, checkDns1123Subdomain, checkInteger, checkPathSegmentName, checkQualifiedName, checkWholeMebibytes } from '../core/validation';
 import { GatewayMonitoring } from '../monitoring/gateway-monitoring';
 import { GatewayMonitoringOptions } from '../monitoring/gateway-monitoring-options';
@@ -18,8 +20,14 @@ import { ApiServerAccess } from '../network/api-server-access';
 import { allowGatewayToBackend } from '../network/backend-allowance';
 import { checkedClientSources } from '../network/controller-network-policy';
 import { namespacePeer } from '../network/peers';
+import { GatewayApiBinding } from '../renderers/gateway-api/gateway-api-binding';
+import { renderGateway, renderGatewayClass } from '../renderers/gateway-api/gateway-objects';
+import { REDIRECT_LISTENER_NAME } from '../renderers/gateway-api/listener-names';
+import { renderGatewayApiRoute } from '../renderers/gateway-api/route-renderer';
+import { isTenantNamespace } from '../renderers/gateway-api/tenant-namespaces';
 import { renderIngress } from '../renderers/ingress/ingress-renderer';
 import { Route, RouteBaseProps } from '../routing/route';
+import { RouteOptions } from '../routing/route-options';
 import { RouteTable } from '../routing/route-table';
 import { RuleEngine } from '../rules/engine';
 
@@ -97,6 +105,15 @@ export interface IngressClassGatewayProps {
    * @default - everything on, with the defaults of `GatewayMonitoringOptions`
    */
   readonly monitoring?: GatewayMonitoringOptions;
+  /**
+   * Which API the gateway's routes are written in. `RoutingApi.GATEWAY_API` needs a profile with `gatewayApi`
+   * (Traefik, Envoy Gateway, `IngressController.gatewayClass(...)`): the gateway then emits a GatewayClass (unless the
+   * class exists in the cluster) and a Gateway named `className` instead of an IngressClass, and each route an
+   * HTTPRoute (a GRPCRoute for gRPC backends). `RoutingApi.INGRESS_AND_GATEWAY_API` renders both, for a migration,
+   * and needs a profile that serves both from one deployment (Traefik).
+   * @default RoutingApi.INGRESS
+   */
+  readonly api?: RoutingApi;
 }
 
 /** Pod Security Admission labels: the namespace only admits pods that meet the `restricted` profile. */
@@ -130,7 +147,9 @@ export class IngressClassGateway extends Construct implements IGateway {
   public readonly controllerPodLabels?: { [key: string]: string };
   /** Labels of the proxy pods (the controller pods); undefined when the cloud runs the proxy. */
   public readonly proxyPodLabels?: { [key: string]: string };
-  /** The controller pods as a NetworkPolicy peer; undefined when the cloud runs the proxy. */
+  /** Namespace of the proxy pods: the controller's, or where the Gateway API implementation runs its proxies. */
+  public readonly proxyNamespace: string;
+  /** The proxy pods as a NetworkPolicy peer; undefined when the cloud runs the proxy or the class exists outside the app. */
   public readonly proxyPeer?: k8s.NetworkPolicyPeer;
   /** The controller's client-facing Service; undefined when the cloud runs the proxy. */
   public readonly serviceName?: string;
@@ -140,8 +159,16 @@ export class IngressClassGateway extends Construct implements IGateway {
   public readonly selfHosted: boolean;
   /** How routes bind to this gateway beyond `spec.ingressClassName`; undefined for the plain binding. */
   public readonly routeBinding?: RouteBinding;
-  /** The IngressClass object; undefined for controllers that select Ingresses by annotation only (GKE) or whose installation owns it (AGIC add-on). */
+  /** The IngressClass object; undefined for controllers that select Ingresses by annotation only (GKE) or whose installation owns it (AGIC add-on), and without the Ingress API. */
   public readonly ingressClass?: k8s.KubeIngressClass;
+  /** Which API the routes are written in (`RoutingApi.INGRESS` when the requested one was rejected); always set. */
+  public readonly api?: RoutingApi;
+  /** The GatewayClass object; undefined without the Gateway API or when the class exists in the cluster. */
+  public readonly gatewayClass?: ApiObject;
+  /** The Gateway object; undefined without the Gateway API. */
+  public readonly gatewayObject?: ApiObject;
+  /** What the Gateway API implementation set up; undefined without the Gateway API. */
+  public readonly gatewayApiDeployment?: GatewayApiDeployment;
 
   constructor(scope: Construct, id: string, props: IngressClassGatewayProps) {
     super(scope, id);
@@ -164,6 +191,9 @@ export class IngressClassGateway extends Construct implements IGateway {
       ? props.monitoringNamespace : undefined;
     if (props.apiServerAccess) rejectInputs(this, props.apiServerAccess._rejected.map(([f, v, m]) => [`apiServerAccess.${f}`, v, m]));
     const parametersValid = checkParameters(this, props.parameters);
+    this.api = checkedApi(this, props);
+    const servesIngress = this.api !== RoutingApi.GATEWAY_API;
+    const servesGatewayApi = this.api !== RoutingApi.INGRESS;
 
     if (!this.selfHosted) {
       // Ignored below: there are no controller pods to size.
@@ -173,7 +203,8 @@ export class IngressClassGateway extends Construct implements IGateway {
         }
       }
     }
-    if (this.selfHosted && (props.createNamespace ?? true)) {
+    // A Gateway lives in the gateway's namespace even when no controller pod runs there.
+    if ((this.selfHosted || servesGatewayApi) && (props.createNamespace ?? true)) {
       new k8s.KubeNamespace(this, 'Namespace', {
         metadata: { name: this.namespace, labels: { ...RESTRICTED_NAMESPACE_LABELS, [LABEL_MANAGED_BY]: MANAGED_BY } },
       });
@@ -193,16 +224,28 @@ export class IngressClassGateway extends Construct implements IGateway {
         monitoringNamespace,
         apiServer: props.apiServerAccess,
       },
+      ...(props.api !== undefined ? { routingApi: this.api } : {}),
     });
     this.controllerValue = deployment.controllerValue;
     this.controllerPodLabels = deployment.podLabels;
     this.proxyPodLabels = deployment.podLabels;
-    this.proxyPeer = deployment.podLabels ? namespacePeer(this.namespace, deployment.podLabels) : undefined;
+    this.proxyNamespace = this.namespace;
+    if (servesGatewayApi) {
+      this.gatewayApiDeployment = props.controller.gatewayApi!.deploy(this, {
+        className: this.className, namespace: this.namespace, replicas, maxReplicas, resources, exposure: this.exposure,
+      });
+      // The proxies of the Gateway API implementation carry the traffic (Traefik: the controller pods themselves).
+      this.proxyPodLabels = this.gatewayApiDeployment.proxyPodLabels;
+      this.proxyNamespace = this.gatewayApiDeployment.proxyNamespace ?? this.namespace;
+    }
+    this.proxyPeer = this.proxyPodLabels ? namespacePeer(this.proxyNamespace, this.proxyPodLabels) : undefined;
     this.serviceName = deployment.serviceName;
     this.routeBinding = deployment.routeBinding;
 
     const parameters = (parametersValid ? props.parameters : undefined) ?? deployment.parameters;
-    if (deployment.ingressClassOwnedByController) {
+    if (!servesIngress) {
+      // No IngressClass: the Gateway below is what routes bind to.
+    } else if (deployment.ingressClassOwnedByController) {
       // The installation's IngressClass: routes name it, and the rules know it exists outside the app.
       RuleEngine.of(this).declareExternalIngressClass(this.className);
       for (const [field, value] of [['parameters', props.parameters], ['defaultClass', props.defaultClass ? true : undefined]] as const) {
@@ -233,6 +276,12 @@ export class IngressClassGateway extends Construct implements IGateway {
       // The controller ignores IngressClass objects (routes carry the class annotation), so there is nothing to parameterize.
       rejectInput(this, 'parameters', props.parameters,
         `${props.controller.name} reads no IngressClass, so the gateway can not take parameters; leave it unset`);
+    }
+
+    if (this.gatewayApiDeployment) {
+      const binding = this.gatewayApiBinding();
+      if (this.gatewayApiDeployment.emitsGatewayClass) this.gatewayClass = renderGatewayClass(this, this.className, binding);
+      this.gatewayObject = renderGateway(this, this.gatewayApiDeployment.gatewayClassName ?? this.className, binding, () => this.routes);
     }
 
     const monitoring = props.monitoring ?? {};
@@ -266,8 +315,57 @@ export class IngressClassGateway extends Construct implements IGateway {
    * `addRouteObjects`.
    */
   public renderRoute(route: Route): void {
-    renderIngress(route, { className: this.className, routeBinding: this.routeBinding, controller: this.controller });
+    if (this.api !== RoutingApi.GATEWAY_API) {
+      renderIngress(route, { className: this.className, routeBinding: this.routeBinding, controller: this.controller });
+    }
+    if (this.gatewayApiDeployment) renderGatewayApiRoute(route, this.gatewayApiBinding());
     this.addRouteObjects(route);
+  }
+
+  /** The Gateway's plain HTTP listener for every host, when it has one (a redirecting gateway). */
+  public get http01ListenerName(): string | undefined {
+    return this.gatewayObject && this.redirectsPlainHttp() ? REDIRECT_LISTENER_NAME : undefined;
+  }
+
+  /**
+   * Whether plain HTTP only redirects to HTTPS on the Gateway (one HTTP listener and a redirect route); presets for
+   * the public web override it.
+   */
+  protected redirectsPlainHttp(): boolean {
+    return false;
+  }
+
+  /** Filters every HTTPRoute and GRPCRoute of the gateway carries first; presets add headers (HSTS). */
+  protected gatewayApiRouteFilters(): { [key: string]: any }[] {
+    return [];
+  }
+
+  /** Options every HTTPRoute of the gateway gets unless the route sets its own; presets add their request limits. */
+  protected gatewayApiRouteOptionDefaults(): RouteOptions {
+    return {};
+  }
+
+  /** What the Gateway API renderers need of this gateway. */
+  private gatewayApiBinding(): GatewayApiBinding {
+    const gateway = this;
+    return {
+      gatewayName: this.className,
+      gatewayNamespace: this.namespace,
+      implementation: this.controller.gatewayApi!,
+      deployment: this.gatewayApiDeployment!,
+      redirectsPlainHttp: this.redirectsPlainHttp(),
+      // Read when routes render: a preset's filters depend on what its constructor sets after this one returns.
+      get routeFilters() {
+        return gateway.gatewayApiRouteFilters();
+      },
+      get routeOptionDefaults() {
+        return gateway.gatewayApiRouteOptionDefaults();
+      },
+      routes: () => this.routes,
+      // A plain HTTP route of a redirecting gateway stays on the Gateway's HTTP listener.
+      inListenerSet: (route: Route) => this.gatewayApiDeployment!.supportsListenerSets && isTenantNamespace(this, route.namespace)
+        && (route.tlsSecretName !== undefined || !this.redirectsPlainHttp()),
+    };
   }
 
   /**
@@ -277,13 +375,40 @@ export class IngressClassGateway extends Construct implements IGateway {
    * per-route objects such as a Certificate.
    */
   protected addRouteObjects(route: Route): void {
-    allowGatewayToBackend({ className: this.className, namespace: this.namespace, podLabels: this.controllerPodLabels }, route);
+    allowGatewayToBackend({
+      className: this.className,
+      namespace: this.proxyNamespace,
+      podLabels: this.proxyPodLabels,
+      ...(this.gatewayApiDeployment && !this.gatewayApiDeployment.emitsGatewayClass && !this.proxyPodLabels
+        ? { proxyUnknownReason: `${this.controller.name} is installed outside this app, so the library can not name its proxy pods` } : {}),
+    }, route);
   }
 
   /** The routes this gateway serves, as resolved now. */
   public get routes(): Route[] {
     return RouteTable.of(this).routesOf(this);
   }
+}
+
+/**
+ * The API the gateway can serve with its profile: the Gateway API needs the profile's `gatewayApi`, and both APIs at
+ * once need a profile that serves them from one deployment (a self-hosted controller with a Gateway API provider).
+ * A rejected API falls back to the Ingress API, so the rest of the gateway still reports its own mistakes.
+ */
+function checkedApi(scope: IngressClassGateway, props: IngressClassGatewayProps): RoutingApi {
+  const api = props.api ?? RoutingApi.INGRESS;
+  if (api === RoutingApi.INGRESS) return api;
+  if (!props.controller.gatewayApi) {
+    rejectInput(scope, 'api', api, `the controller profile ${props.controller.name} serves Ingresses only; for the Gateway API use `
+      + 'IngressController.traefik(), IngressController.envoyGateway() or IngressController.gatewayClass(<existing class>), or leave api unset');
+    return RoutingApi.INGRESS;
+  }
+  if (api === RoutingApi.INGRESS_AND_GATEWAY_API && !(props.controller.selfHosted ?? true)) {
+    rejectInput(scope, 'api', api, `${props.controller.name} does not serve Ingresses and the Gateway API from one deployment; `
+      + 'both at once needs IngressController.traefik(). Use RoutingApi.GATEWAY_API, or two gateways during a migration');
+    return RoutingApi.GATEWAY_API;
+  }
+  return api;
 }
 
 /** `replicas` and `maxReplicas` as the autoscaler takes them: whole numbers, the maximum not below the minimum. */

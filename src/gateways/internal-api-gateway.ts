@@ -1,6 +1,7 @@
 import { ApiObject, Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { checkedSeconds, checkedSize, DEFAULT_REQUEST_LIMITS } from './edge-values';
+import { edgeSettingsAsRouteOptions, unappliedEdgeSettings } from './gateway-api-defaults';
 import { IngressClassGateway, IngressClassGatewayProps } from './ingress-class-gateway';
 import { EdgeSettings } from '../controllers/controller-profile';
 import { AppContext } from '../core/app-context';
@@ -8,8 +9,10 @@ import { CloudProvider, GatewayExposure } from '../core/exposure';
 import { checkCidrListProp } from '../core/input/prop-checks';
 import { RejectedInput, rejectInputs } from '../core/input/reject-input';
 import { ANNOTATION_EDGE_UNSUPPORTED, ANNOTATION_GATEWAY_PROFILE, encodeList, INTERNAL_API_PROFILE } from '../core/manifest-contract';
+import { RoutingApi } from '../core/routing-api';
 import { PRIVATE_SOURCE_CIDRS } from '../network/peers';
 import { Route } from '../routing/route';
+import { RouteOptions } from '../routing/route-options';
 import { CaIssuer } from '../tls/ca-issuer';
 import { CertificateOptions } from '../tls/certificate';
 import { ICertificateIssuer } from '../tls/issuer';
@@ -97,7 +100,9 @@ export class InternalApiGateway extends IngressClassGateway {
     // `this` exists only after super(): mistakes are collected first and reported right after it.
     const rejected: RejectedInput[] = [];
     const allowlist = checkedAllowlist(rejected, props.allowedSourceCidrs);
-    if (!props.controller.configureEdge) {
+    // On the Gateway API the edge settings are every route's defaults, applied by the implementation's translation.
+    const gatewayApi = (props.api ?? RoutingApi.INGRESS) !== RoutingApi.INGRESS;
+    if (!gatewayApi && !props.controller.configureEdge) {
       rejected.push(['controller', props.controller.name,
         'the controller profile has no edge settings (configureEdge); use IngressController.nginx(), traefik() or haproxy()']);
     }
@@ -110,10 +115,13 @@ export class InternalApiGateway extends IngressClassGateway {
       // The controller parses them with Go's net.ParseCIDR.
       trustedProxyCidrs: checkCidrListProp(rejected, 'trustedProxyCidrs', props.trustedProxyCidrs, 'trusted proxy', { strict: true }),
     };
-    const configured = props.controller.configureEdge?.(settings) ?? { controller: props.controller, unsupported: [] };
+    const configured = gatewayApi
+      ? { controller: props.controller, unsupported: unappliedEdgeSettings(props.controller, settings) }
+      : props.controller.configureEdge?.(settings) ?? { controller: props.controller, unsupported: [] };
     // A controller without edge settings is rejected above; its load balancer gets no source ranges, which a
     // cloud-managed controller (the usual case) would only report again.
-    const sourceRanges = props.controller.configureEdge ? allowlist : undefined;
+    // A Gateway API implementation creates its own Service: the allowlist goes to each route instead.
+    const sourceRanges = props.controller.configureEdge && !gatewayApi ? allowlist : undefined;
     const exposure = props.exposure ?? GatewayExposure.internalLoadBalancer(props.provider, { sourceRanges });
     super(scope, id, {
       ...props,
@@ -132,9 +140,11 @@ export class InternalApiGateway extends IngressClassGateway {
     this.routeCertificates = new RouteCertificates(this.issuer, props.certificates);
 
     // Marks the class and the client Service for the rules (CG-GATEWAY-004, CG-GATEWAY-005), in the manifests themselves.
-    this.ingressClass?.metadata.addAnnotation(ANNOTATION_GATEWAY_PROFILE, INTERNAL_API_PROFILE);
-    if (this.unsupportedEdgeSettings.length > 0) {
-      this.ingressClass?.metadata.addAnnotation(ANNOTATION_EDGE_UNSUPPORTED, encodeList(this.unsupportedEdgeSettings));
+    for (const classObject of [this.ingressClass, this.gatewayObject]) {
+      classObject?.metadata.addAnnotation(ANNOTATION_GATEWAY_PROFILE, INTERNAL_API_PROFILE);
+      if (this.unsupportedEdgeSettings.length > 0) {
+        classObject?.metadata.addAnnotation(ANNOTATION_EDGE_UNSUPPORTED, encodeList(this.unsupportedEdgeSettings));
+      }
     }
     for (const service of this.clientServices()) service.metadata.addAnnotation(ANNOTATION_GATEWAY_PROFILE, INTERNAL_API_PROFILE);
   }
@@ -146,6 +156,11 @@ export class InternalApiGateway extends IngressClassGateway {
   protected addRouteObjects(route: Route): void {
     super.addRouteObjects(route);
     this.routeCertificates.issueFor(route);
+  }
+
+  /** The edge settings, unless a route sets its own. */
+  protected gatewayApiRouteOptionDefaults(): RouteOptions {
+    return edgeSettingsAsRouteOptions(this.edgeSettings);
   }
 
   /** The Certificates this gateway creates for its routes, one per TLS secret (reading it renders the app's routes, as synth does). */

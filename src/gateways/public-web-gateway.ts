@@ -1,6 +1,7 @@
 import { Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { checkedSeconds, checkedSize, DEFAULT_REQUEST_LIMITS } from './edge-values';
+import { unappliedRouteDefaults } from './gateway-api-defaults';
 import { IngressClassGateway, IngressClassGatewayProps } from './ingress-class-gateway';
 import { HardenedController, IIngressController, PublicWebHardening } from '../controllers/controller-profile';
 import { AppContext } from '../core/app-context';
@@ -8,7 +9,10 @@ import { GatewayExposure } from '../core/exposure';
 import { InvalidInputError } from '../core/input/input-error';
 import { RejectedInput, rejectInput, rejectInputs } from '../core/input/reject-input';
 import { ANNOTATION_GATEWAY_PROFILE, ANNOTATION_PUBLIC_WEB_UNSUPPORTED, encodeList, PUBLIC_WEB_PROFILE } from '../core/manifest-contract';
+import { RoutingApi } from '../core/routing-api';
+import { renderHttpsRedirect } from '../renderers/gateway-api/https-redirect';
 import { Route } from '../routing/route';
+import { RouteOptions } from '../routing/route-options';
 import { AcmeIssuer } from '../tls/acme-issuer';
 import { CertificateOptions } from '../tls/certificate';
 import { ICertificateIssuer } from '../tls/issuer';
@@ -117,7 +121,10 @@ export class PublicWebGateway extends IngressClassGateway {
       exposure = GatewayExposure.publicLoadBalancer();
     }
     const hardening = hardeningOf(rejected, props);
-    const hardened = harden(rejected, props.controller, hardening);
+    // On the Gateway API the redirect and HSTS are standard (a RequestRedirect route, a ResponseHeaderModifier filter).
+    const hardened = (props.api ?? RoutingApi.INGRESS) === RoutingApi.INGRESS
+      ? harden(rejected, props.controller, hardening)
+      : { controller: props.controller, unsupported: unappliedRouteDefaults(props.controller, limitsAsRouteOptions(hardening)) };
     super(scope, id, { ...props, controller: hardened.controller, exposure });
     rejectInputs(this, rejected);
 
@@ -126,16 +133,19 @@ export class PublicWebGateway extends IngressClassGateway {
     this.unsupportedHardening = [...hardened.unsupported];
     this.routeCertificates = new RouteCertificates(this.issuer, props.certificates);
 
-    if (this.ingressClass === undefined && this.routeBinding?.classAnnotation === undefined) {
+    if (this.api !== RoutingApi.GATEWAY_API && this.ingressClass === undefined && this.routeBinding?.classAnnotation === undefined) {
       // The installation owns the IngressClass (AGIC add-on): the profile and the hardening gaps would go unrecorded.
       rejectInput(this, 'controller', props.controller.name, 'a PublicWebGateway records its profile and hardening gaps on its IngressClass, '
         + 'and this controller\'s installation owns that class; let the gateway emit the IngressClass');
     }
     // Marks the class for the rules (CG-TLS-011 to CG-TLS-013), in the manifests themselves.
-    this.ingressClass?.metadata.addAnnotation(ANNOTATION_GATEWAY_PROFILE, PUBLIC_WEB_PROFILE);
-    if (this.unsupportedHardening.length > 0) {
-      this.ingressClass?.metadata.addAnnotation(ANNOTATION_PUBLIC_WEB_UNSUPPORTED, encodeList(this.unsupportedHardening));
+    for (const classObject of [this.ingressClass, this.gatewayObject]) {
+      classObject?.metadata.addAnnotation(ANNOTATION_GATEWAY_PROFILE, PUBLIC_WEB_PROFILE);
+      if (this.unsupportedHardening.length > 0) {
+        classObject?.metadata.addAnnotation(ANNOTATION_PUBLIC_WEB_UNSUPPORTED, encodeList(this.unsupportedHardening));
+      }
     }
+    if (this.gatewayObject) renderHttpsRedirect(this, this.className, this.namespace);
     if ((props.solveHttp01 ?? true) && props.issuer instanceof AcmeIssuer) props.issuer.addHttp01Gateway(this);
   }
 
@@ -147,6 +157,21 @@ export class PublicWebGateway extends IngressClassGateway {
   protected addRouteObjects(route: Route): void {
     super.addRouteObjects(route);
     this.routeCertificates.issueFor(route);
+  }
+
+  /** Plain HTTP only redirects to HTTPS. */
+  protected redirectsPlainHttp(): boolean {
+    return true;
+  }
+
+  /** The gateway's request limits, unless a route sets its own. */
+  protected gatewayApiRouteOptionDefaults(): RouteOptions {
+    return limitsAsRouteOptions(this.hardening);
+  }
+
+  /** Every route sends HSTS (a standard ResponseHeaderModifier filter). */
+  protected gatewayApiRouteFilters(): { [key: string]: any }[] {
+    return [{ type: 'ResponseHeaderModifier', responseHeaderModifier: { set: [{ name: 'Strict-Transport-Security', value: hstsHeaderValue(this.hardening) }] } }];
   }
 
   /** The Certificates this gateway creates for its routes, one per TLS secret (reading it renders the app's routes, as synth does). */
@@ -175,6 +200,23 @@ function harden(rejected: RejectedInput[], controller: IIngressController, harde
     rejected.push(['controller', controller.name, e.message]);
     return unhardened;
   }
+}
+
+/** The request limits of the hardening as route options: on the Gateway API, every route's defaults. */
+function limitsAsRouteOptions(hardening: PublicWebHardening): RouteOptions {
+  return {
+    maxRequestBodySize: hardening.maxRequestBodySize,
+    connectTimeout: hardening.connectTimeout,
+    readTimeout: hardening.readTimeout,
+    ...(hardening.sendTimeout ? { sendTimeout: hardening.sendTimeout } : {}),
+  };
+}
+
+
+/** The Strict-Transport-Security header value for the hardening. */
+function hstsHeaderValue(hardening: PublicWebHardening): string {
+  return [`max-age=${hardening.hstsMaxAge.toSeconds()}`, ...(hardening.hstsIncludeSubdomains ? ['includeSubDomains'] : []),
+    ...(hardening.hstsPreload ? ['preload'] : [])].join('; ');
 }
 
 function hardeningOf(rejected: RejectedInput[], props: PublicWebGatewayProps): PublicWebHardening {

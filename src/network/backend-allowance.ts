@@ -16,6 +16,8 @@ export interface GatewayPeer {
   readonly namespace: string;
   /** Labels of the controller pods; undefined when the proxy runs outside the cluster (cloud-managed). */
   readonly podLabels?: { [key: string]: string };
+  /** Why the proxy pods are unknown when they run in the cluster (an existing GatewayClass); undefined for cloud-managed proxies. */
+  readonly proxyUnknownReason?: string;
 }
 
 /** The app's allowances by `<namespace>/<class>/<service>`, a slot of the app context. */
@@ -38,7 +40,10 @@ export function allowGatewayToBackend(gateway: GatewayPeer, route: Route): void 
   }
   if (!gateway.podLabels) {
     // Cloud load balancers reach pods from addresses this library can not know; an allowance would be a guess.
-    rejectInput(route, 'gateway', gateway.className, `route (host "${route.host}") is on gateway "${gateway.className}", whose proxy runs outside `
+    rejectInput(route, 'gateway', gateway.className, gateway.proxyUnknownReason
+      ? `route (host "${route.host}") is on gateway "${gateway.className}", and its namespace "${namespace}" is isolated: ${gateway.proxyUnknownReason}. `
+        + 'Use a gateway whose proxy pods the library knows for isolated namespaces, or admit the proxy pods with your own NetworkPolicy'
+      : `route (host "${route.host}") is on gateway "${gateway.className}", whose proxy runs outside `
       + `the cluster, and its namespace "${namespace}" is isolated: no NetworkPolicy can name the load balancer's addresses portably. `
       + 'Use a self-hosted gateway for isolated namespaces, or admit the load balancer subnets with your own NetworkPolicy');
     byKey.set(key, undefined);

@@ -108,9 +108,9 @@ export class Route extends Construct {
   }
 
   /**
-   * The Ingress rendered for this route, an escape hatch for patches (every gateway of this version renders routes
-   * as Ingresses). Reading it renders the app's routes, as synth does: read it once every gateway of the app is
-   * declared, since a route renders once.
+   * The Ingress rendered for this route, an escape hatch for patches; on a gateway with `api: RoutingApi.GATEWAY_API`
+   * (no Ingress), its HTTPRoute or GRPCRoute. Reading it renders the app's routes, as synth does: read it once every
+   * gateway of the app is declared, since a route renders once.
    */
   public get ingress(): ApiObject {
     AppContext.of(this).render();

@@ -12,6 +12,7 @@ import { IGateway } from '../gateways/gateway';
 import { RESTRICTED_NAMESPACE_LABELS } from '../gateways/ingress-class-gateway';
 import { NetworkIsolation } from '../network/network-isolation';
 import { dnsEgressRule, tcp } from '../network/peers';
+import { declareTenantNamespace } from '../renderers/gateway-api/tenant-namespaces';
 import { Route, RouteProps } from '../routing/route';
 import { RuleEngine } from '../rules/engine';
 
@@ -181,6 +182,8 @@ export class Tenant extends Chart {
 
     // Routes into the namespace get their gateway allowance at synth, whenever they are declared.
     NetworkIsolation.of(this).declareIsolatedNamespace(namespace);
+    // On Gateway API gateways that serve ListenerSets, the tenant's hosts become listeners of its own ListenerSet.
+    declareTenantNamespace(this, namespace, tenantName);
     const labels = { [LABEL_MANAGED_BY]: MANAGED_BY, [LABEL_TENANT]: tenantLabelValid && !nsReason ? tenantName : namespace };
 
     this.namespaceObject = new k8s.KubeNamespace(this, 'Namespace', {

@@ -4,6 +4,7 @@ import { ICertificateIssuer, IssuerKind, IssuerOptions } from './issuer';
 import { checkedIssuerNames, issuerKindFor, issuerObject } from './issuer-object';
 import { checkProp } from '../core/input/prop-checks';
 import { rejectInput, RejectedInput, rejectInputs } from '../core/input/reject-input';
+import { RoutingApi } from '../core/routing-api';
 import { checkConfigMapKey, checkDns1123Subdomain, checkRequired } from '../core/validation';
 import { IGateway } from '../gateways/gateway';
 import {
@@ -328,17 +329,39 @@ export class AcmeIssuer extends Construct implements ICertificateIssuer {
       rejectInput(this, 'solvers', [], `ACME issuer "${this.issuerName}" has no challenge solver: use it with a PublicWebGateway, or give http01Gateways or dns01Solvers`);
     }
     const http01: ClusterIssuerSpecAcmeSolvers[] = this.http01.length === 1
-      ? [{ http01: { ingress: http01Ingress(this.http01[0]) } }]
+      ? [{ http01: http01Solver(this.http01[0]) }]
       : this.http01.flatMap((gateway) => {
         // Several gateways: each answers the challenges of its own hosts, which is where their DNS points.
         const hosts = [...new Set(RouteTable.of(this).routesOf(gateway).map((r) => r.host).filter((h) => !h.startsWith('*.')))].sort();
-        return hosts.length > 0 ? [{ selector: { dnsNames: hosts }, http01: { ingress: http01Ingress(gateway) } }] : [];
+        return hosts.length > 0 ? [{ selector: { dnsNames: hosts }, http01: http01Solver(gateway) }] : [];
       });
     return [...http01, ...this.dns01.map((s) => s._toSolver())];
   }
 }
 
 /** The HTTP-01 solver Ingress settings that put challenges on a gateway. */
+/**
+ * The HTTP-01 solver for a gateway: an Ingress of its class, or on a Gateway API gateway an HTTPRoute whose parent
+ * is the Gateway (its plain HTTP listener), created by cert-manager in the Certificate's namespace; the Gateway's
+ * HTTP listener admits those namespaces. A gateway serving both APIs keeps the Ingress solver.
+ */
+function http01Solver(gateway: IGateway): ClusterIssuerSpecAcmeSolvers['http01'] {
+  if (gateway.api !== RoutingApi.GATEWAY_API) return { ingress: http01Ingress(gateway) };
+  return {
+    gatewayHttpRoute: {
+      parentRefs: [{
+        group: 'gateway.networking.k8s.io',
+        kind: 'Gateway',
+        name: gateway.className,
+        namespace: gateway.namespace,
+        ...(gateway.http01ListenerName !== undefined ? { sectionName: gateway.http01ListenerName } : {}),
+      }],
+      // Gateway API implementations route to the solver pods' endpoints, so no node port is needed.
+      serviceType: 'ClusterIP',
+    },
+  };
+}
+
 function http01Ingress(gateway: IGateway): { ingressClassName?: string; class?: string; serviceType?: string } {
   const classAnnotation = gateway.routeBinding?.classAnnotation;
   return {

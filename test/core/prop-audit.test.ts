@@ -438,6 +438,7 @@ const NOT_VALIDATED: { [prop: string]: string } = {
   'GatewayApiRouteObject.*': 'what a Gateway API implementation returns to the renderer, from checked RouteOptions',
   'GatewayApiRouteTimeouts.*': 'what a Gateway API implementation returns to the renderer, from checked RouteOptions',
   'GatewayApiRouteTranslation.*': 'what a Gateway API implementation returns to the renderer, from checked RouteOptions',
+  'ExistingGatewayClassOptions.controllerName': 'only shown in messages; the GatewayClass exists in the cluster and the gateway never writes it',
   'RouteBinding.*': 'what a profile returns to the gateway',
   'ControllerMetricsEndpoints.*': 'what a profile returns to the gateway (ControllerDeployment.metrics); users never construct it',
   'RestrictedContainerSettings.*': 'what RestrictedWorkload.containerSettings returns, built from checked RestrictedContainerOptions',

@@ -18,9 +18,9 @@ export const EDGE_SETTINGS_GAP = defineRule({
   description: 'The controller of an edge preset (InternalApiGateway, ApiGatewayEdge) can not apply some of its edge settings, so its own defaults apply',
   fix: 'Enforce the setting elsewhere (the API gateway tier, the application, a WAF) and suppress with that reason, or use a controller that applies it (ingress-nginx applies all)',
   manifestLevel: true,
-  kinds: ['IngressClass'],
+  kinds: ['IngressClass', 'Gateway'],
   check(model, report) {
-    for (const object of model.ofKind('IngressClass')) {
+    for (const object of [...model.ofKind('IngressClass'), ...model.ofKind('Gateway')]) {
       const raw = object.annotations[ANNOTATION_EDGE_UNSUPPORTED];
       const missing = decodeList(raw);
       if (missing.length === 0) continue;
@@ -28,7 +28,7 @@ export const EDGE_SETTINGS_GAP = defineRule({
         object,
         field: `metadata.annotations["${ANNOTATION_EDGE_UNSUPPORTED}"]`,
         value: String(raw),
-        message: `the controller of class "${object.name}" can not apply ${missing.map((m) => SETTINGS[m] ?? m).join(', ')}; its own defaults apply instead`,
+        message: `the ${object.kind === 'Gateway' ? 'implementation of Gateway' : 'controller of class'} "${object.name}" can not apply ${missing.map((m) => SETTINGS[m] ?? m).join(', ')}; its own defaults apply instead`,
       });
     }
   },

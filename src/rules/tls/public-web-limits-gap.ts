@@ -17,9 +17,9 @@ export const PUBLIC_WEB_LIMITS_GAP = defineRule({
   description: 'The controller of a public-web class can not apply some of the gateway\'s request limits (body size, backend timeouts), so its own defaults apply',
   fix: 'Enforce the limit elsewhere (the application, a WAF or CDN) and suppress with that reason, or use a controller that applies it (ingress-nginx applies all)',
   manifestLevel: true,
-  kinds: ['IngressClass'],
+  kinds: ['IngressClass', 'Gateway'],
   check(model, report) {
-    for (const object of model.ofKind('IngressClass')) {
+    for (const object of [...model.ofKind('IngressClass'), ...model.ofKind('Gateway')]) {
       if (object.annotations[ANNOTATION_GATEWAY_PROFILE] !== PUBLIC_WEB_PROFILE) continue;
       const missing = unsupportedHardening(object).filter((h) => TRANSPORT_HARDENING[h] === undefined);
       if (missing.length === 0) continue;
@@ -27,7 +27,7 @@ export const PUBLIC_WEB_LIMITS_GAP = defineRule({
         object,
         field: `metadata.annotations["${ANNOTATION_PUBLIC_WEB_UNSUPPORTED}"]`,
         value: object.annotations[ANNOTATION_PUBLIC_WEB_UNSUPPORTED],
-        message: `the controller of public-web class "${object.name}" can not apply ${missing.map((h) => LIMITS[h] ?? h).join(', ')}; its own defaults apply instead`,
+        message: `the ${object.kind === 'Gateway' ? 'implementation of public-web Gateway' : 'controller of public-web class'} "${object.name}" can not apply ${missing.map((h) => LIMITS[h] ?? h).join(', ')}; its own defaults apply instead`,
       });
     }
   },

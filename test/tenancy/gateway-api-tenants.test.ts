@@ -1,0 +1,117 @@
+import { App, Chart, Testing } from 'cdk8s';
+import { appService, quietStderr } from './tenant-test-utils';
+import {
+  AcmeIssuer, ControllerDeployment, GatewayApiDeployment, GatewayApiRouteTranslation, IIngressController, IngressController,
+  PublicWebGateway, RouteBackend, RoutingApi, RuleEngine, Tenant,
+} from '../../src';
+import { ofKind, synthApp } from '../util/synth';
+
+quietStderr();
+
+/** A Gateway API implementation with in-cluster proxies that serves ListenerSets (as Envoy Gateway's profile will). */
+class ListenerSetImplementation implements IIngressController {
+  public readonly name = 'listener-set-proxy';
+  public readonly selfHosted = false;
+  public readonly gatewayApi = {
+    name: 'listener-set-proxy',
+    deploy: (): GatewayApiDeployment => ({
+      controllerName: 'example.com/proxy',
+      emitsGatewayClass: true,
+      httpListenerPort: 80,
+      httpsListenerPort: 443,
+      supportsListenerSets: this.supportsListenerSets,
+      proxyNamespace: 'proxies',
+      proxyPodLabels: { 'app.kubernetes.io/name': 'proxy' },
+    }),
+    translateRouteOptions: (): GatewayApiRouteTranslation => ({ filters: [], objects: [], unsupported: [] }),
+  };
+  constructor(private readonly supportsListenerSets = true) {}
+  public deploy(): ControllerDeployment {
+    return { controllerValue: 'example.com/proxy' };
+  }
+  public translateRouteOptions() {
+    return { annotations: {}, unsupported: [] };
+  }
+}
+
+/** A public web Gateway API gateway and tenant "shop" with one TLS route to its own Service. */
+function tenantApp(controller: IIngressController): { app: App; tenant: Tenant } {
+  const app = Testing.app();
+  const infra = new Chart(app, 'ingress');
+  const issuer = new AcmeIssuer(infra, 'LetsEncrypt', { email: 'ops@example.com' });
+  const gateway = new PublicWebGateway(infra, 'Gateway', { className: 'public-web', controller, api: RoutingApi.GATEWAY_API, issuer });
+  const tenant = new Tenant(app, 'shop', { hosts: ['shop.example.com'], gateways: [gateway] });
+  tenant.addRoute('Www', { host: 'shop.example.com', backend: RouteBackend.fromService(appService(tenant, 'web')), tlsSecretName: 'shop-tls' });
+  return { app, tenant };
+}
+
+describe('Tenants on a Gateway API gateway', () => {
+  it('gives the tenant its own ListenerSet with its host, and attaches its routes to it', () => {
+    // GIVEN an implementation that serves ListenerSets
+    const { app } = tenantApp(new ListenerSetImplementation());
+    // WHEN
+    const objs = synthApp(app);
+    // THEN one ListenerSet in the tenant namespace, parented to the Gateway, with one HTTPS listener for its host and its Secret
+    const [set] = ofKind(objs, 'ListenerSet');
+    expect(set.metadata).toMatchObject({ name: 'gateway-public-web', namespace: 'shop' });
+    expect(set.spec).toStrictEqual({
+      parentRef: { group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'public-web', namespace: 'ingress-public-web' },
+      listeners: [{
+        name: 'https-shop.example.com',
+        hostname: 'shop.example.com',
+        port: 443,
+        protocol: 'HTTPS',
+        tls: { mode: 'Terminate', certificateRefs: [{ group: '', kind: 'Secret', name: 'shop-tls' }] },
+        allowedRoutes: { namespaces: { from: 'Same' }, kinds: [{ kind: 'HTTPRoute' }] },
+      }],
+    });
+    // AND the route's parent is the ListenerSet's listener
+    const route = ofKind(objs, 'HTTPRoute').find((r) => r.metadata.namespace === 'shop');
+    expect(route.spec.parentRefs).toStrictEqual([{ group: 'gateway.networking.k8s.io', kind: 'ListenerSet', name: 'gateway-public-web', sectionName: 'https-shop.example.com' }]);
+    // AND the Gateway admits ListenerSets only from tenant namespaces, keeps no listener for the tenant host, and needs no ReferenceGrant
+    const [gw] = ofKind(objs, 'Gateway');
+    expect(gw.spec.allowedListeners).toStrictEqual({
+      namespaces: { from: 'Selector', selector: { matchExpressions: [{ key: 'gateways.cdk8s.io/tenant', operator: 'Exists' }] } },
+    });
+    expect(gw.spec.listeners.map((l: any) => l.name)).toStrictEqual(['http']);
+    expect(ofKind(objs, 'ReferenceGrant')).toHaveLength(0);
+    // AND no Gateway API rule fires (CG-GWAPI-008 included)
+    const report = RuleEngine.of(app).run();
+    expect([...report.errors, ...report.warnings].map((f) => f.ruleId).filter((id) => id.startsWith('CG-GWAPI'))).toStrictEqual([]);
+  });
+
+  it('admits the implementation\'s proxy pods to the tenant\'s backend', () => {
+    // GIVEN / WHEN
+    const { app } = tenantApp(new ListenerSetImplementation());
+    const objs = synthApp(app);
+    // THEN the tenant's allowance comes from the proxies' namespace and labels
+    const allowance = ofKind(objs, 'NetworkPolicy').find((p) => p.metadata.name === 'allow-public-web-to-web');
+    expect(allowance.spec.ingress[0].from).toStrictEqual([{
+      namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'proxies' } },
+      podSelector: { matchLabels: { 'app.kubernetes.io/name': 'proxy' } },
+    }]);
+  });
+
+  it('without ListenerSet support, keeps the tenant host on the Gateway, admitting only the tenant namespace', () => {
+    // GIVEN an implementation without ListenerSets (as Traefik v3.7)
+    const { app } = tenantApp(new ListenerSetImplementation(false));
+    // WHEN
+    const objs = synthApp(app);
+    // THEN
+    expect(ofKind(objs, 'ListenerSet')).toHaveLength(0);
+    const listener = ofKind(objs, 'Gateway')[0].spec.listeners.find((l: any) => l.name === 'https-shop.example.com');
+    expect(listener.allowedRoutes.namespaces.selector.matchExpressions[0].values).toStrictEqual(['shop']);
+    expect(ofKind(objs, 'Gateway')[0].spec.allowedListeners).toBeUndefined();
+    expect(ofKind(objs, 'ReferenceGrant').map((g) => [g.metadata.namespace, g.spec.to])).toStrictEqual([['shop', [{ group: '', kind: 'Secret', name: 'shop-tls' }]]]);
+  });
+
+  it('rejects a tenant route through an existing GatewayClass, whose proxy pods its isolated namespace can not admit', () => {
+    // GIVEN the existing class
+    const { app } = tenantApp(IngressController.gatewayClass('istio'));
+    // WHEN
+    const errors = RuleEngine.of(app).run().errors;
+    // THEN
+    expect(errors.map((f) => [f.ruleId, f.constructPath, f.field])).toStrictEqual([['CG-INPUT-001', 'shop/Www', 'gateway']]);
+    expect(errors[0].message).toContain('can not name its proxy pods');
+  });
+});
