@@ -1,4 +1,5 @@
 import { ApiObject, App, Chart, Duration, Size, Testing } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
 import {
   AcmeIssuer, ApiGatewayEdge, BackendProtocol, CloudProvider, ControllerDeployment, GatewayApiDeployment, GatewayApiRouteTranslation,
   IIngressController, InternalApiGateway,
@@ -373,6 +374,31 @@ describe('NetworkPolicies from the proxy pods', () => {
       from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'proxies' } }, podSelector: { matchLabels: { 'app.kubernetes.io/name': 'fake-proxy' } } }],
       ports: [{ protocol: 'TCP', port: 8080 }],
     }]);
+    // AND the Gateway records where its proxies run, so CG-NETPOL-001 can check reachability from manifests alone
+    expect(ofKind(objs, 'Gateway')[0].metadata.annotations).toStrictEqual({
+      'gateways.cdk8s.io/proxy-namespace': 'proxies',
+      'gateways.cdk8s.io/proxy-pod-labels': 'app.kubernetes.io/name=fake-proxy',
+    });
+  });
+
+  it('lets CG-NETPOL-001 see the proxies of an isolated route\'s Gateway: a default-deny without the allowance is reported', () => {
+    // GIVEN the same app, with the route's allowance replaced by nothing (a namespace isolated by hand, not declared)
+    const { app, web } = fixture({ controller: new FakeProxyImplementation() });
+    new Route(web, 'Www', { host: 'www.example.com', backend });
+    new k8s.KubeService(web, 'Service', { metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ port: 80, targetPort: k8s.IntOrString.fromNumber(8080) }] } });
+    new k8s.KubeDeployment(web, 'Deployment', {
+      metadata: { name: 'web' },
+      spec: {
+        selector: { matchLabels: { app: 'web' } },
+        template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'web:1', ports: [{ containerPort: 8080 }] }] } },
+      },
+    });
+    const denyAll = () => new k8s.KubeNetworkPolicy(web, 'DefaultDeny', { metadata: { name: 'default-deny' }, spec: { podSelector: {}, policyTypes: ['Ingress'] } });
+    const unreachable = () => RuleEngine.of(app).run().errors.filter((f) => f.ruleId === 'CG-NETPOL-001').map((f) => [f.kind, f.field]);
+    // WHEN / THEN: reachable before the default-deny, unreachable after it
+    expect(unreachable()).toStrictEqual([]);
+    denyAll();
+    expect(unreachable()).toStrictEqual([['HTTPRoute', 'spec.rules[0].backendRefs[0]']]);
   });
 
   it('rejects a route into an isolated namespace through an existing class, whose proxy pods it can not name', () => {

@@ -3,7 +3,9 @@ import { Construct } from 'constructs';
 import { GATEWAY_API_VERSION, GatewayApiBinding } from './gateway-api-binding';
 import { gatewayListeners, MAX_GATEWAY_LISTENERS } from './listeners';
 import { rejectInput } from '../../core/input/reject-input';
-import { LABEL_MANAGED_BY, LABEL_TENANT, MANAGED_BY } from '../../core/manifest-contract';
+import {
+  ANNOTATION_PROXY_NAMESPACE, ANNOTATION_PROXY_POD_LABELS, encodeList, LABEL_MANAGED_BY, LABEL_TENANT, MANAGED_BY,
+} from '../../core/manifest-contract';
 // Type-only: the gateway passes its routes.
 import type { Route } from '../../routing/route';
 
@@ -31,7 +33,12 @@ export function renderGateway(scope: Construct, gatewayClassName: string, bindin
   return new ApiObject(scope, 'Gateway', {
     apiVersion: GATEWAY_API_VERSION,
     kind: 'Gateway',
-    metadata: { name: binding.gatewayName, namespace: binding.gatewayNamespace, labels: { [LABEL_MANAGED_BY]: MANAGED_BY } },
+    metadata: {
+      name: binding.gatewayName,
+      namespace: binding.gatewayNamespace,
+      labels: { [LABEL_MANAGED_BY]: MANAGED_BY },
+      ...proxyAnnotations(binding),
+    },
     spec: {
       gatewayClassName,
       listeners: Lazy.any({
@@ -52,4 +59,15 @@ export function renderGateway(scope: Construct, gatewayClassName: string, bindin
       }),
     },
   });
+}
+
+/**
+ * Where the Gateway's proxy pods run, recorded on the Gateway so NetworkPolicy rules (CG-NETPOL-001) find them from
+ * manifests alone: the implementation may create them at run time (Envoy Gateway). None for an existing class.
+ */
+function proxyAnnotations(binding: GatewayApiBinding): { annotations?: { [key: string]: string } } {
+  const { proxyNamespace, proxyPodLabels } = binding.deployment;
+  if (proxyNamespace === undefined || proxyPodLabels === undefined || Object.keys(proxyPodLabels).length === 0) return {};
+  const labels = Object.entries(proxyPodLabels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`);
+  return { annotations: { [ANNOTATION_PROXY_NAMESPACE]: proxyNamespace, [ANNOTATION_PROXY_POD_LABELS]: encodeList(labels) } };
 }
