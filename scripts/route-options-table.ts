@@ -55,21 +55,12 @@ const table = [
 
 writeReadmeSection('route-options-table', table, `${rows.length} options x ${CONTROLLERS.length} controllers`);
 
-/**
- * A factory of `IngressController` by name, when the library has it. Profiles that speak the Gateway API arrive one
- * by one; looking them up by name keeps this script compiling, and each one's column appears once its factory exists.
- */
-function factory(name: string): ((...args: any[]) => IIngressController) | undefined {
-  const candidate = (IngressController as unknown as { [key: string]: unknown })[name];
-  return typeof candidate === 'function' ? (candidate as (...args: any[]) => IIngressController).bind(IngressController) : undefined;
-}
-
 /** The Gateway API implementations, as users pick them; a column appears for each whose profile has `gatewayApi`. */
 const GATEWAY_API_CANDIDATES: ReadonlyArray<[string, () => IIngressController | undefined]> = [
-  ['`envoyGateway()`', () => factory('envoyGateway')?.()],
+  ['`envoyGateway()`', () => IngressController.envoyGateway()],
   ['`traefik()`', () => IngressController.traefik()],
   ['`traefik({ redirectToHttps: true })`', () => IngressController.traefik({ redirectToHttps: true })],
-  ['existing GatewayClass', () => factory('existingGatewayClass')?.('istio')],
+  ['`gatewayClass(\'istio\')` (an existing class)', () => IngressController.gatewayClass('istio')],
 ];
 const GATEWAY_API_PROFILES = GATEWAY_API_CANDIDATES
   .map(([label, make]) => [label, make()?.gatewayApi] as const)

@@ -1,9 +1,11 @@
 import { App, Testing } from 'cdk8s';
 import { build as buildApiGatewayEdge } from '../../examples/api-gateway-edge/main';
+import { build as buildGatewayApi } from '../../examples/gateway-api/main';
 import { build as buildInternalApi } from '../../examples/internal-api/main';
 import { build as buildMultiController } from '../../examples/multi-controller/main';
 import { build as buildMultiTenant } from '../../examples/multi-tenant/main';
 import { build as buildPublicWeb } from '../../examples/public-web/main';
+import { build as buildTraefikMigration } from '../../examples/traefik-migration/main';
 import { IIngressController, IngressController } from '../../src';
 import { gatewayApp, quietStderr } from '../controllers/controller-test-utils';
 import { configMap, deployment, Manifest } from '../util/manifests';
@@ -14,10 +16,12 @@ quietStderr();
 
 const EXAMPLES: Array<[string, (app: App) => App]> = [
   ['api-gateway-edge', buildApiGatewayEdge],
+  ['gateway-api', buildGatewayApi],
   ['internal-api', buildInternalApi],
   ['multi-controller', buildMultiController],
   ['multi-tenant', buildMultiTenant],
   ['public-web', buildPublicWeb],
+  ['traefik-migration', buildTraefikMigration],
 ];
 
 describe('Polaris danger checks (test/util/polaris.ts)', () => {
