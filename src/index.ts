@@ -1,5 +1,5 @@
 export * from './core/exposure';
-export * from './gateways/gateway';
+export * from './routing/gateway';
 export * from './gateways/ingress-class-gateway';
 export * from './core/ingress-class-parameters';
 export * from './core/routing-api';

@@ -2,7 +2,6 @@ import { ApiObject, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { IGateway } from './gateway';
 import { deriveInstanceName } from './instance-name';
 import { ControllerDeployment, IIngressController, RouteBinding } from '../controllers/controller-profile';
 import { GatewayApiDeployment } from '../controllers/gateway-api-implementation';
@@ -26,6 +25,7 @@ import { REDIRECT_LISTENER_NAME } from '../renderers/gateway-api/listener-names'
 import { renderGatewayApiRoute } from '../renderers/gateway-api/route-renderer';
 import { isTenantNamespace } from '../renderers/gateway-api/tenant-namespaces';
 import { renderIngress } from '../renderers/ingress/ingress-renderer';
+import { IGateway } from '../routing/gateway';
 import { Route, RouteBaseProps } from '../routing/route';
 import { RouteOptions } from '../routing/route-options';
 import { RouteTable } from '../routing/route-table';

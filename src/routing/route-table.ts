@@ -1,8 +1,8 @@
 import { IConstruct } from 'constructs';
+import type { IGateway } from './gateway';
 import type { Route } from './route';
 import { AppContext, ContextKey } from '../core/app-context';
 // Type-only: gateways render routes, so a value import of the gateway modules would point up a layer.
-import type { IGateway } from '../gateways/gateway';
 import { renderIngress } from '../renderers/ingress/ingress-renderer';
 
 /**

@@ -1,5 +1,6 @@
 import { ApiObject, Chart, SizeRoundingBehavior } from 'cdk8s';
 import { Construct } from 'constructs';
+import type { IGateway } from './gateway';
 import { PathType } from './path-type';
 import { RouteBackend } from './route-backend';
 import { RouteOptions } from './route-options';
@@ -10,7 +11,6 @@ import { rejectInput } from '../core/input/reject-input';
 import { standInName } from '../core/input/stand-in';
 import { checkCidr, checkDns1123Label, checkDns1123Subdomain, checkInteger, checkWholeKibibytes, checkWholeSeconds } from '../core/validation';
 // Type-only: gateways render routes, so a value import would point up a layer.
-import type { IGateway } from '../gateways/gateway';
 import { ROUTE_INGRESS_ID } from '../renderers/ingress/ingress-renderer';
 import { RuleEngine } from '../rules/engine';
 /** Route props without the gateway, for `IngressClassGateway.addRoute`. */

@@ -8,11 +8,11 @@ import { rejectInput } from '../core/input/reject-input';
 import { standInName } from '../core/input/stand-in';
 import { ANNOTATION_ALLOWED_CLASSES, ANNOTATION_ALLOWED_HOSTS, encodeList, HTTP01_SOLVER_POD_LABELS, HTTP01_SOLVER_PORT, LABEL_ISOLATED, LABEL_MANAGED_BY, LABEL_TENANT, MANAGED_BY } from '../core/manifest-contract';
 import { checkDns1123Label, checkLabelValue, checkQualifiedName, checkWholeMebibytes } from '../core/validation';
-import { IGateway } from '../gateways/gateway';
 import { RESTRICTED_NAMESPACE_LABELS } from '../gateways/ingress-class-gateway';
 import { NetworkIsolation } from '../network/network-isolation';
 import { dnsEgressRule, tcp } from '../network/peers';
 import { declareTenantNamespace } from '../renderers/gateway-api/tenant-namespaces';
+import { IGateway } from '../routing/gateway';
 import { Route, RouteProps } from '../routing/route';
 import { RuleEngine } from '../rules/engine';
 

@@ -6,10 +6,10 @@ import { checkProp } from '../core/input/prop-checks';
 import { rejectInput, RejectedInput, rejectInputs } from '../core/input/reject-input';
 import { RoutingApi } from '../core/routing-api';
 import { checkConfigMapKey, checkDns1123Subdomain, checkRequired } from '../core/validation';
-import { IGateway } from '../gateways/gateway';
 import {
   ClusterIssuerSpecAcmeSolvers, ClusterIssuerSpecAcmeSolversDns01,
 } from '../imports/cert-manager.io';
+import { IGateway } from '../routing/gateway';
 import { RouteTable } from '../routing/route-table';
 import { RuleEngine } from '../rules/engine';
 

@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { InvalidInputError } from '../core/input/input-error';
 import { HTTP01_SOLVER_LABEL, HTTP01_SOLVER_PORT, NAMESPACE_NAME_LABEL } from '../core/manifest-contract';
-import type { IGateway } from '../gateways/gateway';
+import type { IGateway } from '../routing/gateway';
 
 /**
  * cert-manager's HTTP-01 solver pods, for NetworkPolicies. While a challenge is open, cert-manager runs a solver pod

@@ -1,9 +1,9 @@
 import { k8s } from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
+import type { Route } from './route';
 import { IIngressController, RouteBinding } from '../controllers/controller-profile';
 import { RoutingApi } from '../core/routing-api';
 // Type-only: `Route` imports this module for `IGateway`, so a value import would be a cycle.
-import type { Route } from '../routing/route';
 
 /**
  * A gateway as the rest of the library sees it: the class routes bind to, the controller that interprets route
