@@ -17,6 +17,8 @@ afterEach(() => stderr.mockRestore());
 
 const backend = RouteBackend.fromServiceName('web', { port: 80, podLabels: { app: 'web' }, targetPort: 8080 });
 const UNSUPPORTED = 'gateways.cdk8s.io/unsupported-route-options';
+/** Where FakeProxyImplementation's proxies run, as its Gateways record it (no gap annotation besides). */
+const FAKE_PROXY_ANNOTATIONS = { 'gateways.cdk8s.io/proxy-namespace': 'proxies', 'gateways.cdk8s.io/proxy-pod-labels': 'app.kubernetes.io/name=fake-proxy' };
 
 interface Fixture {
   readonly app: App;
@@ -329,7 +331,7 @@ describe('PublicWebGateway on the Gateway API', () => {
     // WHEN
     const objs = synthApp(app);
     // THEN
-    expect(ofKind(objs, 'Gateway')[0].metadata.annotations).toStrictEqual({ 'gateways.cdk8s.io/profile': 'public-web' });
+    expect(ofKind(objs, 'Gateway')[0].metadata.annotations).toStrictEqual({ 'gateways.cdk8s.io/profile': 'public-web', ...FAKE_PROXY_ANNOTATIONS });
     expect(RuleEngine.of(app).run().warnings.map((f) => f.ruleId)).not.toContain('CG-TLS-013');
   });
 });
@@ -466,7 +468,7 @@ describe('edge presets on the Gateway API', () => {
     // WHEN
     const objs = synthApp(app);
     // THEN
-    expect(ofKind(objs, 'Gateway')[0].metadata.annotations).toStrictEqual({ 'gateways.cdk8s.io/profile': 'internal-api' });
+    expect(ofKind(objs, 'Gateway')[0].metadata.annotations).toStrictEqual({ 'gateways.cdk8s.io/profile': 'internal-api', ...FAKE_PROXY_ANNOTATIONS });
     expect(RuleEngine.of(app).run().warnings.map((f) => f.ruleId)).not.toContain('CG-GATEWAY-005');
   });
 
