@@ -129,3 +129,21 @@ export function decodeList(value: unknown): string[] {
   if (value === undefined || value === null) return [];
   return String(value).split(',').map((v) => v.trim()).filter((v) => v.length > 0);
 }
+
+/**
+ * The encoding of a label map in an annotation value (`gateways.cdk8s.io/proxy-pod-labels`): `key=value` entries
+ * sorted by key, as a list (label keys and values never contain commas).
+ */
+export function encodeLabels(labels: { readonly [key: string]: string }): string {
+  return encodeList(Object.keys(labels).sort().map((key) => `${key}=${labels[key]}`));
+}
+
+/** The label map of an annotation value written by `encodeLabels`; entries without `key=` are skipped. */
+export function decodeLabels(value: unknown): { [key: string]: string } {
+  const labels: { [key: string]: string } = {};
+  for (const entry of decodeList(value)) {
+    const eq = entry.indexOf('=');
+    if (eq > 0) labels[entry.slice(0, eq)] = entry.slice(eq + 1);
+  }
+  return labels;
+}

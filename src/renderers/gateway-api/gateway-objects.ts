@@ -4,7 +4,7 @@ import { GATEWAY_API_VERSION, GatewayApiBinding } from './gateway-api-binding';
 import { gatewayListeners, MAX_GATEWAY_LISTENERS } from './listeners';
 import { rejectInput } from '../../core/input/reject-input';
 import {
-  ANNOTATION_PROXY_NAMESPACE, ANNOTATION_PROXY_POD_LABELS, encodeList, LABEL_MANAGED_BY, LABEL_TENANT, MANAGED_BY,
+  ANNOTATION_PROXY_NAMESPACE, ANNOTATION_PROXY_POD_LABELS, encodeLabels, LABEL_MANAGED_BY, LABEL_TENANT, MANAGED_BY,
 } from '../../core/manifest-contract';
 // Type-only: the gateway passes its routes.
 import type { Route } from '../../routing/route';
@@ -68,6 +68,5 @@ export function renderGateway(scope: Construct, gatewayClassName: string, bindin
 function proxyAnnotations(binding: GatewayApiBinding): { annotations?: { [key: string]: string } } {
   const { proxyNamespace, proxyPodLabels } = binding.deployment;
   if (proxyNamespace === undefined || proxyPodLabels === undefined || Object.keys(proxyPodLabels).length === 0) return {};
-  const labels = Object.entries(proxyPodLabels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`);
-  return { annotations: { [ANNOTATION_PROXY_NAMESPACE]: proxyNamespace, [ANNOTATION_PROXY_POD_LABELS]: encodeList(labels) } };
+  return { annotations: { [ANNOTATION_PROXY_NAMESPACE]: proxyNamespace, [ANNOTATION_PROXY_POD_LABELS]: encodeLabels(proxyPodLabels) } };
 }

@@ -7,7 +7,7 @@
 import { GatewayApiFacts, GatewayFact } from './gateway-api';
 import { PolicyPeer } from './network-policy';
 import { ENVOY_GATEWAY_1_9_0 } from '../../controllers/facts/envoy-gateway-1.9.0';
-import { ANNOTATION_PROXY_NAMESPACE, ANNOTATION_PROXY_POD_LABELS, decodeList } from '../../core/manifest-contract';
+import { ANNOTATION_PROXY_NAMESPACE, ANNOTATION_PROXY_POD_LABELS, decodeLabels } from '../../core/manifest-contract';
 
 /** The proxy pods of a Gateway as a NetworkPolicy peer, and how messages name them. */
 export interface GatewayProxies {
@@ -20,17 +20,9 @@ export interface GatewayProxies {
 export function gatewayProxies(facts: GatewayApiFacts, gateway: GatewayFact): GatewayProxies | undefined {
   const annotations = gateway.object.annotations;
   const namespace = annotations[ANNOTATION_PROXY_NAMESPACE];
-  const encodedLabels = annotations[ANNOTATION_PROXY_POD_LABELS];
-  let peer: PolicyPeer | undefined;
-  if (typeof namespace === 'string' && namespace !== '' && typeof encodedLabels === 'string') {
-    const labels: Record<string, string> = {};
-    for (const entry of decodeList(encodedLabels)) {
-      const eq = entry.indexOf('=');
-      if (eq > 0) labels[entry.slice(0, eq)] = entry.slice(eq + 1);
-    }
-    if (Object.keys(labels).length > 0) peer = { namespace, labels };
-  }
-  if (!peer) peer = envoyGatewayProxies(facts, gateway);
+  const labels = decodeLabels(annotations[ANNOTATION_PROXY_POD_LABELS]);
+  const recorded = typeof namespace === 'string' && namespace !== '' && Object.keys(labels).length > 0;
+  const peer = recorded ? { namespace, labels } : envoyGatewayProxies(facts, gateway);
   return peer ? { peer, description: `Gateway ${gateway.namespace}/${gateway.object.name}'s proxies` } : undefined;
 }
 

@@ -3,7 +3,7 @@ import { gatewayProxies } from '../facts/gateway-api-proxies';
 import { defaultServiceBackend, effectiveClassOf, singleDefaultClass } from '../facts/ingress';
 import { controllerPodsForClass } from '../facts/known-controllers';
 import { egressRulesTowards, isolatingPolicies, policiesIsolatingIn, PolicyPeer, policyRuleAdmits, policySelects } from '../facts/network-policy';
-import { RouteFact } from '../facts/route-fact';
+import { RouteBackendFact, RouteFact } from '../facts/route-fact';
 import { routesBySource } from '../facts/routes';
 import { ClusterModel, containerPortOn, groupBy, labelsMatch, listOf, ManifestObject, PodTemplateRef, serviceTargetPort } from '../model';
 import { defineRule, Violation } from '../rule';
@@ -89,7 +89,7 @@ export const UNREACHABLE_BACKEND = defineRule({
           const key = `${gateway.namespace}/${gateway.object.name}\u0000${backend.field}`;
           if (checked.has(key)) continue;
           checked.add(key);
-          const service = { name: backend.serviceName, port: typeof backend.port === 'number' ? { number: backend.port } : backend.port === undefined ? {} : { name: backend.port } };
+          const service = serviceReference(backend);
           checkBackend(context, { source, field: backend.field, service, namespace: backend.namespace }, proxies.description,
             [{ peer: proxies.peer, ref: `namespace ${proxies.peer.namespace}` }]);
         }
@@ -166,10 +166,13 @@ function backendsOf(ingress: ManifestObject, routes: readonly RouteFact[]): Arra
     ...(fallback ? [{ field: fallback.field, service: fallback.service }] : []),
     ...routes.flatMap((route) => route.backends.map((backend) => ({
       field: backend.field,
-      service: {
-        name: backend.serviceName,
-        port: typeof backend.port === 'number' ? { number: backend.port } : backend.port === undefined ? {} : { name: backend.port },
-      },
+      service: serviceReference(backend),
     }))),
   ];
+}
+
+/** A route fact's backend in the Ingress v1 shape the checks read: `name`, and `port.number` or `port.name`. */
+function serviceReference(backend: RouteBackendFact): { name: string; port: { number?: number; name?: string } } {
+  const port = typeof backend.port === 'number' ? { number: backend.port } : backend.port === undefined ? {} : { name: backend.port };
+  return { name: backend.serviceName, port };
 }

@@ -1,5 +1,5 @@
 import { ANNOTATION_ALLOWED_CLASSES, ANNOTATION_LEGACY_CLASS } from '../../core/manifest-contract';
-import { gatewayApiObjects, parentRefsOf, ROUTE_KINDS } from '../facts/gateway-api';
+import { gatewayApiFacts, gatewayApiObjects, parentRefsOf, ROUTE_KINDS } from '../facts/gateway-api';
 import { effectiveClassOf, singleDefaultClass } from '../facts/ingress';
 import { listed, tenantAllowances, tenantRef } from '../facts/tenant';
 import { isObject, listOf } from '../model';
@@ -33,30 +33,26 @@ export const CLASS_OUTSIDE_TENANT = defineRule({
       });
     }
     // Gateway API: a Gateway is allowed by its name. A ListenerSet parent is judged through its own Gateway.
-    const listenerSetGateways = new Map(gatewayApiObjects(model, 'ListenerSet').map((ls) => [`${ls.namespace}/${ls.name}`, ls.json.spec?.parentRef]));
-    for (const kind of ['ListenerSet', ...ROUTE_KINDS]) {
-      for (const object of gatewayApiObjects(model, kind)) {
-        const allowance = allowances.get(object.namespace!);
-        if (!allowance?.classes) continue;
-        const parents = kind === 'ListenerSet'
-          ? [{ field: 'spec.parentRef', ref: object.json.spec?.parentRef, via: '' }]
-          : parentRefsOf(object)
-            // A ListenerSet in the route's own namespace is checked itself; an unknown one is CG-GWAPI-003's.
-            .filter((ref) => ref.kind !== 'ListenerSet' || ref.namespace !== object.namespace)
-            .map((ref) => ref.kind === 'ListenerSet'
-              ? { field: `${ref.field}.name`, ref: listenerSetGateways.get(`${ref.namespace}/${ref.name}`), via: ` through ListenerSet ${ref.namespace}/${ref.name}` }
-              : { field: `${ref.field}.name`, ref: ref.kind === 'Gateway' ? { name: ref.name } : undefined, via: '' });
-        for (const { field, ref, via } of parents) {
-          const gatewayName = isObject(ref) && typeof ref.name === 'string' && (ref.kind ?? 'Gateway') === 'Gateway' ? ref.name : undefined;
-          if (gatewayName === undefined || allowance.classes.includes(gatewayName)) continue;
-          report({
-            object,
-            field,
-            value: gatewayName,
-            message: `${tenantRef(allowance)} may not attach to Gateway "${gatewayName}"${via}: its allowed gateways are ${listed(allowance.classes)}`,
-          });
-        }
-      }
+    const facts = gatewayApiFacts(model);
+    const gatewayNameOf = (ref: { kind: string; name: string } | undefined) => (ref?.kind === 'Gateway' ? ref.name : undefined);
+    const attachments = [
+      ...facts.listenerSets.map((set) => ({ object: set.object, field: 'spec.parentRef', gateway: gatewayNameOf(set.parentRef), via: '' })),
+      ...ROUTE_KINDS.flatMap((kind) => gatewayApiObjects(model, kind)).flatMap((route) => parentRefsOf(route)
+        // A ListenerSet in the route's own namespace is checked itself; an unknown one is CG-GWAPI-003's.
+        .filter((ref) => ref.kind !== 'ListenerSet' || ref.namespace !== route.namespace)
+        .map((ref) => (ref.kind === 'ListenerSet'
+          ? { object: route, field: `${ref.field}.name`, gateway: gatewayNameOf(facts.listenerSet(ref.namespace, ref.name)?.parentRef), via: ` through ListenerSet ${ref.namespace}/${ref.name}` }
+          : { object: route, field: `${ref.field}.name`, gateway: gatewayNameOf(ref), via: '' }))),
+    ];
+    for (const { object, field, gateway, via } of attachments) {
+      const allowance = allowances.get(object.namespace!);
+      if (!allowance?.classes || gateway === undefined || allowance.classes.includes(gateway)) continue;
+      report({
+        object,
+        field,
+        value: gateway,
+        message: `${tenantRef(allowance)} may not attach to Gateway "${gateway}"${via}: its allowed gateways are ${listed(allowance.classes)}`,
+      });
     }
   },
 });

@@ -1,6 +1,6 @@
 import { hostAllowed } from '../../core/host-allowance';
 import { ANNOTATION_ALLOWED_HOSTS } from '../../core/manifest-contract';
-import { gatewayApiObjects, parentRefsOf, ROUTE_KINDS } from '../facts/gateway-api';
+import { gatewayApiFacts, gatewayApiObjects, parentRefsOf, ROUTE_KINDS } from '../facts/gateway-api';
 import { listed, TenantAllowance, tenantAllowances, tenantRef } from '../facts/tenant';
 import { isObject, listOf, ManifestObject } from '../model';
 import { defineRule, Violation } from '../rule';
@@ -42,33 +42,38 @@ export const HOST_OUTSIDE_TENANT = defineRule({
         });
       });
     }
-    for (const kind of ['ListenerSet', ...ROUTE_KINDS]) {
+    // A tenant's ListenerSet listeners: one without a hostname accepts every host.
+    for (const set of gatewayApiFacts(model).listenerSets) {
+      const allowance = allowances.get(set.namespace);
+      if (!allowance?.hosts) continue;
+      for (const { field, hostname } of set.listeners) {
+        if (hostname !== undefined && hostAllowed(hostname, allowance.hosts)) continue;
+        report({
+          object: set.object,
+          field: `${field}.hostname`,
+          value: hostname,
+          message: `${tenantRef(allowance)} may not serve host ${hostname === undefined ? '"*" (a listener without a hostname accepts every host)' : `"${hostname}"`}: `
+            + `its allowed hosts are ${listed(allowance.hosts)}`,
+        });
+      }
+    }
+    for (const kind of ROUTE_KINDS) {
       for (const object of gatewayApiObjects(model, kind)) {
         const allowance = allowances.get(object.namespace!);
-        if (allowance?.hosts) checkGatewayApiHosts(object, allowance, allowance.hosts, report);
+        if (allowance?.hosts) checkRouteHostnames(object, allowance, allowance.hosts, report);
       }
     }
   },
 });
 
 /**
- * A ListenerSet's listener hostnames, and an HTTPRoute's or GRPCRoute's hostnames, against the tenant's hosts. A
- * listener without a hostname accepts every host. A route without hostnames takes its listeners' hostnames, so it
+ * An HTTPRoute's or GRPCRoute's hostnames against the tenant's hosts. A route without hostnames takes its listeners' hostnames, so it
  * claims foreign hosts only through a parent outside its namespace (a Gateway's listener): reported as "*" then.
  */
-function checkGatewayApiHosts(object: ManifestObject, allowance: TenantAllowance, hosts: string[], report: (violation: Violation) => void): void {
+function checkRouteHostnames(object: ManifestObject, allowance: TenantAllowance, hosts: string[], report: (violation: Violation) => void): void {
   const reject = (field: string, value: unknown, host: string) => report({
     object, field, value, message: `${tenantRef(allowance)} may not serve host ${host}: its allowed hosts are ${listed(hosts)}`,
   });
-  if (object.kind === 'ListenerSet') {
-    listOf(object.json.spec?.listeners).forEach((listener, i) => {
-      if (!isObject(listener)) return;
-      const hostname = typeof listener.hostname === 'string' ? listener.hostname : '';
-      if (hostname === '') reject(`spec.listeners[${i}].hostname`, listener.hostname, '"*" (a listener without a hostname accepts every host)');
-      else if (!hostAllowed(hostname, hosts)) reject(`spec.listeners[${i}].hostname`, hostname, `"${hostname}"`);
-    });
-    return;
-  }
   if (object.kind !== 'HTTPRoute' && object.kind !== 'GRPCRoute') return; // TLS/TCP/UDP routes: their listener's hostname decides
   const hostnames = listOf(object.json.spec?.hostnames);
   if (hostnames.length === 0) {
