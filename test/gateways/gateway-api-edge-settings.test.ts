@@ -146,7 +146,10 @@ describe('IngressClassGatewayProps.clientCertificate', () => {
     const web = app.charts.find((c) => c.namespace === 'web')!;
     const gateway = app.node.findAll().find((c) => c instanceof IngressClassGateway) as IngressClassGateway;
     new Route(web, 'Partner', {
-      gateway, host: 'partner.example.com', backend, tlsSecretName: 'partner-tls',
+      gateway,
+      host: 'partner.example.com',
+      backend,
+      tlsSecretName: 'partner-tls',
       options: { clientCertificate: { caSecretName: 'partner-ca', caSecretNamespace: 'web', verifyDepth: 2 } },
     });
     new Route(web, 'Plain', { gateway, host: 'plain.example.com', backend });
