@@ -62,7 +62,11 @@ describe(`${ID} cross-namespace client CA reference (Gateway spec.tls.frontend) 
 
   it('rejects a client CA in another namespace with no ReferenceGrant, default and per port', () => {
     // GIVEN the same without the grant (and a grant from ListenerSets only, which does not count for a Gateway)
-    for (const [perPort, field] of [[false, 'spec.tls.frontend.default.validation.caCertificateRefs[0]'], [true, 'spec.tls.frontend.perPort[0].tls.validation.caCertificateRefs[0]']] as const) {
+    const cases = [
+      [false, 'spec.tls.frontend.default.validation.caCertificateRefs[0]'],
+      [true, 'spec.tls.frontend.perPort[0].tls.validation.caCertificateRefs[0]'],
+    ] as const;
+    for (const [perPort, field] of cases) {
       // WHEN
       const f = singleFinding(lintObjects([withClientCa(perPort), grantFrom('ListenerSet', 'infra')]), ID);
       // THEN
