@@ -48,9 +48,8 @@ describe(`${ID} cross-namespace certificateRef without a ReferenceGrant`, () => 
 describe(`${ID} cross-namespace client CA reference (Gateway spec.tls.frontend) without a ReferenceGrant`, () => {
   const withClientCa = (perPort = false) => {
     const validation = { caCertificateRefs: [{ group: '', kind: 'Secret', name: 'client-ca', namespace: 'certs' }] };
-    return gateway({
-      override: { spec: { tls: { frontend: perPort ? { default: {}, perPort: [{ port: 443, tls: { validation } }] } : { default: { validation } } } } },
-    });
+    const frontend = perPort ? { default: {}, perPort: [{ port: 443, tls: { validation } }] } : { default: { validation } };
+    return gateway({ override: { spec: { tls: { frontend } } } });
   };
 
   it('accepts a client CA in another namespace that a ReferenceGrant from Gateways permits', () => {
