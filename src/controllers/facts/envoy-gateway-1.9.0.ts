@@ -75,7 +75,7 @@ export interface EnvoyGatewayFacts extends GatewayApiImplementationFacts {
    * implemented, the reference kinds it reads, which kind a cross-namespace reference is granted from, and the
    * chain depth (the standard field has none).
    */
-  readonly frontendValidation: SourcedFact<{ implemented: boolean; refKinds: string[]; grantFrom: string; verifyDepth: string }>;
+  readonly frontendValidation: SourcedFact<{ implemented: boolean; appliesTo: string; refKinds: string[]; grantFrom: string; verifyDepth: string }>;
 }
 
 /** The label keys Envoy Gateway puts on a Gateway's proxy pods to name the Gateway (see `dataPlane.labels`). */
@@ -334,11 +334,13 @@ export const ENVOY_GATEWAY_1_9_0: EnvoyGatewayFacts = {
   frontendValidation: {
     value: {
       implemented: true,
+      appliesTo: 'every HTTPS listener of the Gateway, the listeners of its attached ListenerSets included (they are merged into the Gateway first)',
       refKinds: ['ConfigMap', 'Secret', 'ClusterTrustBundle'],
       grantFrom: 'Gateway',
       verifyDepth: 'not configurable: neither the standard field nor ClientTrafficPolicy tls.clientValidation has a chain depth',
     },
     from: 'internal/gatewayapi/listener.go ProcessGatewayTLS (spec.tls.frontend default and perPort, HTTPS listeners only); '
+      + 'internal/gatewayapi/listenerset.go ProcessListenerSets (appends ListenerSet listeners to the Gateway\'s) and translator.go (runs before ProcessGatewayTLS); '
       + 'internal/gatewayapi/backendtlspolicy.go getCaCertsFromCARefs (kinds, key ca.crt, ReferenceGrant from the Gateway); '
       + 'api/v1alpha1/tls_types.go ClientValidationContext (no depth field)',
   },
