@@ -1,7 +1,7 @@
 import { ApiObject, App, Chart, Duration, Testing } from 'cdk8s';
 import {
-  AcmeIssuer, ApiGatewayEdge, ClientCertificateAuth, IIngressController, IngressClassGateway, IngressController, Route, RouteBackend,
-  RoutingApi, RuleEngine,
+  AcmeIssuer, ApiGatewayEdge, ClientCertificateAuth, CloudProvider, IIngressController, IngressClassGateway, IngressController, InternalApiGateway,
+  Route, RouteBackend, RoutingApi, RuleEngine,
 } from '../../src';
 import { assertValidManifests } from '../schema-validator';
 import { ofKind } from '../util/synth';
@@ -123,6 +123,27 @@ describe('ApiGatewayEdge on the Gateway API', () => {
     expect(gap).toMatchObject({ kind: 'Gateway', name: 'edge', field: `metadata.annotations["${EDGE_UNSUPPORTED}"]` });
     expect(gap.message).toContain('the trusted proxies for client address headers');
     expect(gap.message).toContain('the per-client rate limit');
+  });
+});
+
+describe('InternalApiGateway on the Gateway API', () => {
+  it('Envoy Gateway: its trusted proxies are the Gateway\'s ClientTrafficPolicy too, so they are no longer a gap', () => {
+    // GIVEN an internal Envoy Gateway gateway behind an internal L7 proxy
+    const app = Testing.app();
+    new InternalApiGateway(new Chart(app, 'ingress'), 'Gateway', {
+      className: 'internal',
+      controller: IngressController.envoyGateway(),
+      api: RoutingApi.GATEWAY_API,
+      provider: CloudProvider.AWS,
+      trustedProxyCidrs: ['10.1.0.0/16'],
+    });
+    // WHEN
+    const objs = synthValid(app);
+    // THEN
+    const [clientTraffic] = ofKind(objs, 'ClientTrafficPolicy');
+    expect(clientTraffic.metadata).toMatchObject({ name: 'internal-client-traffic', namespace: 'ingress-internal' });
+    expect(clientTraffic.spec.clientIPDetection).toStrictEqual({ xForwardedFor: { trustedCIDRs: ['10.1.0.0/16'] } });
+    expect(ofKind(objs, 'Gateway')[0].metadata.annotations['gateways.cdk8s.io/edge-unsupported']).toBeUndefined();
   });
 });
 
