@@ -55,12 +55,13 @@ export interface ApiGatewayEdgeProps {
  *   a per-client rate limit, the body size and timeouts, and client address forwarding (`X-Forwarded-For` and
  *   `X-Real-IP` from the connection unless `trustedProxyCidrs` are given). What the controller can not apply is
  *   recorded on the IngressClass and reported by CG-GATEWAY-005.
- * - On the Gateway API (`edge.api`), the per-request settings (rate limit, body size, timeouts) are the edge route's
+ * - On the Gateway API only (`edge.api: RoutingApi.GATEWAY_API`), the per-request settings (rate limit, body size, timeouts) are the edge route's
  *   option defaults, applied by the implementation's route translation (Envoy Gateway: the route's
  *   BackendTrafficPolicy; Traefik: Middlewares); the trusted proxies are a gateway-wide setting
  *   (`IGatewayApiImplementation.translateGatewaySettings`: Envoy Gateway a ClientTrafficPolicy on the Gateway,
  *   Traefik its entry points' `forwardedHeaders`, through `configureEdge`). What the implementation can not apply
- *   is recorded on the Gateway and reported by CG-GATEWAY-005.
+ *   is recorded on the Gateway and reported by CG-GATEWAY-005. With both APIs (`RoutingApi.INGRESS_AND_GATEWAY_API`,
+ *   Traefik) the controller's own edge settings serve both, as its entry point settings apply to Gateway routes too.
  * - One route: `host` + `/` to `apiGateway`, with TLS.
  * - NetworkPolicies: the edge controller's egress reaches only the API gateway pods on their target port; with an
  *   `ApiGatewayTier`, the tier's pods admit only that edge controller (through the route's allowance) and reach only
@@ -80,7 +81,9 @@ export class ApiGatewayEdge extends Construct {
     super(scope, id);
     RuleEngine.of(this);
     const edge = props.edge;
-    const gatewayApi = (edge.api ?? RoutingApi.INGRESS) !== RoutingApi.INGRESS;
+    // Both APIs at once are served by one deployment (Traefik), whose entry point settings apply to its Ingress and
+    // Gateway routes alike (facts: entryPointSettings): the profile's own edge settings serve both halves then.
+    const gatewayApi = (edge.api ?? RoutingApi.INGRESS) === RoutingApi.GATEWAY_API;
     if (!gatewayApi && !edge.controller.configureEdge) {
       rejectInput(this, 'edge.controller', edge.controller.name,
         'the controller profile has no edge settings (configureEdge); use IngressController.nginx(), traefik() or haproxy()');

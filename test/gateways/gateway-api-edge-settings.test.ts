@@ -33,7 +33,7 @@ function findings(app: App, severity: 'errors' | 'warnings', ruleId: string) {
 }
 
 /** An ApiGatewayEdge "edge" for api.example.com on the Gateway API, in chart "ingress", forwarding to kong in namespace api. */
-function edgeApp(controller: IIngressController, trustedProxyCidrs?: string[]): App {
+function edgeApp(controller: IIngressController, trustedProxyCidrs?: string[], api: RoutingApi = RoutingApi.GATEWAY_API): App {
   const app = Testing.app();
   const infra = new Chart(app, 'ingress');
   const issuer = new AcmeIssuer(infra, 'LetsEncrypt', { email: 'ops@example.com' });
@@ -42,7 +42,7 @@ function edgeApp(controller: IIngressController, trustedProxyCidrs?: string[]): 
     apiGateway,
     rateLimitPerSecond: 20,
     trustedProxyCidrs,
-    edge: { className: 'edge', controller, api: RoutingApi.GATEWAY_API, issuer, readTimeout: Duration.seconds(30) },
+    edge: { className: 'edge', controller, api, issuer, readTimeout: Duration.seconds(30) },
   });
   return app;
 }
@@ -106,6 +106,21 @@ describe('ApiGatewayEdge on the Gateway API', () => {
     const [gateway] = ofKind(objs, 'Gateway');
     expect(gateway.metadata.annotations[EDGE_UNSUPPORTED]).toBe('connectTimeout,maxRequestBodySize,readTimeout');
     expect(ofKind(objs, 'ClientTrafficPolicy')).toStrictEqual([]);
+  });
+
+  it('Traefik with both APIs: the entry points carry the rate limit for the Ingress and the HTTPRoute alike, with no second limit per route', () => {
+    // GIVEN a Traefik edge serving both APIs during a migration
+    const app = edgeApp(IngressController.traefik(), ['203.0.113.0/24'], RoutingApi.INGRESS_AND_GATEWAY_API);
+    // WHEN
+    const objs = synthValid(app);
+    // THEN the websecure entry point applies the edge's rate-limit middleware to every router, and trusts the CDN
+    const args: string[] = ofKind(objs, 'Deployment')[0].spec.template.spec.containers[0].args;
+    expect(args.find((a) => a.startsWith('--entryPoints.websecure.http.middlewares='))).toContain('edge-rate-limit@file');
+    expect(args).toContain('--entryPoints.websecure.forwardedHeaders.trustedIPs=203.0.113.0/24');
+    // AND the edge route has an Ingress and an HTTPRoute, neither with a rate-limit Middleware of its own
+    expect(ofKind(objs, 'Ingress').filter((i) => i.metadata.namespace === 'api')).toHaveLength(1);
+    expect(ofKind(objs, 'HTTPRoute').filter((r) => r.metadata.namespace === 'api')).toHaveLength(1);
+    expect(ofKind(objs, 'Middleware').filter((m) => m.spec.rateLimit)).toStrictEqual([]);
   });
 
   it('an existing GatewayClass: rejects nothing, and reports the trusted proxies and the policy-only settings with CG-GATEWAY-005', () => {
