@@ -78,8 +78,9 @@ export interface EnvoyGatewayFacts extends GatewayApiImplementationFacts {
   readonly frontendValidation: SourcedFact<{ implemented: boolean; appliesTo: string; refKinds: string[]; grantFrom: string; verifyDepth: string }>;
 }
 
-/** The label keys Envoy Gateway puts on a Gateway's proxy pods to name the Gateway (see `dataPlane.labels`). */
+/** The label key Envoy Gateway puts on a Gateway's proxy pods to name the Gateway (see `dataPlane.labels`). */
 export const ENVOY_OWNING_GATEWAY_NAME_LABEL = 'gateway.envoyproxy.io/owning-gateway-name';
+/** The label key Envoy Gateway puts on a Gateway's proxy pods to name the Gateway's namespace (see `dataPlane.labels`). */
 export const ENVOY_OWNING_GATEWAY_NAMESPACE_LABEL = 'gateway.envoyproxy.io/owning-gateway-namespace';
 
 /** The labels that select the proxy pods of one Gateway (internal/gatewayapi/helpers.go GatewayOwnerLabels). */
