@@ -4,10 +4,10 @@ import { Construct } from 'constructs';
 import { setOptionNames } from './cloud-managed';
 import { ControllerDeployment, ControllerDeployOptions, IIngressController } from './controller-profile';
 import { toResourceRequirements } from './controller-workload';
-import { ENVOY_GATEWAY_1_9_0 } from './facts/envoy-gateway-1.9.0';
+import { ENVOY_GATEWAY_1_9_0, envoyOwningGatewayLabels } from './facts/envoy-gateway-1.9.0';
 import {
-  GatewayApiDeployment, GatewayApiDeployOptions, GatewayApiRouteObject, GatewayApiRouteTarget, GatewayApiRouteTranslation,
-  IGatewayApiImplementation,
+  GatewayApiDeployment, GatewayApiDeployOptions, GatewayApiGatewaySettings, GatewayApiGatewayTarget, GatewayApiGatewayTranslation,
+  GatewayApiRouteObject, GatewayApiRouteTarget, GatewayApiRouteTranslation, IGatewayApiImplementation,
 } from './gateway-api-implementation';
 import { RouteOptionsTranslation } from './route-options-translation';
 import { gatewayApiDuration } from '../core/gateway-api-duration';
@@ -29,9 +29,8 @@ const DATA_PLANE = FACTS.dataPlane;
 const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
 const ENVOY_GATEWAY_API_VERSION = 'gateway.envoyproxy.io/v1alpha1';
 
-/** The label keys Envoy Gateway puts on a Gateway's proxy pods to name the Gateway (facts: `dataPlane.labels`). */
-export const ENVOY_OWNING_GATEWAY_NAME_LABEL = 'gateway.envoyproxy.io/owning-gateway-name';
-export const ENVOY_OWNING_GATEWAY_NAMESPACE_LABEL = 'gateway.envoyproxy.io/owning-gateway-namespace';
+// The label keys stay importable from here; their one home is the facts module.
+export { ENVOY_OWNING_GATEWAY_NAME_LABEL, ENVOY_OWNING_GATEWAY_NAMESPACE_LABEL } from './facts/envoy-gateway-1.9.0';
 
 /**
  * Envoy container resources when the gateway sets none. Envoy Gateway's own default requests 100m CPU and 512 MiB
@@ -76,9 +75,11 @@ export interface EnvoyGatewayProps {
  * a PodDisruptionBudget, resources, the restricted security context, spread across nodes and zones, and the Service
  * shaped by the exposure. Route options become a `BackendTrafficPolicy` and a `SecurityPolicy` targeting the route.
  *
- * Client certificates are not per route: Envoy Gateway verifies them in a `ClientTrafficPolicy`, which targets only a
- * Gateway or ListenerSet (its CRD's CEL rules), so `clientCertificate` is reported as unsupported; set
- * `spec.tls.clientValidation.caCertificateRefs` in a ClientTrafficPolicy on the Gateway (or the tenant's ListenerSet).
+ * Gateway-wide settings: trusted proxies become one `ClientTrafficPolicy` on the Gateway
+ * (`clientIPDetection.xForwardedFor.trustedCIDRs`); a gateway's `clientCertificate` becomes the standard
+ * `Gateway.spec.tls.frontend`, which v1.9.0 implements (facts: frontendValidation). Client certificates are not per
+ * route: Envoy Gateway verifies them per listener, so a route's own `clientCertificate` is reported as unsupported;
+ * set `clientCertificate` on the gateway instead.
  */
 export class EnvoyGatewayController implements IIngressController {
   public readonly name = FACTS.name;
@@ -118,10 +119,7 @@ class EnvoyGatewayApi implements IGatewayApiImplementation {
     const controllerNamespace = checkProp(scope, 'controller.controllerNamespace', this.props.controllerNamespace, checkDns1123Label, 'namespace')
       ? this.props.controllerNamespace ?? DATA_PLANE.namespace.value.default
       : DATA_PLANE.namespace.value.default;
-    const proxyPodLabels = {
-      [ENVOY_OWNING_GATEWAY_NAME_LABEL]: options.className,
-      [ENVOY_OWNING_GATEWAY_NAMESPACE_LABEL]: options.namespace,
-    };
+    const proxyPodLabels = envoyOwningGatewayLabels(options.className, options.namespace);
     const uid = DATA_PLANE.uid.value;
     const gid = DATA_PLANE.gid.value;
     const resources = toResourceRequirements(options.resources ?? DEFAULT_ENVOY_RESOURCES);
@@ -243,6 +241,34 @@ class EnvoyGatewayApi implements IGatewayApiImplementation {
     return { filters: [], objects, unsupported: [...new Set(unsupported)].sort() };
   }
 
+  /**
+   * Trusted proxies as a ClientTrafficPolicy targeting the Gateway (without it Envoy takes the connection's address as
+   * the client's: facts clientAddress); client certificates as the Gateway's standard frontend validation. The
+   * chain depth can not be set (facts: frontendValidation), so an explicit `verifyDepth` is reported.
+   */
+  public translateGatewaySettings(settings: GatewayApiGatewaySettings, gateway: GatewayApiGatewayTarget): GatewayApiGatewayTranslation {
+    const objects: GatewayApiRouteObject[] = [];
+    const unsupported: string[] = [];
+    if (settings.trustedProxyCidrs?.length) {
+      objects.push({
+        apiVersion: ENVOY_GATEWAY_API_VERSION,
+        kind: FACTS.policies.clientTraffic.kind,
+        name: `${gateway.name}-client-traffic`,
+        spec: {
+          targetRefs: [{ group: GATEWAY_API_GROUP, kind: 'Gateway', name: gateway.name }],
+          clientIPDetection: { xForwardedFor: { trustedCIDRs: [...settings.trustedProxyCidrs] } },
+        },
+      });
+    }
+    const auth = settings.clientCertificate;
+    if (auth?.verifyDepth !== undefined) unsupported.push('clientCertificate.verifyDepth');
+    return {
+      objects,
+      ...(auth ? { frontendCaCertificateRefs: [caSecretReference(auth.caSecretName, auth.caSecretNamespace, gateway.namespace)] } : {}),
+      unsupported,
+    };
+  }
+
   /** The BackendTrafficPolicy fields for the options (empty when none applies); records what can not be applied. */
   private backendTrafficSpec(options: RouteOptions, target: GatewayApiRouteTarget, unsupported: string[]): { [key: string]: any } {
     const spec: { [key: string]: any } = {};
@@ -278,6 +304,11 @@ class EnvoyGatewayApi implements IGatewayApiImplementation {
     }
     return spec;
   }
+}
+
+/** A reference to a CA Secret (`ca.crt`), with its namespace only when it is not the Gateway's. */
+function caSecretReference(name: string, namespace: string, gatewayNamespace: string) {
+  return { group: '', kind: 'Secret', name, ...(namespace !== gatewayNamespace ? { namespace } : {}) };
 }
 
 /** An object's values mapped, or undefined for no object. */

@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import { ControllerDeployment, ControllerDeployOptions, IIngressController } from './controller-profile';
 import {
-  GatewayApiDeployment, GatewayApiDeployOptions, GatewayApiRouteTarget, GatewayApiRouteTranslation, IGatewayApiImplementation,
+  GatewayApiDeployment, GatewayApiDeployOptions, GatewayApiGatewaySettings, GatewayApiGatewayTarget, GatewayApiGatewayTranslation,
+  GatewayApiRouteTarget, GatewayApiRouteTranslation, IGatewayApiImplementation,
 } from './gateway-api-implementation';
 import { RouteOptionsTranslation } from './route-options-translation';
 import { rejectInput } from '../core/input/reject-input';
@@ -81,6 +82,19 @@ export class ExistingGatewayClassImplementation implements IGatewayApiImplementa
       ...(backendRequest ? { timeouts: { backendRequest } } : {}),
       unsupported: unsupported.sort(),
     };
+  }
+
+  /**
+   * Standard fields only. Trusted proxies have none, so they are reported. Client certificates have one
+   * (`spec.tls.frontend`), whose Core support is a single ConfigMap reference; this library's client CA is a Secret
+   * (`ClientCertificateAuth`), which is implementation-specific there, so it is reported rather than assumed.
+   */
+  public translateGatewaySettings(settings: GatewayApiGatewaySettings, _gateway: GatewayApiGatewayTarget): GatewayApiGatewayTranslation {
+    const unsupported = [
+      ...(settings.trustedProxyCidrs?.length ? ['trustedProxyCidrs'] : []),
+      ...(settings.clientCertificate !== undefined ? ['clientCertificate'] : []),
+    ];
+    return { objects: [], unsupported };
   }
 }
 

@@ -1,7 +1,7 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { GatewayExposure } from '../core/exposure';
-import { RouteOptions } from '../routing/route-options';
+import { ClientCertificateAuth, RouteOptions } from '../routing/route-options';
 
 /** A reference to a namespaced or cluster-scoped object of a given group and kind (GatewayClass `parametersRef`). */
 export interface GatewayApiObjectReference {
@@ -121,6 +121,57 @@ export interface GatewayApiRouteTranslation {
 }
 
 /**
+ * Settings that hold for a whole Gateway rather than one route, asked of the implementation in one call per Gateway
+ * (Envoy Gateway takes only one ClientTrafficPolicy per target, so everything gateway-wide must go into one object).
+ */
+export interface GatewayApiGatewaySettings {
+  /**
+   * Proxies in front of the Gateway whose `X-Forwarded-For` is trusted to name the client.
+   * @default - none: the connection's address is the client
+   */
+  readonly trustedProxyCidrs?: string[];
+  /**
+   * Every HTTPS listener requires a client certificate chaining to this CA.
+   * @default - no client certificate is asked for
+   */
+  readonly clientCertificate?: ClientCertificateAuth;
+}
+
+/** The Gateway whose settings are translated. */
+export interface GatewayApiGatewayTarget {
+  readonly name: string;
+  readonly namespace: string;
+}
+
+/** A reference from the Gateway to a CA object (Gateway API `ObjectReference`). */
+export interface GatewayApiCaReference {
+  /** API group; `''` for the core group. */
+  readonly group: string;
+  readonly kind: string;
+  readonly name: string;
+  /** @default - the Gateway's namespace */
+  readonly namespace?: string;
+}
+
+/** An implementation's translation of the gateway-wide settings of one Gateway. */
+export interface GatewayApiGatewayTranslation {
+  /**
+   * CA references for the standard `spec.tls.frontend.default.validation.caCertificateRefs` of the Gateway (mode
+   * `AllowValidOnly`), when the implementation applies client certificates through the standard field. A reference
+   * into another namespace gets a ReferenceGrant from the Gateway.
+   * @default - the Gateway sets no frontend validation
+   */
+  readonly frontendCaCertificateRefs?: GatewayApiCaReference[];
+  /** Objects that apply the settings (a ClientTrafficPolicy targeting the Gateway), created in the Gateway's namespace. */
+  readonly objects: GatewayApiRouteObject[];
+  /**
+   * `GatewayApiGatewaySettings` property names the implementation can not apply (or `clientCertificate.verifyDepth`
+   * when only the chain depth is not applied): recorded on the Gateway and reported, never dropped.
+   */
+  readonly unsupported: string[];
+}
+
+/**
  * A Gateway API implementation: how a gateway's GatewayClass, Gateway and route options are expressed with it.
  * Profiles that speak the Gateway API return one from `IIngressController.gatewayApi`.
  */
@@ -131,4 +182,10 @@ export interface IGatewayApiImplementation {
   deploy(scope: Construct, options: GatewayApiDeployOptions): GatewayApiDeployment;
   /** Translates checked route options for one route. */
   translateRouteOptions(options: RouteOptions, target: GatewayApiRouteTarget): GatewayApiRouteTranslation;
+  /**
+   * Translates the gateway-wide settings of one Gateway (trusted proxies, client certificates). A pure answer, so a
+   * gateway may ask it first for the gaps and again when it renders.
+   * @default - not supported: every setting given is reported as unsupported
+   */
+  translateGatewaySettings?(settings: GatewayApiGatewaySettings, gateway: GatewayApiGatewayTarget): GatewayApiGatewayTranslation;
 }

@@ -4,7 +4,8 @@ import { setOptionNames } from './cloud-managed';
 import { TRAEFIK_3_7_11_GATEWAY_API } from './facts/gateway-api-traefik-3.7.11';
 import { TRAEFIK_3_7_11 } from './facts/traefik-3.7.11';
 import {
-  GatewayApiDeployment, GatewayApiDeployOptions, GatewayApiRouteObject, GatewayApiRouteTarget, GatewayApiRouteTranslation, IGatewayApiImplementation,
+  GatewayApiDeployment, GatewayApiDeployOptions, GatewayApiGatewaySettings, GatewayApiGatewayTarget, GatewayApiGatewayTranslation,
+  GatewayApiRouteObject, GatewayApiRouteTarget, GatewayApiRouteTranslation, IGatewayApiImplementation,
 } from './gateway-api-implementation';
 import { LABEL_GATEWAY_CLASS } from '../core/manifest-contract';
 import { Middleware, MiddlewareSpec, MiddlewareSpecRateLimitPeriod, toJson_MiddlewareSpec } from '../imports/traefik.io';
@@ -41,11 +42,13 @@ export class TraefikGatewayApi implements IGatewayApiImplementation {
    * @param redirectToHttps whether the `web` entry point redirects every request to HTTPS (as for Ingress routes)
    * @param middlewares whether the CRD provider is on, so ExtensionRef filters to Middlewares resolve
    * @param instanceOf the deployment the profile made for a gateway's namespace and class, if it made one
+   * @param entryPointTrustedProxies the entry points' `forwardedHeaders.trustedIPs` (set by the profile's `configureEdge`)
    */
   constructor(
     private readonly redirectToHttps: boolean,
     private readonly middlewares: boolean,
     private readonly instanceOf: (namespace: string, className: string) => TraefikInstance | undefined,
+    private readonly entryPointTrustedProxies: string[] = [],
   ) {}
 
   public deploy(_scope: Construct, options: GatewayApiDeployOptions): GatewayApiDeployment {
@@ -119,6 +122,26 @@ export class TraefikGatewayApi implements IGatewayApiImplementation {
     const filters = objects.map((o) => ({ type: 'ExtensionRef', extensionRef: { group: MIDDLEWARE_GROUP, kind: MIDDLEWARE_KIND, name: o.name } }));
     return { filters, objects, unsupported };
   }
+
+  /** See `translateTraefikGatewaySettings`. */
+  public translateGatewaySettings(settings: GatewayApiGatewaySettings, _gateway: GatewayApiGatewayTarget): GatewayApiGatewayTranslation {
+    return translateTraefikGatewaySettings(settings, this.entryPointTrustedProxies);
+  }
+}
+
+/**
+ * Trusted proxies are the entry points' `forwardedHeaders.trustedIPs`, which wrap every request of the entry point,
+ * Gateway routes included (facts: entryPointSettings): applied when the profile was configured with exactly these
+ * (`IIngressController.configureEdge`), else reported. Client certificates are not applied: the provider neither
+ * reads `spec.tls.frontend` nor lets a listener name a TLSOption (facts: frontendValidation).
+ */
+function translateTraefikGatewaySettings(settings: GatewayApiGatewaySettings, entryPointTrustedProxies: string[]): GatewayApiGatewayTranslation {
+  const unsupported: string[] = [];
+  const wanted = [...new Set(settings.trustedProxyCidrs ?? [])].sort();
+  const trusted = [...new Set(entryPointTrustedProxies)].sort();
+  if (wanted.length > 0 && wanted.join(',') !== trusted.join(',')) unsupported.push('trustedProxyCidrs');
+  if (settings.clientCertificate !== undefined) unsupported.push('clientCertificate');
+  return { objects: [], unsupported };
 }
 
 /** Longest `metadata.name` (a DNS-1123 subdomain). */

@@ -85,7 +85,8 @@ export class TraefikController implements IIngressController {
    * @param edge edge settings (set by `configureEdge`)
    */
   constructor(private readonly props: TraefikProps = {}, private readonly hardening?: PublicWebHardening, private readonly edge?: EdgeSettings) {
-    this.gatewayApi = new TraefikGatewayApi(props.redirectToHttps ?? false, this.middlewaresOn(), (namespace, className) => this.instances.get(`${namespace}/${className}`));
+    this.gatewayApi = new TraefikGatewayApi(props.redirectToHttps ?? false, this.middlewaresOn(), (namespace, className) => this.instances.get(`${namespace}/${className}`),
+      edge?.trustedProxyCidrs);
   }
 
   /**

@@ -51,6 +51,11 @@ export const ANNOTATION_PUBLIC_WEB_UNSUPPORTED = 'gateways.cdk8s.io/public-web-u
  * reported by CG-GATEWAY-005.
  */
 export const ANNOTATION_EDGE_UNSUPPORTED = 'gateways.cdk8s.io/edge-unsupported';
+/**
+ * On a Gateway: what of the gateway's client certificate requirement its implementation can not apply
+ * (`clientCertificate`, or `clientCertificate.verifyDepth`), reported by CG-GWAPI-012.
+ */
+export const ANNOTATION_CLIENT_CERTIFICATE_UNSUPPORTED = 'gateways.cdk8s.io/client-certificate-unsupported';
 /** On an AGIC IngressClass: the class name the AGIC installation serves, which CG-CONTROLLER-005 compares with the class. */
 export const ANNOTATION_AGIC_SERVED_CLASS = 'gateways.cdk8s.io/agic-class-name';
 

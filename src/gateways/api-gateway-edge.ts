@@ -1,7 +1,9 @@
 import { Construct } from 'constructs';
 import { checkedSeconds, checkedSize, DEFAULT_REQUEST_LIMITS } from './edge-values';
+import { configureEdgeOnGatewayApi, edgeSettingsAsRouteOptions, gatewayWideEdgeSettings } from './gateway-api-defaults';
 import { PublicWebGateway, PublicWebGatewayProps } from './public-web-gateway';
 import { EdgeSettings } from '../controllers/controller-profile';
+import { GatewayApiGatewaySettings } from '../controllers/gateway-api-implementation';
 import { checkCidrListProp } from '../core/input/prop-checks';
 import { RejectedInput, rejectInput } from '../core/input/reject-input';
 import { standInName } from '../core/input/stand-in';
@@ -10,6 +12,7 @@ import { RoutingApi } from '../core/routing-api';
 import { checkDns1123Subdomain } from '../core/validation';
 import { Route } from '../routing/route';
 import { RouteBackend } from '../routing/route-backend';
+import { RouteOptions } from '../routing/route-options';
 import { RuleEngine } from '../rules/engine';
 
 /** Props of an `ApiGatewayEdge`. */
@@ -52,6 +55,13 @@ export interface ApiGatewayEdgeProps {
  *   a per-client rate limit, the body size and timeouts, and client address forwarding (`X-Forwarded-For` and
  *   `X-Real-IP` from the connection unless `trustedProxyCidrs` are given). What the controller can not apply is
  *   recorded on the IngressClass and reported by CG-GATEWAY-005.
+ * - On the Gateway API only (`edge.api: RoutingApi.GATEWAY_API`), the per-request settings (rate limit, body size, timeouts) are the edge route's
+ *   option defaults, applied by the implementation's route translation (Envoy Gateway: the route's
+ *   BackendTrafficPolicy; Traefik: Middlewares); the trusted proxies are a gateway-wide setting
+ *   (`IGatewayApiImplementation.translateGatewaySettings`: Envoy Gateway a ClientTrafficPolicy on the Gateway,
+ *   Traefik its entry points' `forwardedHeaders`, through `configureEdge`). What the implementation can not apply
+ *   is recorded on the Gateway and reported by CG-GATEWAY-005. With both APIs (`RoutingApi.INGRESS_AND_GATEWAY_API`,
+ *   Traefik) the controller's own edge settings serve both, as its entry point settings apply to Gateway routes too.
  * - One route: `host` + `/` to `apiGateway`, with TLS.
  * - NetworkPolicies: the edge controller's egress reaches only the API gateway pods on their target port; with an
  *   `ApiGatewayTier`, the tier's pods admit only that edge controller (through the route's allowance) and reach only
@@ -71,7 +81,9 @@ export class ApiGatewayEdge extends Construct {
     super(scope, id);
     RuleEngine.of(this);
     const edge = props.edge;
-    const gatewayApi = (edge.api ?? RoutingApi.INGRESS) !== RoutingApi.INGRESS;
+    // Both APIs at once are served by one deployment (Traefik), whose entry point settings apply to its Ingress and
+    // Gateway routes alike (facts: entryPointSettings): the profile's own edge settings serve both halves then.
+    const gatewayApi = (edge.api ?? RoutingApi.INGRESS) === RoutingApi.GATEWAY_API;
     if (!gatewayApi && !edge.controller.configureEdge) {
       rejectInput(this, 'edge.controller', edge.controller.name,
         'the controller profile has no edge settings (configureEdge); use IngressController.nginx(), traefik() or haproxy()');
@@ -93,13 +105,13 @@ export class ApiGatewayEdge extends Construct {
       sendTimeout: checkedSeconds(unreported, 'sendTimeout', edge.sendTimeout),
       trustedProxyCidrs,
     };
-    // On the Gateway API the edge settings are not applied yet (the edge route takes the public web defaults only):
-    // every one set is recorded as a gap (CG-GATEWAY-005).
     const configured = gatewayApi
-      ? { controller: edge.controller, unsupported: Object.keys(this.edgeSettings).filter((k) => setEdgeSetting(this.edgeSettings, k)).sort() }
+      ? configureEdgeOnGatewayApi(edge.controller, this.edgeSettings)
       : edge.controller.configureEdge?.(this.edgeSettings) ?? { controller: edge.controller, unsupported: [] };
     this.unsupportedEdgeSettings = [...configured.unsupported];
-    this.edgeGateway = new PublicWebGateway(this, 'Edge', { ...edge, controller: configured.controller });
+    this.edgeGateway = gatewayApi
+      ? new GatewayApiEdgeGateway(this, 'Edge', { ...edge, controller: configured.controller }, this.edgeSettings)
+      : new PublicWebGateway(this, 'Edge', { ...edge, controller: configured.controller });
     if (this.unsupportedEdgeSettings.length > 0) {
       for (const classObject of [this.edgeGateway.ingressClass, this.edgeGateway.gatewayObject]) {
         classObject?.metadata.addAnnotation(ANNOTATION_EDGE_UNSUPPORTED, encodeList(this.unsupportedEdgeSettings));
@@ -114,9 +126,22 @@ export class ApiGatewayEdge extends Construct {
   }
 }
 
-function setEdgeSetting(settings: EdgeSettings, key: string): boolean {
-  const value = (settings as { [key: string]: unknown })[key];
-  return value !== undefined && !(Array.isArray(value) && value.length === 0);
+/**
+ * The edge gateway on the Gateway API: the per-request edge settings are every route's option defaults (on top of
+ * the public web limits, which they equal), and the trusted proxies its gateway-wide setting.
+ */
+class GatewayApiEdgeGateway extends PublicWebGateway {
+  constructor(scope: Construct, id: string, props: PublicWebGatewayProps, private readonly edgeSettings: EdgeSettings) {
+    super(scope, id, props);
+  }
+
+  protected gatewayApiRouteOptionDefaults(): RouteOptions {
+    return { ...super.gatewayApiRouteOptionDefaults(), ...edgeSettingsAsRouteOptions(this.edgeSettings) };
+  }
+
+  protected gatewayApiGatewaySettings(): GatewayApiGatewaySettings {
+    return { ...super.gatewayApiGatewaySettings(), ...gatewayWideEdgeSettings(this.edgeSettings) };
+  }
 }
 
 /** `<host with dashes>-tls`; for a host the Ingress rule rejects (CG-INGRESS-001 reports it), a valid stand-in instead. */

@@ -4,7 +4,8 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { deriveInstanceName } from './instance-name';
 import { ControllerDeployment, IIngressController, RouteBinding } from '../controllers/controller-profile';
-import { GatewayApiDeployment } from '../controllers/gateway-api-implementation';
+import { GatewayApiDeployment, GatewayApiGatewaySettings, GatewayApiGatewayTranslation } from '../controllers/gateway-api-implementation';
+import { AppContext } from '../core/app-context';
 import { GatewayExposure } from '../core/exposure';
 import { IngressClassParameters } from '../core/ingress-class-parameters';
 import { checkListProp, checkMapProp, checkProp } from '../core/input/prop-checks';
@@ -21,13 +22,14 @@ import { checkedClientSources } from '../network/controller-network-policy';
 import { namespacePeer } from '../network/peers';
 import { GatewayApiBinding } from '../renderers/gateway-api/gateway-api-binding';
 import { renderGateway, renderGatewayClass } from '../renderers/gateway-api/gateway-objects';
+import { gatewayFrontendTls, renderGatewaySettings } from '../renderers/gateway-api/gateway-settings';
 import { REDIRECT_LISTENER_NAME } from '../renderers/gateway-api/listener-names';
 import { renderGatewayApiRoute } from '../renderers/gateway-api/route-renderer';
 import { isTenantNamespace } from '../renderers/gateway-api/tenant-namespaces';
 import { renderIngress } from '../renderers/ingress/ingress-renderer';
 import { IGateway } from '../routing/gateway';
 import { Route, RouteBaseProps } from '../routing/route';
-import { RouteOptions } from '../routing/route-options';
+import { ClientCertificateAuth, RouteOptions } from '../routing/route-options';
 import { RouteTable } from '../routing/route-table';
 import { RuleEngine } from '../rules/engine';
 
@@ -114,6 +116,15 @@ export interface IngressClassGatewayProps {
    * @default RoutingApi.INGRESS
    */
   readonly api?: RoutingApi;
+  /**
+   * Every HTTPS route of the gateway requires a client certificate that chains to this CA (a Secret with `ca.crt`).
+   * On the Ingress API it is every TLS route's default `clientCertificate` option (a route's own wins), translated by
+   * the controller profile; on the Gateway API the implementation applies it to every HTTPS listener (Envoy Gateway:
+   * the standard `Gateway.spec.tls.frontend`, with a ReferenceGrant when the Secret is in another namespace). What
+   * can not be applied is reported: per Ingress by CG-GATEWAY-003, on the Gateway by CG-GWAPI-012.
+   * @default - no client certificate is required
+   */
+  readonly clientCertificate?: ClientCertificateAuth;
 }
 
 /** Pod Security Admission labels: the namespace only admits pods that meet the `restricted` profile. */
@@ -169,6 +180,10 @@ export class IngressClassGateway extends Construct implements IGateway {
   public readonly gatewayObject?: ApiObject;
   /** What the Gateway API implementation set up; undefined without the Gateway API. */
   public readonly gatewayApiDeployment?: GatewayApiDeployment;
+  /** The CA every HTTPS route's clients must present a certificate from; undefined when none is required (or it was rejected). */
+  public readonly clientCertificate?: ClientCertificateAuth;
+  /** The implementation's answer for the gateway-wide settings, asked once when the app renders. */
+  private gatewaySettingsTranslation?: GatewayApiGatewayTranslation;
 
   constructor(scope: Construct, id: string, props: IngressClassGatewayProps) {
     super(scope, id);
@@ -191,6 +206,7 @@ export class IngressClassGateway extends Construct implements IGateway {
       ? props.monitoringNamespace : undefined;
     if (props.apiServerAccess) rejectInputs(this, props.apiServerAccess._rejected.map(([f, v, m]) => [`apiServerAccess.${f}`, v, m]));
     const parametersValid = checkParameters(this, props.parameters);
+    this.clientCertificate = checkClientCertificate(this, props.clientCertificate) ? props.clientCertificate : undefined;
     this.api = checkedApi(this, props);
     const servesIngress = this.api !== RoutingApi.GATEWAY_API;
     const servesGatewayApi = this.api !== RoutingApi.INGRESS;
@@ -281,7 +297,16 @@ export class IngressClassGateway extends Construct implements IGateway {
     if (this.gatewayApiDeployment) {
       const binding = this.gatewayApiBinding();
       if (this.gatewayApiDeployment.emitsGatewayClass) this.gatewayClass = renderGatewayClass(this, this.className, binding);
-      this.gatewayObject = renderGateway(this, this.gatewayApiDeployment.gatewayClassName ?? this.className, binding, () => this.routes);
+      this.gatewayObject = renderGateway(this, this.gatewayApiDeployment.gatewayClassName ?? this.className, binding, () => this.routes,
+        () => gatewayFrontendTls(this.gatewaySettings()));
+      // Rendered with the routes: a preset's gateway-wide settings are known only once its constructor has returned.
+      const gatewayObject = this.gatewayObject;
+      let rendered = false;
+      AppContext.of(this).onRender(() => {
+        if (rendered) return;
+        rendered = true;
+        renderGatewaySettings(this, gatewayObject, this.gatewayApiBinding(), this.gatewaySettings());
+      });
     }
 
     const monitoring = props.monitoring ?? {};
@@ -316,7 +341,13 @@ export class IngressClassGateway extends Construct implements IGateway {
    */
   public renderRoute(route: Route): void {
     if (this.api !== RoutingApi.GATEWAY_API) {
-      renderIngress(route, { className: this.className, routeBinding: this.routeBinding, controller: this.controller });
+      renderIngress(route, {
+        className: this.className,
+        routeBinding: this.routeBinding,
+        controller: this.controller,
+        // Client certificates are asked for in the TLS handshake: only TLS routes get the gateway's requirement.
+        routeOptionDefaults: this.clientCertificate && route.tlsSecretName !== undefined ? { clientCertificate: this.clientCertificate } : {},
+      });
     }
     if (this.gatewayApiDeployment) renderGatewayApiRoute(route, this.gatewayApiBinding());
     this.addRouteObjects(route);
@@ -343,6 +374,28 @@ export class IngressClassGateway extends Construct implements IGateway {
   /** Options every HTTPRoute of the gateway gets unless the route sets its own; presets add their request limits. */
   protected gatewayApiRouteOptionDefaults(): RouteOptions {
     return {};
+  }
+
+  /**
+   * Gateway-wide settings asked of the Gateway API implementation besides `clientCertificate` (one call per Gateway);
+   * presets add their trusted proxies.
+   */
+  protected gatewayApiGatewaySettings(): GatewayApiGatewaySettings {
+    return {};
+  }
+
+  /** The implementation's translation of every gateway-wide setting, asked once. */
+  private gatewaySettings(): GatewayApiGatewayTranslation {
+    if (this.gatewaySettingsTranslation === undefined) {
+      const settings: GatewayApiGatewaySettings = {
+        ...this.gatewayApiGatewaySettings(),
+        ...(this.clientCertificate ? { clientCertificate: this.clientCertificate } : {}),
+      };
+      const implementation = this.controller.gatewayApi!;
+      this.gatewaySettingsTranslation = implementation.translateGatewaySettings?.(settings, { name: this.className, namespace: this.namespace })
+        ?? { objects: [], unsupported: Object.keys(settings).filter((key) => (settings as { [key: string]: unknown })[key] !== undefined).sort() };
+    }
+    return this.gatewaySettingsTranslation;
   }
 
   /** What the Gateway API renderers need of this gateway. */
@@ -435,6 +488,19 @@ function checkResources(scope: IngressClassGateway, resources: kplus.ContainerRe
   const memory = resources?.memory;
   return [checkProp(scope, 'resources.memory.request', memory?.request?.toKibibytes({ rounding: SizeRoundingBehavior.NONE }), (kib) => checkWholeMebibytes(kib / 1024), 'memory request'),
     checkProp(scope, 'resources.memory.limit', memory?.limit?.toKibibytes({ rounding: SizeRoundingBehavior.NONE }), (kib) => checkWholeMebibytes(kib / 1024), 'memory limit')].every(Boolean);
+}
+
+/**
+ * A gateway's client CA as the profiles write it: Secret name and namespace as Kubernetes names them, a chain depth
+ * of 0 or more (the same checks as a route's `options.clientCertificate`).
+ */
+function checkClientCertificate(scope: IngressClassGateway, auth: ClientCertificateAuth | undefined): boolean {
+  if (!auth) return true;
+  return [
+    checkProp(scope, 'clientCertificate.caSecretName', auth.caSecretName, checkDns1123Subdomain, 'CA Secret name'),
+    checkProp(scope, 'clientCertificate.caSecretNamespace', auth.caSecretNamespace, checkDns1123Label, 'CA Secret namespace'),
+    checkProp(scope, 'clientCertificate.verifyDepth', auth.verifyDepth, (v) => checkInteger(v, { min: 0 }), 'verifyDepth'),
+  ].every(Boolean);
 }
 
 /** IngressClass spec.parameters, as Kubernetes 1.28 validateIngressClassParametersReference checks them. */

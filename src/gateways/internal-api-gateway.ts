@@ -1,9 +1,10 @@
 import { ApiObject, Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { checkedSeconds, checkedSize, DEFAULT_REQUEST_LIMITS } from './edge-values';
-import { edgeSettingsAsRouteOptions, unappliedEdgeSettings } from './gateway-api-defaults';
+import { configureEdgeOnGatewayApi, edgeSettingsAsRouteOptions, gatewayWideEdgeSettings } from './gateway-api-defaults';
 import { IngressClassGateway, IngressClassGatewayProps } from './ingress-class-gateway';
 import { EdgeSettings } from '../controllers/controller-profile';
+import { GatewayApiGatewaySettings } from '../controllers/gateway-api-implementation';
 import { AppContext } from '../core/app-context';
 import { CloudProvider, GatewayExposure } from '../core/exposure';
 import { checkCidrListProp } from '../core/input/prop-checks';
@@ -116,7 +117,7 @@ export class InternalApiGateway extends IngressClassGateway {
       trustedProxyCidrs: checkCidrListProp(rejected, 'trustedProxyCidrs', props.trustedProxyCidrs, 'trusted proxy', { strict: true }),
     };
     const configured = gatewayApi
-      ? { controller: props.controller, unsupported: unappliedEdgeSettings(props.controller, settings) }
+      ? configureEdgeOnGatewayApi(props.controller, settings)
       : props.controller.configureEdge?.(settings) ?? { controller: props.controller, unsupported: [] };
     // A controller without edge settings is rejected above; its load balancer gets no source ranges, which a
     // cloud-managed controller (the usual case) would only report again.
@@ -161,6 +162,11 @@ export class InternalApiGateway extends IngressClassGateway {
   /** The edge settings, unless a route sets its own. */
   protected gatewayApiRouteOptionDefaults(): RouteOptions {
     return edgeSettingsAsRouteOptions(this.edgeSettings);
+  }
+
+  /** The trusted proxies, besides the base gateway's settings. */
+  protected gatewayApiGatewaySettings(): GatewayApiGatewaySettings {
+    return { ...super.gatewayApiGatewaySettings(), ...gatewayWideEdgeSettings(this.edgeSettings) };
   }
 
   /** The Certificates this gateway creates for its routes, one per TLS secret (reading it renders the app's routes, as synth does). */

@@ -16,6 +16,7 @@ import { UNSUPPORTED_ROUTE_OPTION } from './gateway/unsupported-route-option';
 import { BACKEND_REF_NOT_GRANTED } from './gwapi/backend-ref-not-granted';
 import { CERTIFICATE_REF_NOT_GRANTED } from './gwapi/certificate-ref-not-granted';
 import { CERTIFICATE_SECRET_MISSING } from './gwapi/certificate-secret-missing';
+import { CLIENT_CERTIFICATE_GAP } from './gwapi/client-certificate-gap';
 import { CONFLICTING_LISTENERS } from './gwapi/conflicting-listeners';
 import { ENVOY_PROXY_NOT_HIGHLY_AVAILABLE } from './gwapi/envoy-proxy-availability';
 import { ROUTE_HOSTNAME_MISMATCH } from './gwapi/hostname-mismatch';
@@ -151,6 +152,7 @@ export const ALL_RULES: readonly Rule[] = [
   TRAEFIK_LISTENER_WITHOUT_ENTRY_POINT,
   TRAEFIK_LISTENER_SET,
   TRAEFIK_CLASS_UNSELECTED,
+  CLIENT_CERTIFICATE_GAP,
 ];
 
 let ids: ReadonlySet<string> | undefined;

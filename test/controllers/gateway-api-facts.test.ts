@@ -171,6 +171,18 @@ describe('Envoy Gateway v1.9.0 facts', () => {
     const sourceCidr = schemaAt(openApiSchema('gateway.envoyproxy.io_backendtrafficpolicies.yaml'), eg.policies.backendTraffic.fields.perClientSelector.path);
     expect(sourceCidr.properties.type.enum).toContain('Distinct');
   });
+
+  it('trusts proxies at a ClientTrafficPolicy path the CRD has, and validates client certificates with a standard Gateway field of a kind it reads', () => {
+    // GIVEN the client address and frontend validation facts
+    const trustedCidrs = schemaAt(openApiSchema('gateway.envoyproxy.io_clienttrafficpolicies.yaml'), 'spec.clientIPDetection.xForwardedFor.trustedCIDRs');
+    const caRefs = schemaAt(openApiSchema(`${GW}_gateways.yaml`), 'spec.tls.frontend.default.validation.caCertificateRefs');
+    // THEN both fields exist, and the CA kind the library writes (a Secret) is one Envoy Gateway reads, granted from the Gateway
+    expect(eg.clientAddress.value.path.startsWith('spec.clientIPDetection.xForwardedFor.trustedCIDRs')).toBe(true);
+    expect(trustedCidrs.type).toBe('array');
+    expect(caRefs.type).toBe('array');
+    expect(eg.frontendValidation.value).toMatchObject({ implemented: true, grantFrom: 'Gateway' });
+    expect(eg.frontendValidation.value.refKinds).toContain('Secret');
+  });
 });
 
 describe('Traefik v3.7.11 Gateway API provider facts', () => {

@@ -472,7 +472,7 @@ describe('edge presets on the Gateway API', () => {
     expect(RuleEngine.of(app).run().warnings.map((f) => f.ruleId)).not.toContain('CG-GATEWAY-005');
   });
 
-  it('ApiGatewayEdge: routes the API host through the Gateway and records its edge settings as not applied', () => {
+  it('ApiGatewayEdge: routes the API host through the Gateway and records the edge settings a standard-only class can not apply', () => {
     // GIVEN an edge on the existing class
     const app = Testing.app();
     const infra = new Chart(app, 'ingress');
@@ -488,8 +488,10 @@ describe('edge presets on the Gateway API', () => {
     const route = ofKind(objs, 'HTTPRoute').find((r) => r.metadata.namespace === 'api');
     expect(route.spec.hostnames).toStrictEqual(['api.example.com']);
     expect(route.spec.parentRefs[0]).toMatchObject({ kind: 'Gateway', name: 'edge', sectionName: 'https-api.example.com' });
+    // The read timeout is the standard backendRequest timeout; the rest needs implementation policies.
+    expect(route.spec.rules[0].timeouts).toStrictEqual({ backendRequest: '60s' });
     expect(ofKind(objs, 'Gateway')[0].metadata.annotations['gateways.cdk8s.io/edge-unsupported'])
-      .toBe('connectTimeout,maxRequestBodySize,rateLimitPerSecond,readTimeout');
+      .toBe('connectTimeout,maxRequestBodySize,rateLimitPerSecond');
   });
 });
 

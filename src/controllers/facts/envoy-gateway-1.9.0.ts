@@ -65,6 +65,27 @@ export interface EnvoyGatewayFacts extends GatewayApiImplementationFacts {
   readonly rateLimitNeeds: SourcedFact<{ local: string; global: string }>;
   /** Kinds `tls.clientValidation.caCertificateRefs` may name, with the key read. */
   readonly clientCaRefKinds: SourcedFact<{ kinds: string[]; defaultKind: string; key: string }>;
+  /**
+   * Which client address the proxy uses (rate limits, source allowlists, `X-Forwarded-For` upstream) without a
+   * ClientTrafficPolicy `clientIPDetection`, and with `xForwardedFor.trustedCIDRs`.
+   */
+  readonly clientAddress: SourcedFact<{ withoutPolicy: string; withTrustedCidrs: string; path: string }>;
+  /**
+   * Gateway API `Gateway.spec.tls.frontend` (client certificate validation for every HTTPS listener): whether it is
+   * implemented, the reference kinds it reads, which kind a cross-namespace reference is granted from, and the
+   * chain depth (the standard field has none).
+   */
+  readonly frontendValidation: SourcedFact<{ implemented: boolean; appliesTo: string; refKinds: string[]; grantFrom: string; verifyDepth: string }>;
+}
+
+/** The label key Envoy Gateway puts on a Gateway's proxy pods to name the Gateway (see `dataPlane.labels`). */
+export const ENVOY_OWNING_GATEWAY_NAME_LABEL = 'gateway.envoyproxy.io/owning-gateway-name';
+/** The label key Envoy Gateway puts on a Gateway's proxy pods to name the Gateway's namespace (see `dataPlane.labels`). */
+export const ENVOY_OWNING_GATEWAY_NAMESPACE_LABEL = 'gateway.envoyproxy.io/owning-gateway-namespace';
+
+/** The labels that select the proxy pods of one Gateway (internal/gatewayapi/helpers.go GatewayOwnerLabels). */
+export function envoyOwningGatewayLabels(gatewayName: string, gatewayNamespace: string): { [key: string]: string } {
+  return { [ENVOY_OWNING_GATEWAY_NAME_LABEL]: gatewayName, [ENVOY_OWNING_GATEWAY_NAMESPACE_LABEL]: gatewayNamespace };
 }
 
 const GW = 'gateway.networking.k8s.io';
@@ -109,8 +130,7 @@ export const ENVOY_GATEWAY_1_9_0: EnvoyGatewayFacts = {
         'app.kubernetes.io/name': 'envoy',
         'app.kubernetes.io/component': 'proxy',
         'app.kubernetes.io/managed-by': 'envoy-gateway',
-        'gateway.envoyproxy.io/owning-gateway-name': '<gateway name>',
-        'gateway.envoyproxy.io/owning-gateway-namespace': '<gateway namespace>',
+        ...envoyOwningGatewayLabels('<gateway name>', '<gateway namespace>'),
       },
       from: 'internal/infrastructure/kubernetes/proxy/resource.go EnvoyAppLabel; internal/gatewayapi/helpers.go GatewayOwnerLabels '
         + '(with EnvoyProxy mergeGateways: gateway.envoyproxy.io/owning-gatewayclass instead, GatewayClassOwnerLabel); '
@@ -301,7 +321,37 @@ export const ENVOY_GATEWAY_1_9_0: EnvoyGatewayFacts = {
     value: { kinds: ['Secret', 'ConfigMap', 'ClusterTrustBundle'], defaultKind: 'Secret', key: 'ca.crt' },
     from: 'internal/gatewayapi/clienttrafficpolicy.go (ref kind switch, default Secret); api/v1alpha1/tls_types.go CACertificateRefs doc',
   },
+  clientAddress: {
+    value: {
+      withoutPolicy: 'The connection\'s source address (HCM use_remote_address true, no original-IP extension); a client-supplied '
+        + 'X-Forwarded-For is not trusted, and the connection address is appended to it upstream',
+      withTrustedCidrs: 'When the connection comes from a trusted CIDR, X-Forwarded-For is read right to left and the first address '
+        + 'outside the trusted CIDRs is the client (use_remote_address false, the xff original-IP extension with xff_trusted_cidrs)',
+      path: 'spec.clientIPDetection.xForwardedFor.trustedCIDRs (exclusive with numTrustedHops, CRD CEL rule)',
+    },
+    from: 'internal/xds/translator/listener.go addHCMToXDSListener (useRemoteAddress) and originalIPDetectionExtensions; '
+      + 'api/v1alpha1/clienttrafficpolicy_types.go XForwardedForSettings',
+  },
+  frontendValidation: {
+    value: {
+      implemented: true,
+      appliesTo: 'every HTTPS listener of the Gateway, the listeners of its attached ListenerSets included (they are merged into the Gateway first)',
+      refKinds: ['ConfigMap', 'Secret', 'ClusterTrustBundle'],
+      grantFrom: 'Gateway',
+      verifyDepth: 'not configurable: neither the standard field nor ClientTrafficPolicy tls.clientValidation has a chain depth',
+    },
+    from: 'internal/gatewayapi/listener.go ProcessGatewayTLS (spec.tls.frontend default and perPort, HTTPS listeners only); '
+      + 'internal/gatewayapi/listenerset.go ProcessListenerSets (appends ListenerSet listeners to the Gateway\'s) and translator.go (runs before ProcessGatewayTLS); '
+      + 'internal/gatewayapi/backendtlspolicy.go getCaCertsFromCARefs (kinds, key ca.crt, ReferenceGrant from the Gateway); '
+      + 'api/v1alpha1/tls_types.go ClientValidationContext (no depth field)',
+  },
 };
+
+/** Every label v1.9.0 puts on the proxy pods of one Gateway (`dataPlane.labels` with the Gateway filled in). */
+export function envoyProxyPodLabels(gatewayName: string, gatewayNamespace: string): { [key: string]: string } {
+  const placeholders: { [placeholder: string]: string } = { '<gateway name>': gatewayName, '<gateway namespace>': gatewayNamespace };
+  return Object.fromEntries(Object.entries(ENVOY_GATEWAY_1_9_0.dataPlane.labels.value).map(([k, v]) => [k, placeholders[v] ?? v]));
+}
 
 /** The container port Envoy listens on for a Gateway listener port, as v1.9.0 computes it. */
 export function envoyContainerPort(listenerPort: number, useListenerPortAsContainerPort = false): number {

@@ -23,6 +23,10 @@ export interface TraefikGatewayProviderFacts extends GatewayApiImplementationFac
   readonly routeTimeouts: SourcedFact<boolean>;
   /** Which client address an `ipStrategy` without depth or excluded IPs uses (allowlists, rate-limit source criterion). */
   readonly emptyIpStrategy: SourcedFact<string>;
+  /** Whether the entry points' own settings (middlewares, forwardedHeaders) apply to the routers the Gateway provider builds. */
+  readonly entryPointSettings: SourcedFact<{ middlewares: string; forwardedHeaders: string }>;
+  /** Client certificate validation for Gateway listeners: the standard `spec.tls.frontend`, or a TLSOption per listener. */
+  readonly frontendValidation: SourcedFact<{ implemented: boolean; listenerTlsOption: boolean; routerTls: string }>;
   readonly whenForbidden: string;
 }
 
@@ -149,6 +153,19 @@ export const TRAEFIK_3_7_11_GATEWAY_API: TraefikGatewayProviderFacts = {
   emptyIpStrategy: {
     value: 'the connection\'s remote address (RemoteAddrStrategy); X-Forwarded-For is read only with depth > 0 or excludedIPs',
     from: 'pkg/config/dynamic/middlewares.go IPStrategy.Get',
+  },
+  entryPointSettings: {
+    value: {
+      middlewares: 'applied: every root router of every provider gets its entry point\'s model, whose middlewares go before the router\'s own',
+      forwardedHeaders: 'applied: the entry point\'s HTTP server wraps every request in the forwarded-headers handler (trustedIPs, insecure) before any router',
+    },
+    from: 'pkg/server/aggregator.go applyModel (cp.Middlewares = append(m.Middlewares, cp.Middlewares...)); '
+      + 'pkg/server/server_entrypoint_tcp.go newHTTPServer (forwardedheaders.NewXForwarded); pkg/provider/kubernetes/gateway/httproute.go (routers without parentRefs)',
+  },
+  frontendValidation: {
+    value: { implemented: false, listenerTlsOption: false, routerTls: 'an empty RouterTLSConfig on HTTPS listeners: the default TLS option' },
+    from: 'pkg/provider/kubernetes/gateway/httproute.go (router.TLS = &dynamic.RouterTLSConfig{}); no reference to GatewayTLSConfig.Frontend '
+      + 'or listener tls.options anywhere in pkg/provider/kubernetes/gateway',
   },
   whenForbidden: 'client.go WatchAll blocks in WaitForCacheSync until the provider stops: a forbidden list (or a missing CRD such as TLSRoute) '
     + 'means no Gateway API configuration and no status, while the Ingress provider keeps serving',

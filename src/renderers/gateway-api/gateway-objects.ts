@@ -27,9 +27,12 @@ export function renderGatewayClass(scope: Construct, className: string, binding:
 /**
  * The Gateway (named after the gateway's class, in its namespace). Its listeners follow the routes, so they are
  * computed when the Gateway is written, after every route is rendered; more than a Gateway takes is reported on
- * the gateway (tenants' ListenerSets carry their own listeners).
+ * the gateway (tenants' ListenerSets carry their own listeners). `tls` is the Gateway's `spec.tls` (client
+ * certificate validation), read at the same time.
  */
-export function renderGateway(scope: Construct, gatewayClassName: string, binding: GatewayApiBinding, routes: () => Route[]): ApiObject {
+export function renderGateway(
+  scope: Construct, gatewayClassName: string, binding: GatewayApiBinding, routes: () => Route[], tls: () => { [key: string]: any } | undefined,
+): ApiObject {
   return new ApiObject(scope, 'Gateway', {
     apiVersion: GATEWAY_API_VERSION,
     kind: 'Gateway',
@@ -57,6 +60,7 @@ export function renderGateway(scope: Construct, gatewayClassName: string, bindin
           ? { namespaces: { from: 'Selector', selector: { matchExpressions: [{ key: LABEL_TENANT, operator: 'Exists' }] } } }
           : undefined),
       }),
+      tls: Lazy.any({ produce: tls }),
     },
   });
 }

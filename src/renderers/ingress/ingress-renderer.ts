@@ -5,6 +5,7 @@ import { rejectInputs } from '../../core/input/reject-input';
 import { ANNOTATION_LEGACY_CLASS, ANNOTATION_UNSUPPORTED_ROUTE_OPTIONS, encodeList, LABEL_MANAGED_BY, MANAGED_BY } from '../../core/manifest-contract';
 // Type-only: routes are the model this module renders; the route table calls it (a value import would be a cycle).
 import type { Route } from '../../routing/route';
+import type { RouteOptions } from '../../routing/route-options';
 
 /** The construct id of a route's Ingress: the id the route used when it created it, so generated names stay. */
 export const ROUTE_INGRESS_ID = 'Resource';
@@ -17,6 +18,12 @@ export interface IngressClassBinding {
   readonly routeBinding?: RouteBinding;
   /** The controller whose annotations express the route options. */
   readonly controller: IIngressController;
+  /**
+   * Options every route of the class gets unless it sets its own (a gateway's client certificate requirement on its
+   * TLS routes). What the controller can not apply is recorded on each Ingress like the route's own options.
+   * @default - none
+   */
+  readonly routeOptionDefaults?: RouteOptions;
 }
 
 /**
@@ -36,7 +43,7 @@ export function renderIngress(route: Route, binding: IngressClassBinding | undef
   rejectInputs(route, route.backend._problems());
   const classAnnotation = binding?.routeBinding?.classAnnotation;
   const translation: RouteOptionsTranslation = binding
-    ? binding.controller.translateRouteOptions(route.options)
+    ? binding.controller.translateRouteOptions({ ...binding.routeOptionDefaults, ...route.options })
     : { annotations: {}, unsupported: [] };
   const annotations: { [key: string]: string } = {
     ...(classAnnotation !== undefined ? { [ANNOTATION_LEGACY_CLASS]: classAnnotation } : {}),

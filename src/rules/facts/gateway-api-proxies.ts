@@ -6,7 +6,7 @@
  */
 import { GatewayApiFacts, GatewayFact } from './gateway-api';
 import { PolicyPeer } from './network-policy';
-import { ENVOY_GATEWAY_1_9_0 } from '../../controllers/facts/envoy-gateway-1.9.0';
+import { ENVOY_GATEWAY_1_9_0, envoyProxyPodLabels } from '../../controllers/facts/envoy-gateway-1.9.0';
 import { ANNOTATION_PROXY_NAMESPACE, ANNOTATION_PROXY_POD_LABELS, decodeLabels } from '../../core/manifest-contract';
 
 /** The proxy pods of a Gateway as a NetworkPolicy peer, and how messages name them. */
@@ -30,7 +30,5 @@ export function gatewayProxies(facts: GatewayApiFacts, gateway: GatewayFact): Ga
 function envoyGatewayProxies(facts: GatewayApiFacts, gateway: GatewayFact): PolicyPeer | undefined {
   const gatewayClass = gateway.className === undefined ? undefined : facts.gatewayClasses.find((c) => c.name === gateway.className);
   if (gatewayClass?.controllerName !== ENVOY_GATEWAY_1_9_0.controllerName.value) return undefined;
-  const placeholders: Record<string, string> = { '<gateway name>': gateway.object.name, '<gateway namespace>': gateway.namespace };
-  const labels = Object.fromEntries(Object.entries(ENVOY_GATEWAY_1_9_0.dataPlane.labels.value).map(([k, v]) => [k, placeholders[v] ?? v]));
-  return { namespace: ENVOY_GATEWAY_1_9_0.dataPlane.namespace.value.default, labels };
+  return { namespace: ENVOY_GATEWAY_1_9_0.dataPlane.namespace.value.default, labels: envoyProxyPodLabels(gateway.object.name, gateway.namespace) };
 }

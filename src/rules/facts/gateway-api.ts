@@ -95,6 +95,11 @@ export interface GatewayFact {
   readonly className?: string;
   /** The Gateway's own listeners (`spec.listeners`). */
   readonly listeners: readonly ListenerFact[];
+  /**
+   * The CA references of client certificate validation (`spec.tls.frontend.default` and `perPort[]`
+   * `validation.caCertificateRefs`), which, like certificateRefs, need a ReferenceGrant into another namespace.
+   */
+  readonly frontendCaCertificateRefs: readonly CertificateRefFact[];
   /** `spec.allowedListeners.namespaces` (defaults to `None`: no ListenerSet may attach). */
   readonly allowedListeners: NamespaceAllowance;
   /** The ListenerSets whose parentRef names this Gateway, admitted or not. */
@@ -271,6 +276,7 @@ export class GatewayApiFacts {
       namespace: object.namespace!,
       className: typeof spec.gatewayClassName === 'string' ? spec.gatewayClassName : undefined,
       listeners: readListeners(object, spec.listeners),
+      frontendCaCertificateRefs: readFrontendCaRefs(object, spec.tls),
       allowedListeners: readAllowance(spec.allowedListeners?.namespaces, 'None'),
       listenerSets: [],
     };
@@ -420,6 +426,33 @@ function readListeners(owner: ManifestObject, raw: unknown): ListenerFact[] {
     });
   });
   return listeners;
+}
+
+/** `spec.tls.frontend`'s CA references (default, then per port); an ObjectReference's kind has no default. */
+function readFrontendCaRefs(owner: ManifestObject, tls: unknown): CertificateRefFact[] {
+  const frontend = isObject(tls) && isObject(tls.frontend) ? tls.frontend : undefined;
+  if (!frontend) return [];
+  const validations: [string, unknown][] = [['spec.tls.frontend.default.validation', isObject(frontend.default) ? frontend.default.validation : undefined]];
+  listOf(frontend.perPort).forEach((p, i) => {
+    if (isObject(p) && isObject(p.tls)) validations.push([`spec.tls.frontend.perPort[${i}].tls.validation`, p.tls.validation]);
+  });
+  const refs: CertificateRefFact[] = [];
+  for (const [field, validation] of validations) {
+    if (!isObject(validation)) continue;
+    listOf(validation.caCertificateRefs).forEach((ref, j) => {
+      if (!isObject(ref) || typeof ref.name !== 'string') return;
+      const namespace = typeof ref.namespace === 'string' && ref.namespace !== '' ? ref.namespace : owner.namespace!;
+      refs.push({
+        group: typeof ref.group === 'string' ? ref.group : '',
+        kind: typeof ref.kind === 'string' ? ref.kind : '',
+        name: ref.name,
+        namespace,
+        crossNamespace: namespace !== owner.namespace,
+        field: `${field}.caCertificateRefs[${j}]`,
+      });
+    });
+  }
+  return refs;
 }
 
 function readAllowance(raw: unknown, defaultFrom: string): NamespaceAllowance {

@@ -5,8 +5,10 @@ import { Severity } from '../severity';
 export const CERTIFICATE_REF_NOT_GRANTED = defineRule({
   id: 'CG-GWAPI-006',
   severity: Severity.ERROR,
-  description: 'A listener\'s certificateRef points into another namespace and no ReferenceGrant there permits it, so the listener has no certificate (ResolvedRefs: RefNotPermitted)',
-  fix: 'Add a ReferenceGrant in the Secret\'s namespace from the Gateway (or ListenerSet) kind and namespace to kind Secret (and its name), or keep the Secret in the listener\'s namespace',
+  description: 'A listener\'s certificateRef, or a Gateway\'s client CA reference (spec.tls.frontend caCertificateRefs), points into another namespace '
+    + 'and no ReferenceGrant there permits it, so the listener has no certificate or no client CA (ResolvedRefs: RefNotPermitted)',
+  fix: 'Add a ReferenceGrant in the Secret\'s (or CA object\'s) namespace from the Gateway (or ListenerSet) kind and namespace to its kind (and name), '
+    + 'or keep it in the referrer\'s namespace',
   manifestLevel: true,
   kinds: GATEWAY_API_KINDS,
   check(model, report) {
@@ -33,6 +35,29 @@ export const CERTIFICATE_REF_NOT_GRANTED = defineRule({
           value: { group: ref.group, kind: ref.kind, namespace: ref.namespace, name: ref.name },
           message: `listener "${listener.name}" of ${owner.ref} refers to ${ref.kind} ${ref.namespace}/${ref.name}, and no ReferenceGrant in namespace `
             + `"${ref.namespace}" permits it; one would need from {group: ${GATEWAY_API_GROUP}, kind: ${owner.kind}, namespace: ${owner.namespace}} `
+            + `and to {group: "${ref.group}", kind: ${ref.kind}} (name unset or "${ref.name}")`,
+        });
+      }
+    }
+    for (const gateway of facts.gateways) {
+      for (const ref of gateway.frontendCaCertificateRefs) {
+        if (!ref.crossNamespace) continue;
+        const permitted = facts.grantPermits({
+          fromGroup: GATEWAY_API_GROUP,
+          fromKind: 'Gateway',
+          fromNamespace: gateway.namespace,
+          toGroup: ref.group,
+          toKind: ref.kind,
+          toNamespace: ref.namespace,
+          toName: ref.name,
+        });
+        if (permitted) continue;
+        report({
+          object: gateway.object,
+          field: ref.field,
+          value: { group: ref.group, kind: ref.kind, namespace: ref.namespace, name: ref.name },
+          message: `the client certificate validation of ${gateway.object.ref} refers to CA ${ref.kind} ${ref.namespace}/${ref.name}, and no ReferenceGrant in `
+            + `namespace "${ref.namespace}" permits it; one would need from {group: ${GATEWAY_API_GROUP}, kind: Gateway, namespace: ${gateway.namespace}} `
             + `and to {group: "${ref.group}", kind: ${ref.kind}} (name unset or "${ref.name}")`,
         });
       }

@@ -44,3 +44,34 @@ describe(`${ID} cross-namespace certificateRef without a ReferenceGrant`, () => 
     expect(findingsOf(lintObjects([...objs, grantFrom('ListenerSet', 'tenant-a')]), ID)).toEqual([]);
   });
 });
+
+describe(`${ID} cross-namespace client CA reference (Gateway spec.tls.frontend) without a ReferenceGrant`, () => {
+  const withClientCa = (perPort = false) => {
+    const validation = { caCertificateRefs: [{ group: '', kind: 'Secret', name: 'client-ca', namespace: 'certs' }] };
+    const frontend = perPort ? { default: {}, perPort: [{ port: 443, tls: { validation } }] } : { default: { validation } };
+    return gateway({ override: { spec: { tls: { frontend } } } });
+  };
+
+  it('accepts a client CA in another namespace that a ReferenceGrant from Gateways permits', () => {
+    // GIVEN Gateway infra/web validating client certificates against Secret certs/client-ca, and a grant from Gateways in infra
+    const objs = [withClientCa(), grantFrom('Gateway', 'infra')];
+    // THEN CG-GWAPI-006 reports nothing
+    expect(findingsOf(lintObjects(objs), ID)).toEqual([]);
+  });
+
+  it('rejects a client CA in another namespace with no ReferenceGrant, default and per port', () => {
+    // GIVEN the same without the grant (and a grant from ListenerSets only, which does not count for a Gateway)
+    const cases = [
+      [false, 'spec.tls.frontend.default.validation.caCertificateRefs[0]'],
+      [true, 'spec.tls.frontend.perPort[0].tls.validation.caCertificateRefs[0]'],
+    ] as const;
+    for (const [perPort, field] of cases) {
+      // WHEN
+      const f = singleFinding(lintObjects([withClientCa(perPort), grantFrom('ListenerSet', 'infra')]), ID);
+      // THEN
+      expect(f).toMatchObject({ kind: 'Gateway', name: 'web', field, severity: 'error' });
+      expect(f.value).toBe(shown({ group: '', kind: 'Secret', namespace: 'certs', name: 'client-ca' }));
+      expect(f.message).toContain('the client certificate validation of Gateway infra/web refers to CA Secret certs/client-ca, and no ReferenceGrant in namespace "certs" permits it');
+    }
+  });
+});
