@@ -61,20 +61,27 @@ describe('Tenants on a Gateway API gateway', () => {
         hostname: 'shop.example.com',
         port: 443,
         protocol: 'HTTPS',
-        tls: { mode: 'Terminate', certificateRefs: [{ group: '', kind: 'Secret', name: 'shop-tls' }] },
+        tls: { mode: 'Terminate', certificateRefs: [{ group: '', kind: 'Secret', name: 'shop.shop-tls', namespace: 'ingress-public-web' }] },
         allowedRoutes: { namespaces: { from: 'Same' }, kinds: [{ kind: 'HTTPRoute' }] },
       }],
     });
     // AND the route's parent is the ListenerSet's listener
     const route = ofKind(objs, 'HTTPRoute').find((r) => r.metadata.namespace === 'shop');
     expect(route.spec.parentRefs).toStrictEqual([{ group: 'gateway.networking.k8s.io', kind: 'ListenerSet', name: 'gateway-public-web', sectionName: 'https-shop.example.com' }]);
-    // AND the Gateway admits ListenerSets only from tenant namespaces, keeps no listener for the tenant host, and needs no ReferenceGrant
+    // AND the Gateway admits ListenerSets only from tenant namespaces and keeps no listener for the tenant host
     const [gw] = ofKind(objs, 'Gateway');
     expect(gw.spec.allowedListeners).toStrictEqual({
       namespaces: { from: 'Selector', selector: { matchExpressions: [{ key: 'gateways.cdk8s.io/tenant', operator: 'Exists' }] } },
     });
     expect(gw.spec.listeners.map((l: any) => l.name)).toStrictEqual(['http']);
-    expect(ofKind(objs, 'ReferenceGrant')).toHaveLength(0);
+    // AND the key stays in the Gateway's namespace (the Certificate too), read by the tenant's ListenerSet alone through one grant
+    expect(ofKind(objs, 'Certificate').map((c) => [c.metadata.namespace, c.spec.secretName])).toStrictEqual([['ingress-public-web', 'shop.shop-tls']]);
+    expect(ofKind(objs, 'ReferenceGrant').map((g) => [g.metadata.namespace, g.metadata.name, g.spec])).toStrictEqual([['ingress-public-web', 'shop.gateway-public-web-tls', {
+      from: [{ group: 'gateway.networking.k8s.io', kind: 'ListenerSet', namespace: 'shop' }],
+      to: [{ group: '', kind: 'Secret', name: 'shop.shop-tls' }],
+    }]]);
+    // AND the plain HTTP listener (no hostname) admits the Gateway's namespace only, never the tenant's
+    expect(gw.spec.listeners[0].allowedRoutes.namespaces.selector.matchExpressions[0].values).toStrictEqual(['ingress-public-web']);
     // AND no Gateway API rule fires (CG-GWAPI-008 included)
     const report = RuleEngine.of(app).run();
     expect([...report.errors, ...report.warnings].map((f) => f.ruleId).filter((id) => id.startsWith('CG-GWAPI'))).toStrictEqual([]);
@@ -102,7 +109,9 @@ describe('Tenants on a Gateway API gateway', () => {
     const listener = ofKind(objs, 'Gateway')[0].spec.listeners.find((l: any) => l.name === 'https-shop.example.com');
     expect(listener.allowedRoutes.namespaces.selector.matchExpressions[0].values).toStrictEqual(['shop']);
     expect(ofKind(objs, 'Gateway')[0].spec.allowedListeners).toBeUndefined();
-    expect(ofKind(objs, 'ReferenceGrant').map((g) => [g.metadata.namespace, g.spec.to])).toStrictEqual([['shop', [{ group: '', kind: 'Secret', name: 'shop-tls' }]]]);
+    // AND the Gateway reads the tenant's key in its own namespace: no ReferenceGrant
+    expect(listener.tls.certificateRefs).toStrictEqual([{ group: '', kind: 'Secret', name: 'shop.shop-tls' }]);
+    expect(ofKind(objs, 'ReferenceGrant')).toStrictEqual([]);
   });
 
   it('rejects a tenant route through an existing GatewayClass, whose proxy pods its isolated namespace can not admit', () => {

@@ -26,7 +26,7 @@ export function ensureListenerSet(route: Route, binding: GatewayApiBinding): voi
     metadata: { name: listenerSetName(binding), namespace, labels: { [LABEL_MANAGED_BY]: MANAGED_BY } },
     spec: {
       parentRef: { group: GATEWAY_API_GROUP, kind: 'Gateway', name: binding.gatewayName, namespace: binding.gatewayNamespace },
-      listeners: Lazy.any({ produce: () => listenerSetListeners(binding.routes().filter((r) => r.namespace === namespace), binding) }),
+      listeners: Lazy.any({ produce: () => listenerSetListeners(binding.routes().filter((r) => r.namespace === namespace), binding, namespace) }),
     },
   });
 }
