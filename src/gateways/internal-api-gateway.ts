@@ -137,7 +137,8 @@ export class InternalApiGateway extends IngressClassGateway {
     this.edgeSettings = settings;
     this.unsupportedEdgeSettings = [...configured.unsupported];
     this.issuer = props.issuer ?? CaIssuer.withSelfSignedRoot(this, 'InternalCa', { name: `${this.className}-ca` });
-    this.routeCertificates = new RouteCertificates(this.issuer, props.certificates, this.certificatesInGatewayNamespace() ? this.namespace : undefined);
+    const certificateNamespace = this.certificatesInGatewayNamespace() ? this.namespace : undefined;
+    this.routeCertificates = new RouteCertificates(this.issuer, props.certificates, certificateNamespace);
 
     // Marks the class and the client Service for the rules (CG-GATEWAY-004, CG-GATEWAY-005), in the manifests themselves.
     for (const classObject of [this.ingressClass, this.gatewayObject]) {

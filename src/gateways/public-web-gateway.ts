@@ -131,7 +131,8 @@ export class PublicWebGateway extends IngressClassGateway {
     this.issuer = props.issuer;
     this.hardening = hardening;
     this.unsupportedHardening = [...hardened.unsupported];
-    this.routeCertificates = new RouteCertificates(this.issuer, props.certificates, this.certificatesInGatewayNamespace() ? this.namespace : undefined);
+    const certificateNamespace = this.certificatesInGatewayNamespace() ? this.namespace : undefined;
+    this.routeCertificates = new RouteCertificates(this.issuer, props.certificates, certificateNamespace);
 
     if (this.api !== RoutingApi.GATEWAY_API && this.ingressClass === undefined && this.routeBinding?.classAnnotation === undefined) {
       // The installation owns the IngressClass (AGIC add-on): the profile and the hardening gaps would go unrecorded.

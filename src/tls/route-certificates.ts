@@ -20,7 +20,11 @@ export class RouteCertificates {
    *   its Secret named `gatewaySecretName(route namespace, tlsSecretName)`; undefined: in the route's namespace,
    *   named `tlsSecretName`, as the route's Ingress needs it.
    */
-  constructor(private readonly issuer: ICertificateIssuer, private readonly options: CertificateOptions = {}, private readonly gatewayNamespace?: string) {}
+  constructor(
+    private readonly issuer: ICertificateIssuer,
+    private readonly options: CertificateOptions = {},
+    private readonly gatewayNamespace?: string,
+  ) {}
 
   /** Creates the Certificate for the route's TLS secret, unless the secret already has one. */
   public issueFor(route: Route): void {
