@@ -5,7 +5,7 @@ import { NAMESPACE_NAME_LABEL } from '../../core/manifest-contract';
 // Type-only: the gateway calls this module with its routes.
 import type { Route } from '../../routing/route';
 
-/** The most listeners a Gateway takes (`spec.listeners` maxItems in the Gateway CRD, gateway-api v1.6.1). */
+/** The most listeners a Gateway or a ListenerSet takes (`spec.listeners` maxItems in both CRDs, gateway-api v1.6.1; CG-GWAPI-010). */
 export const MAX_GATEWAY_LISTENERS = 64;
 
 /** The route kind a route renders to: GRPCRoute for gRPC backends, HTTPRoute otherwise. */
