@@ -1,12 +1,13 @@
 import { GatewayApiBinding } from './gateway-api-binding';
 import { listenerSecretOf } from './gateway-secret';
 import { listenerNameFor, REDIRECT_LISTENER_NAME } from './listener-names';
+import { MAX_LISTENERS_PER_OBJECT } from '../../core/gateway-api-limits';
 import { NAMESPACE_NAME_LABEL } from '../../core/manifest-contract';
 // Type-only: the gateway calls this module with its routes.
 import type { Route } from '../../routing/route';
 
-/** The most listeners a Gateway or a ListenerSet takes (`spec.listeners` maxItems in both CRDs, gateway-api v1.6.1; CG-GWAPI-010). */
-export const MAX_GATEWAY_LISTENERS = 64;
+/** The most listeners a Gateway or a ListenerSet takes (see MAX_LISTENERS_PER_OBJECT; CG-GWAPI-010). */
+export const MAX_GATEWAY_LISTENERS = MAX_LISTENERS_PER_OBJECT;
 
 /** The route kind a route renders to: GRPCRoute for gRPC backends, HTTPRoute otherwise. */
 export function routeKindOf(route: Route): 'HTTPRoute' | 'GRPCRoute' {

@@ -1,14 +1,8 @@
+import { MAX_LISTENERS_PER_OBJECT } from '../../core/gateway-api-limits';
 import { GATEWAY_API_KINDS, gatewayApiObjects } from '../facts/gateway-api';
 import { listOf } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
-
-/**
- * The most listeners one Gateway or one ListenerSet takes: `spec.listeners` maxItems 64 in both CRDs (gateway-api
- * v1.6.1 standard channel). The spec sets no cap on a Gateway and its ListenerSets together: it merges their
- * listeners, and an implementation MAY refuse some with reason TooManyListeners (Envoy Gateway v1.9.0 does not).
- */
-export const MAX_LISTENERS_PER_OBJECT = 64;
 
 export const TOO_MANY_LISTENERS = defineRule({
   id: 'CG-GWAPI-010',
