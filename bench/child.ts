@@ -3,6 +3,7 @@
  *
  *   node child.js infra <routes> <file>                capture the gateways chart JSON (see infra.ts)
  *   node child.js user-capture <routes> <file>         capture the user path's objects (see user-capture.ts)
+ *   node child.js gwapi-capture <routes> <file>        capture the Gateway API user path's objects (same module)
  *   node child.js <variant> <routes> <outdir> <input>  build + synth one variant, print one result line
  *
  * `<input>` is the infra capture for the original variants and the user-path capture for the `user-*` ones.
@@ -14,10 +15,12 @@
 import * as fs from 'fs';
 import { ApiObject, App } from 'cdk8s';
 import { Breakdown, ChildResult, RESULT_MARKER, Variant, VARIANTS } from './protocol';
-import { buildRoutes, buildUserRoutes, GatewayInfra, RouteSpec, UserPathCapture } from './workload';
+import { buildGatewayApiRoutes, buildRoutes, buildUserRoutes, GatewayInfra, RouteSpec, UserPathCapture } from './workload';
 
 /** Variants that build the user path's objects (from `buildUserRoutes`) rather than the original workload's. */
 const isUserVariant = (variant: Variant) => variant.startsWith('user-');
+/** Variants that build the Gateway API user path's objects (from `buildGatewayApiRoutes`). */
+const isGatewayApiVariant = (variant: Variant) => variant.startsWith('gwapi-');
 
 async function builder(variant: Variant, input: unknown): Promise<(app: App, routes: RouteSpec[]) => void> {
   const infra = input as GatewayInfra;
@@ -40,6 +43,15 @@ async function builder(variant: Variant, input: unknown): Promise<(app: App, rou
       return (app, routes) => userPath.build(app, routes, true);
     }
     case 'user-plain': {
+      const userPlain = await import('./variants/user-plain.js');
+      return (app) => userPlain.build(app, input as UserPathCapture);
+    }
+    case 'gwapi-path': {
+      const gatewayApiPath = await import('./variants/gwapi-path.js');
+      return (app, routes) => gatewayApiPath.build(app, routes, true);
+    }
+    case 'gwapi-plain': {
+      // The same plain-ApiObject rebuild as (a2), from the Gateway API path's capture.
       const userPlain = await import('./variants/user-plain.js');
       return (app) => userPlain.build(app, input as UserPathCapture);
     }
@@ -74,12 +86,14 @@ async function measureJsonYaml(routeCount: number, outdir: string, capture: User
 async function measure(variant: Variant, routeCount: number, outdir: string, inputFile: string, withBreakdown: boolean): Promise<ChildResult> {
   // The capture is read and parsed before the clock starts. The user path needs none: holding the capture of
   // what it is about to build would only add to its memory.
-  const input: unknown = variant === 'user-path' ? undefined : JSON.parse(fs.readFileSync(inputFile, 'utf8'));
+  const input: unknown = variant === 'user-path' || variant === 'gwapi-path' ? undefined : JSON.parse(fs.readFileSync(inputFile, 'utf8'));
   if (variant === 'user-json-yaml') return measureJsonYaml(routeCount, outdir, input as UserPathCapture);
   const build = await builder(variant, input);
   // Everything is loaded before the clock starts: module loading is not synthesis.
   const instrumentation = withBreakdown ? await import('./breakdown.js') : undefined;
-  const routes = isUserVariant(variant) ? buildUserRoutes(routeCount) : buildRoutes(routeCount);
+  const routes = isGatewayApiVariant(variant)
+    ? buildGatewayApiRoutes(routeCount)
+    : isUserVariant(variant) ? buildUserRoutes(routeCount) : buildRoutes(routeCount);
   const mb = (bytes: number) => bytes / 1024 / 1024;
   const startRssMB = mb(process.memoryUsage().rss);
 
@@ -94,7 +108,7 @@ async function measure(variant: Variant, routeCount: number, outdir: string, inp
   if (instrumentation) {
     const timers = new instrumentation.Timers();
     instrumentation.instrumentObjects(app, timers);
-    if (variant === 'rules-on' || variant === 'user-path') {
+    if (variant === 'rules-on' || variant === 'user-path' || variant === 'gwapi-path') {
       instrumentation.instrumentEngine(timers, {
         engine: await import('../src/rules/engine.js'),
         evaluate: await import('../src/rules/evaluate.js'),
@@ -133,6 +147,11 @@ async function main(argv: string[]): Promise<void> {
   if (argv[0] === 'user-capture') {
     const { captureUserPath } = await import('./user-capture.js');
     fs.writeFileSync(argv[2], JSON.stringify(captureUserPath(buildUserRoutes(Number(argv[1])))));
+    return;
+  }
+  if (argv[0] === 'gwapi-capture') {
+    const { captureGatewayApiPath } = await import('./user-capture.js');
+    fs.writeFileSync(argv[2], JSON.stringify(captureGatewayApiPath(buildGatewayApiRoutes(Number(argv[1])))));
     return;
   }
   const [variant, routes, outdir, inputFile, flag] = argv;

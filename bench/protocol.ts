@@ -1,6 +1,6 @@
 /** What the parent (synth-bench.ts) and each measured child process (child.ts) agree on. */
 
-export const VARIANTS = ['rules-on', 'rules-off', 'plain', 'kplus', 'user-path', 'user-plain', 'user-json-yaml'] as const;
+export const VARIANTS = ['rules-on', 'rules-off', 'plain', 'kplus', 'user-path', 'user-plain', 'user-json-yaml', 'gwapi-path', 'gwapi-plain'] as const;
 export type Variant = typeof VARIANTS[number];
 
 /** What a run measures without `--variants` or `--user-path`: the original four. */
@@ -12,6 +12,9 @@ export const USER_PATH_VARIANTS: readonly Variant[] = ['rules-on', 'plain', 'kpl
 /** The user path's variants (built from the user path's routes and its capture, see user-capture.ts). */
 export const USER_VARIANTS: readonly Variant[] = ['user-path', 'user-plain', 'user-json-yaml'];
 
+/** What `--gateway-api` measures (issue 15): the Gateway API user path and its same-objects baseline. */
+export const GATEWAY_API_VARIANTS: readonly Variant[] = ['gwapi-path', 'gwapi-plain'];
+
 export const VARIANT_LABELS: Record<Variant, string> = {
   'rules-on': 'rules on',
   'rules-off': 'rules off',
@@ -20,6 +23,8 @@ export const VARIANT_LABELS: Record<Variant, string> = {
   'user-path': 'user path (rules on)',
   'user-plain': 'baseline (a2) same objects, plain ApiObjects',
   'user-json-yaml': 'baseline (c) same objects, JSON to YAML',
+  'gwapi-path': 'Gateway API user path (rules on)',
+  'gwapi-plain': 'baseline (a3) same objects, plain ApiObjects',
 };
 
 /** Short names, for ratios. */
@@ -31,6 +36,8 @@ export const VARIANT_SHORT: Record<Variant, string> = {
   'user-path': 'user path',
   'user-plain': 'baseline (a2)',
   'user-json-yaml': 'baseline (c)',
+  'gwapi-path': 'Gateway API user path',
+  'gwapi-plain': 'baseline (a3)',
 };
 
 /** Prefix of the stdout line that carries a child's result (the library prints warnings on stderr). */

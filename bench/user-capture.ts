@@ -5,12 +5,16 @@
  * same YAML as baseline (a2).
  */
 import { ApiObject, App, Chart, Names } from 'cdk8s';
+import { build as buildGatewayApiPath } from './variants/gwapi-path';
 import { build } from './variants/user-path';
 import { CapturedChart, Manifest, RouteSpec, UserPathCapture } from './workload';
 
-export function captureUserPath(routes: RouteSpec[]): UserPathCapture {
+export function captureUserPath(
+  routes: RouteSpec[],
+  builder: (app: App, routes: RouteSpec[], rulesEnabled: boolean) => void = build,
+): UserPathCapture {
   const app = new App({ outdir: '/nonexistent' }); // never synthesized to disk
-  build(app, routes, false);
+  builder(app, routes, false);
   const charts = app.charts; // cdk8s's synthesis order
   for (const chart of charts) {
     if (chart.node.scope !== app) throw new Error(`chart ${chart.node.path} is not a child of the app; the baselines rebuild only top-level charts`);
@@ -27,4 +31,9 @@ export function captureUserPath(routes: RouteSpec[]): UserPathCapture {
       objects: chart.toJson() as Manifest[],
     })),
   };
+}
+
+/** The same capture for the Gateway API user path (`variants/gwapi-path.ts`), the input of baseline (a3). */
+export function captureGatewayApiPath(routes: RouteSpec[]): UserPathCapture {
+  return captureUserPath(routes, buildGatewayApiPath);
 }

@@ -42,6 +42,8 @@ export interface RouteSpec {
   readonly host: string;
   readonly secretName: string;
   readonly policyName: string;
+  /** The route's path. @default '/' */
+  readonly path?: string;
 }
 
 export function tenantNamespace(tenant: number): string {
@@ -235,4 +237,23 @@ export interface CapturedChart {
 /** What the user-path variant synthesizes at one size: the input of baselines (a2) and (c). */
 export interface UserPathCapture {
   readonly charts: CapturedChart[];
+}
+
+// ---- the Gateway API user path (issue 15) -----------------------------------------------------------
+
+/** Hosts per tenant on the Gateway API path: one ListenerSet listener each, so at most 64 (CG-GWAPI-010). */
+export const GATEWAY_API_HOSTS_PER_TENANT = 50;
+
+/**
+ * The Gateway API path's routes: `buildUserRoutes(n)`, but a tenant's routes spread over at most
+ * `GATEWAY_API_HOSTS_PER_TENANT` hosts (`h07.tenant-42.example.com`), each host with several paths (`/p1`) and one
+ * TLS secret, so no ListenerSet needs more than 64 listeners at 10,000 routes (100 per tenant: 50 hosts, 2 paths).
+ */
+export function buildGatewayApiRoutes(n: number): RouteSpec[] {
+  return buildUserRoutes(n).map((route, i) => {
+    const round = Math.floor(i / TENANTS);
+    const hostIndex = round % GATEWAY_API_HOSTS_PER_TENANT;
+    const host = `h${String(hostIndex).padStart(2, '0')}.${route.namespace}.${PUBLIC_WEB.hostSuffix}`;
+    return { ...route, host, secretName: `h${String(hostIndex).padStart(2, '0')}-tls`, path: `/p${Math.floor(round / GATEWAY_API_HOSTS_PER_TENANT)}` };
+  });
 }

@@ -371,6 +371,15 @@ export class IngressClassGateway extends Construct implements IGateway {
     return [];
   }
 
+  /**
+   * Whether the gateway issues its routes' certificates in its own namespace: presets that issue them do on the
+   * Gateway API alone (an Ingress needs the Secret in its own namespace). A gateway that issues none reads the
+   * Secrets its routes name, in their namespaces.
+   */
+  protected certificatesInGatewayNamespace(): boolean {
+    return false;
+  }
+
   /** Options every HTTPRoute of the gateway gets unless the route sets its own; presets add their request limits. */
   protected gatewayApiRouteOptionDefaults(): RouteOptions {
     return {};
@@ -407,6 +416,7 @@ export class IngressClassGateway extends Construct implements IGateway {
       implementation: this.controller.gatewayApi!,
       deployment: this.gatewayApiDeployment!,
       redirectsPlainHttp: this.redirectsPlainHttp(),
+      certificatesInGatewayNamespace: this.certificatesInGatewayNamespace(),
       // Read when routes render: a preset's filters depend on what its constructor sets after this one returns.
       get routeFilters() {
         return gateway.gatewayApiRouteFilters();

@@ -138,7 +138,8 @@ export class InternalApiGateway extends IngressClassGateway {
     this.edgeSettings = settings;
     this.unsupportedEdgeSettings = [...configured.unsupported];
     this.issuer = props.issuer ?? CaIssuer.withSelfSignedRoot(this, 'InternalCa', { name: `${this.className}-ca` });
-    this.routeCertificates = new RouteCertificates(this.issuer, props.certificates);
+    const certificateNamespace = this.certificatesInGatewayNamespace() ? this.namespace : undefined;
+    this.routeCertificates = new RouteCertificates(this.issuer, props.certificates, certificateNamespace);
 
     // Marks the class and the client Service for the rules (CG-GATEWAY-004, CG-GATEWAY-005), in the manifests themselves.
     for (const classObject of [this.ingressClass, this.gatewayObject]) {
@@ -167,6 +168,15 @@ export class InternalApiGateway extends IngressClassGateway {
   /** The trusted proxies, besides the base gateway's settings. */
   protected gatewayApiGatewaySettings(): GatewayApiGatewaySettings {
     return { ...super.gatewayApiGatewaySettings(), ...gatewayWideEdgeSettings(this.edgeSettings) };
+  }
+
+  /**
+   * On the Gateway API alone, route certificates are issued in the Gateway's namespace: the keys stay where the
+   * platform keeps them, and cert-manager's HTTP-01 routes appear there, so no tenant namespace is admitted on a
+   * listener without a hostname (CG-GWAPI-009).
+   */
+  protected certificatesInGatewayNamespace(): boolean {
+    return this.api === RoutingApi.GATEWAY_API;
   }
 
   /** The Certificates this gateway creates for its routes, one per TLS secret (reading it renders the app's routes, as synth does). */

@@ -131,7 +131,8 @@ export class PublicWebGateway extends IngressClassGateway {
     this.issuer = props.issuer;
     this.hardening = hardening;
     this.unsupportedHardening = [...hardened.unsupported];
-    this.routeCertificates = new RouteCertificates(this.issuer, props.certificates);
+    const certificateNamespace = this.certificatesInGatewayNamespace() ? this.namespace : undefined;
+    this.routeCertificates = new RouteCertificates(this.issuer, props.certificates, certificateNamespace);
 
     if (this.api !== RoutingApi.GATEWAY_API && this.ingressClass === undefined && this.routeBinding?.classAnnotation === undefined) {
       // The installation owns the IngressClass (AGIC add-on): the profile and the hardening gaps would go unrecorded.
@@ -172,6 +173,15 @@ export class PublicWebGateway extends IngressClassGateway {
   /** Every route sends HSTS (a standard ResponseHeaderModifier filter). */
   protected gatewayApiRouteFilters(): { [key: string]: any }[] {
     return [{ type: 'ResponseHeaderModifier', responseHeaderModifier: { set: [{ name: 'Strict-Transport-Security', value: hstsHeaderValue(this.hardening) }] } }];
+  }
+
+  /**
+   * On the Gateway API alone, route certificates are issued in the Gateway's namespace: the keys stay where the
+   * platform keeps them, and cert-manager's HTTP-01 routes appear there, so no tenant namespace is admitted on a
+   * listener without a hostname (CG-GWAPI-009).
+   */
+  protected certificatesInGatewayNamespace(): boolean {
+    return this.api === RoutingApi.GATEWAY_API;
   }
 
   /** The Certificates this gateway creates for its routes, one per TLS secret (reading it renders the app's routes, as synth does). */

@@ -30,7 +30,9 @@ export interface RouteBaseProps {
   /** Where the traffic goes. */
   readonly backend: RouteBackend;
   /**
-   * Secret holding the TLS certificate for `host`; enables HTTPS for the route.
+   * Secret holding the TLS certificate for `host`; enables HTTPS for the route. In the route's namespace, except on
+   * a Gateway API gateway that issues the certificate (`PublicWebGateway`, `InternalApiGateway` with
+   * `RoutingApi.GATEWAY_API`): there the Secret is `<route namespace>.<tlsSecretName>` in the gateway's namespace.
    * @default - no TLS
    */
   readonly tlsSecretName?: string;

@@ -23,6 +23,8 @@ import { ROUTE_HOSTNAME_MISMATCH } from './gwapi/hostname-mismatch';
 import { LISTENER_SET_NOT_ALLOWED } from './gwapi/listener-set-not-allowed';
 import { MISSING_PARENT } from './gwapi/missing-parent';
 import { ROUTE_NOT_ALLOWED } from './gwapi/route-not-allowed';
+import { TENANT_ON_OPEN_LISTENER } from './gwapi/tenant-on-open-listener';
+import { TOO_MANY_LISTENERS } from './gwapi/too-many-listeners';
 import { TRAEFIK_CLASS_UNSELECTED } from './gwapi/traefik-class-unselected';
 import { TRAEFIK_LISTENER_SET } from './gwapi/traefik-listener-set';
 import { TRAEFIK_LISTENER_WITHOUT_ENTRY_POINT } from './gwapi/traefik-listener-without-entry-point';
@@ -148,6 +150,8 @@ export const ALL_RULES: readonly Rule[] = [
   CERTIFICATE_REF_NOT_GRANTED,
   CERTIFICATE_SECRET_MISSING,
   LISTENER_SET_NOT_ALLOWED,
+  TENANT_ON_OPEN_LISTENER,
+  TOO_MANY_LISTENERS,
   ENVOY_PROXY_NOT_HIGHLY_AVAILABLE,
   TRAEFIK_LISTENER_WITHOUT_ENTRY_POINT,
   TRAEFIK_LISTENER_SET,

@@ -342,8 +342,8 @@ export class AcmeIssuer extends Construct implements ICertificateIssuer {
 /** The HTTP-01 solver Ingress settings that put challenges on a gateway. */
 /**
  * The HTTP-01 solver for a gateway: an Ingress of its class, or on a Gateway API gateway an HTTPRoute whose parent
- * is the Gateway (its plain HTTP listener), created by cert-manager in the Certificate's namespace; the Gateway's
- * HTTP listener admits those namespaces. A gateway serving both APIs keeps the Ingress solver.
+ * is the Gateway (its plain HTTP listener), created by cert-manager in the Certificate's namespace, which is the
+ * Gateway's: that listener admits the Gateway's namespace only. A gateway serving both APIs keeps the Ingress solver.
  */
 function http01Solver(gateway: IGateway): ClusterIssuerSpecAcmeSolvers['http01'] {
   if (gateway.api !== RoutingApi.GATEWAY_API) return { ingress: http01Ingress(gateway) };

@@ -4,11 +4,11 @@ import { ApiObject } from 'cdk8s';
 export interface RouteCertificate {
   /** Name of the Certificate object (the secret name). */
   readonly certificateName: string;
-  /** The Secret the key pair is written to. */
+  /** The Secret the key pair is written to: the route's `tlsSecretName`, or on the Gateway API `<route namespace>.<tlsSecretName>`. */
   readonly secretName: string;
   /** The host names it covers: the host of the first route that uses the secret. */
   readonly dnsNames: string[];
-  /** Namespace of the Certificate; undefined when it follows the chart. */
+  /** Namespace of the Certificate (the gateway's on the Gateway API); undefined when it follows the chart. */
   readonly namespace?: string;
   /** The Certificate object. */
   readonly apiObject: ApiObject;

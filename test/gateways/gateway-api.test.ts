@@ -259,22 +259,66 @@ describe('PublicWebGateway on the Gateway API', () => {
     return { app, web, gateway };
   }
 
-  it('redirects plain HTTP on one listener that admits its own namespace and the Certificates\' namespaces', () => {
+  it('redirects plain HTTP on one listener without hostname that admits no namespace but its own (no route namespace)', () => {
     // GIVEN a public web gateway with one TLS route into web
     const { app } = publicWeb();
     // WHEN
     const objs = synthApp(app);
-    // THEN the HTTP listener has no hostname and admits ingress-public-web (redirect) and web (HTTP-01 routes)
+    // THEN the HTTP listener has no hostname and admits ingress-public-web only (redirect and HTTP-01 routes)
     const http = ofKind(objs, 'Gateway')[0].spec.listeners.find((l: any) => l.name === 'http');
     expect(http.hostname).toBeUndefined();
-    expect(http.allowedRoutes.namespaces.selector.matchExpressions[0].values).toStrictEqual(['ingress-public-web', 'web']);
+    expect(http.allowedRoutes.namespaces.selector.matchExpressions[0].values).toStrictEqual(['ingress-public-web']);
     // AND the redirect route answers 301 to https from the Gateway's namespace
     const redirect = ofKind(objs, 'HTTPRoute').find((r) => r.metadata.namespace === 'ingress-public-web');
     expect(redirect.spec.parentRefs).toStrictEqual([{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'public-web', sectionName: 'http' }]);
     expect(redirect.spec.rules[0].filters).toStrictEqual([{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }]);
-    // AND the Certificate stays in the route namespace, next to its ReferenceGrant
+    // AND the Certificate is issued in the Gateway's namespace, its Secret named after the route namespace, so the
+    // HTTPS listener reads it in its own namespace without a ReferenceGrant
+    expect(ofKind(objs, 'Certificate').map((c) => [c.metadata.namespace, c.spec.secretName])).toStrictEqual([['ingress-public-web', 'web.www-tls']]);
+    const https = ofKind(objs, 'Gateway')[0].spec.listeners.find((l: any) => l.name === 'https-www.example.com');
+    expect(https.tls.certificateRefs).toStrictEqual([{ group: '', kind: 'Secret', name: 'web.www-tls' }]);
+    expect(ofKind(objs, 'ReferenceGrant')).toStrictEqual([]);
+    assertValidManifests(objs);
+  });
+
+  it('gives two namespaces that use the same tlsSecretName two Secrets in the Gateway\'s namespace', () => {
+    // GIVEN two namespaces whose routes both name their secret "www-tls"
+    const { app } = publicWeb();
+    const shop = new Chart(app, 'shop', { namespace: 'shop' });
+    new Route(shop, 'Shop', { host: 'shop.example.com', backend, tlsSecretName: 'www-tls' });
+    // WHEN
+    const objs = synthApp(app);
+    // THEN each gets its own Certificate and Secret, and each host's listener refers to its own
+    expect(ofKind(objs, 'Certificate').map((c) => [c.metadata.namespace, c.spec.secretName, c.spec.dnsNames]).sort()).toStrictEqual([
+      ['ingress-public-web', 'shop.www-tls', ['shop.example.com']],
+      ['ingress-public-web', 'web.www-tls', ['www.example.com']],
+    ]);
+    const refs = Object.fromEntries(ofKind(objs, 'Gateway')[0].spec.listeners.filter((l: any) => l.tls)
+      .map((l: any) => [l.hostname, l.tls.certificateRefs.map((r: any) => r.name)]));
+    expect(refs).toStrictEqual({ 'shop.example.com': ['shop.www-tls'], 'www.example.com': ['web.www-tls'] });
+  });
+
+  it('keeps Certificates in the route namespace with a ReferenceGrant from the Gateway when an Ingress serves the routes too', () => {
+    // GIVEN a Traefik public web gateway serving both APIs
+    const app = Testing.app();
+    const infra = new Chart(app, 'ingress');
+    const issuer = new AcmeIssuer(infra, 'LetsEncrypt', { email: 'ops@example.com' });
+    new PublicWebGateway(infra, 'Gateway', {
+      className: 'public-web', controller: IngressController.traefik(), api: RoutingApi.INGRESS_AND_GATEWAY_API, issuer, defaultClass: true,
+    });
+    const web = new Chart(app, 'web', { namespace: 'web' });
+    new Route(web, 'Www', { host: 'www.example.com', backend, tlsSecretName: 'www-tls' });
+    // WHEN
+    const objs = synthApp(app);
+    // THEN the Ingress's Secret is the listener's, read through a grant in web
     expect(ofKind(objs, 'Certificate').map((c) => [c.metadata.namespace, c.spec.secretName])).toStrictEqual([['web', 'www-tls']]);
-    expect(ofKind(objs, 'ReferenceGrant').map((g) => g.metadata.namespace)).toStrictEqual(['web']);
+    expect(ofKind(objs, 'ReferenceGrant').map((g) => [g.metadata.namespace, g.spec.from[0].kind, g.spec.to])).toStrictEqual([
+      ['web', 'Gateway', [{ group: '', kind: 'Secret', name: 'www-tls' }]],
+    ]);
+    // AND the plain HTTP listener still admits the Gateway's namespace only: the HTTP-01 solver is an Ingress
+    const http = ofKind(objs, 'Gateway')[0].spec.listeners.find((l: any) => l.name === 'http');
+    expect(http.allowedRoutes.namespaces.selector.matchExpressions[0].values).toStrictEqual(['ingress-public-web']);
+    expect(ofKind(objs, 'ClusterIssuer')[0].spec.acme.solvers[0].http01.ingress).toBeDefined();
   });
 
   it('sends HSTS with a standard ResponseHeaderModifier filter on every route', () => {

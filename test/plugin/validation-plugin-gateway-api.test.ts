@@ -26,4 +26,24 @@ describe('GatewayValidationPlugin: Gateway API manifests', () => {
     ]);
     expect(submits).toEqual(['failure']);
   });
+
+  test('reports a tenant namespace admitted on a listener without hostname (CG-GWAPI-009) at the listener', async () => {
+    // GIVEN a tenant Namespace and a Gateway whose HTTP listener without hostname admits it
+    const violations: Array<{ ruleName: string; violatingResources: Array<{ resourceName: string; locations: string[] }> }> = [];
+    const context = {
+      manifests: [path.join(DIR, '..', 'gateway-api-tenant', 'gateway.yaml')],
+      pkg: 'cdk8s-gateways',
+      version: '0.0.0',
+      metadata: {},
+      report: { addViolation: (v: any) => { violations.push(v); }, submit: () => undefined },
+      logger: { log: () => undefined },
+    };
+    // WHEN validating
+    await new GatewayValidationPlugin().validate(context as any);
+    // THEN exactly that finding, on the Gateway's listener
+    expect(violations.map((v) => v.ruleName)).toEqual(['CG-GWAPI-009']);
+    expect(violations[0].violatingResources).toEqual([
+      expect.objectContaining({ resourceName: 'web', locations: ['spec.listeners[0].allowedRoutes.namespaces'] }),
+    ]);
+  });
 });

@@ -61,23 +61,49 @@ describe('Tenants on a Gateway API gateway', () => {
         hostname: 'shop.example.com',
         port: 443,
         protocol: 'HTTPS',
-        tls: { mode: 'Terminate', certificateRefs: [{ group: '', kind: 'Secret', name: 'shop-tls' }] },
+        tls: { mode: 'Terminate', certificateRefs: [{ group: '', kind: 'Secret', name: 'shop.shop-tls', namespace: 'ingress-public-web' }] },
         allowedRoutes: { namespaces: { from: 'Same' }, kinds: [{ kind: 'HTTPRoute' }] },
       }],
     });
     // AND the route's parent is the ListenerSet's listener
     const route = ofKind(objs, 'HTTPRoute').find((r) => r.metadata.namespace === 'shop');
     expect(route.spec.parentRefs).toStrictEqual([{ group: 'gateway.networking.k8s.io', kind: 'ListenerSet', name: 'gateway-public-web', sectionName: 'https-shop.example.com' }]);
-    // AND the Gateway admits ListenerSets only from tenant namespaces, keeps no listener for the tenant host, and needs no ReferenceGrant
+    // AND the Gateway admits ListenerSets only from tenant namespaces and keeps no listener for the tenant host
     const [gw] = ofKind(objs, 'Gateway');
     expect(gw.spec.allowedListeners).toStrictEqual({
       namespaces: { from: 'Selector', selector: { matchExpressions: [{ key: 'gateways.cdk8s.io/tenant', operator: 'Exists' }] } },
     });
     expect(gw.spec.listeners.map((l: any) => l.name)).toStrictEqual(['http']);
-    expect(ofKind(objs, 'ReferenceGrant')).toHaveLength(0);
+    // AND the key stays in the Gateway's namespace (the Certificate too), read by the tenant's ListenerSet alone through one grant
+    expect(ofKind(objs, 'Certificate').map((c) => [c.metadata.namespace, c.spec.secretName])).toStrictEqual([['ingress-public-web', 'shop.shop-tls']]);
+    expect(ofKind(objs, 'ReferenceGrant').map((g) => [g.metadata.namespace, g.metadata.name, g.spec])).toStrictEqual([['ingress-public-web', 'shop.gateway-public-web-tls', {
+      from: [{ group: 'gateway.networking.k8s.io', kind: 'ListenerSet', namespace: 'shop' }],
+      to: [{ group: '', kind: 'Secret', name: 'shop.shop-tls' }],
+    }]]);
+    // AND the plain HTTP listener (no hostname) admits the Gateway's namespace only, never the tenant's
+    expect(gw.spec.listeners[0].allowedRoutes.namespaces.selector.matchExpressions[0].values).toStrictEqual(['ingress-public-web']);
     // AND no Gateway API rule fires (CG-GWAPI-008 included)
     const report = RuleEngine.of(app).run();
     expect([...report.errors, ...report.warnings].map((f) => f.ruleId).filter((id) => id.startsWith('CG-GWAPI'))).toStrictEqual([]);
+  });
+
+  it('rejects a tenant with more hosts than its ListenerSet takes (65 of 64), as input on the route', () => {
+    // GIVEN tenant shop with 65 hosts under *.shop.example.com, one route each
+    const app = Testing.app();
+    const infra = new Chart(app, 'ingress');
+    const issuer = new AcmeIssuer(infra, 'LetsEncrypt', { email: 'ops@example.com' });
+    const gateway = new PublicWebGateway(infra, 'Gateway', { className: 'public-web', controller: new ListenerSetImplementation(), api: RoutingApi.GATEWAY_API, issuer });
+    const tenant = new Tenant(app, 'shop', { hosts: ['*.shop.example.com'], gateways: [gateway] });
+    const backend = RouteBackend.fromService(appService(tenant, 'web'));
+    for (let i = 0; i < 65; i++) tenant.addRoute(`R${i}`, { host: `h${i}.shop.example.com`, backend, tlsSecretName: `h${i}-tls` });
+    // WHEN
+    const errors = RuleEngine.of(app).run().errors;
+    // THEN an input finding on the route that created the ListenerSet, saying how to split, and CG-GWAPI-010 on the object
+    expect(errors.map((f) => [f.ruleId, f.constructPath, f.field, f.value])).toStrictEqual([
+      ['CG-INPUT-001', 'shop/R0', 'host', '65'],
+      ['CG-GWAPI-010', 'shop/R0/ListenerSet', 'spec.listeners', '65'],
+    ]);
+    expect(errors[0].message).toContain('a ListenerSet takes at most 64');
   });
 
   it('admits the implementation\'s proxy pods to the tenant\'s backend', () => {
@@ -102,7 +128,33 @@ describe('Tenants on a Gateway API gateway', () => {
     const listener = ofKind(objs, 'Gateway')[0].spec.listeners.find((l: any) => l.name === 'https-shop.example.com');
     expect(listener.allowedRoutes.namespaces.selector.matchExpressions[0].values).toStrictEqual(['shop']);
     expect(ofKind(objs, 'Gateway')[0].spec.allowedListeners).toBeUndefined();
-    expect(ofKind(objs, 'ReferenceGrant').map((g) => [g.metadata.namespace, g.spec.to])).toStrictEqual([['shop', [{ group: '', kind: 'Secret', name: 'shop-tls' }]]]);
+    // AND the Gateway reads the tenant's key in its own namespace: no ReferenceGrant
+    expect(listener.tls.certificateRefs).toStrictEqual([{ group: '', kind: 'Secret', name: 'shop.shop-tls' }]);
+    expect(ofKind(objs, 'ReferenceGrant')).toStrictEqual([]);
+  });
+
+  it('on Traefik (no ListenerSets), gives each tenant host a Gateway listener that admits only that tenant\'s namespace', () => {
+    // GIVEN two tenants on a Traefik public web gateway, each with its own host
+    const app = Testing.app();
+    const infra = new Chart(app, 'ingress');
+    const issuer = new AcmeIssuer(infra, 'LetsEncrypt', { email: 'ops@example.com' });
+    const gateway = new PublicWebGateway(infra, 'Gateway', { className: 'public-web', controller: IngressController.traefik(), api: RoutingApi.GATEWAY_API, issuer });
+    for (const name of ['shop', 'blog']) {
+      const tenant = new Tenant(app, name, { hosts: [`${name}.example.com`], gateways: [gateway] });
+      tenant.addRoute('Www', { host: `${name}.example.com`, backend: RouteBackend.fromService(appService(tenant, 'web')), tlsSecretName: 'www-tls' });
+    }
+    // WHEN
+    const objs = synthApp(app);
+    // THEN every listener admits exactly: the redirect listener (no hostname) the Gateway's namespace, each host's listener its tenant
+    const admitted = Object.fromEntries(ofKind(objs, 'Gateway')[0].spec.listeners.map((l: any) => [
+      l.hostname ?? '(none)', l.allowedRoutes.namespaces.selector.matchExpressions[0].values,
+    ]));
+    expect(admitted).toStrictEqual({ '(none)': ['ingress-public-web'], 'blog.example.com': ['blog'], 'shop.example.com': ['shop'] });
+    // AND the same tlsSecretName in both tenants gives two Secrets in the Gateway's namespace
+    expect(ofKind(objs, 'Certificate').map((c) => c.spec.secretName).sort()).toStrictEqual(['blog.www-tls', 'shop.www-tls']);
+    // AND no tenant namespace is admitted on a listener beyond its hosts (CG-GWAPI-009), nor any other Gateway API rule
+    const report = RuleEngine.of(app).run();
+    expect([...report.errors, ...report.warnings].map((f) => f.ruleId).filter((id) => id.startsWith('CG-GWAPI'))).toStrictEqual([]);
   });
 
   it('rejects a tenant route through an existing GatewayClass, whose proxy pods its isolated namespace can not admit', () => {

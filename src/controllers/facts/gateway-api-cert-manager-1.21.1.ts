@@ -26,6 +26,11 @@ export interface CertManagerGatewayApiFacts {
   readonly parentRefAnnotations: SourcedFact<{ kind: string; name: string; namespace: string; fallback: string }>;
   /** The ACME solver fields (Issuer/ClusterIssuer `spec.acme.solvers[]`). */
   readonly solverFields: { [field: string]: FieldPath };
+  /**
+   * Where the HTTP-01 challenge HTTPRoute is created, and what its parentRefs are: the namespace passes unchanged
+   * from the Certificate to its CertificateRequest, Order, Challenge and HTTPRoute.
+   */
+  readonly challengeNamespace: SourcedFact<{ namespace: string; parentRefs: string }>;
   /** What the solver creates for one challenge. */
   readonly solverCreates: SourcedFact<{
     namespace: string;
@@ -115,6 +120,17 @@ export const CERT_MANAGER_1_21_1_GATEWAY_API: CertManagerGatewayApiFacts = {
       from: 'pkg/apis/acme/v1/types_issuer.go ServiceType; pkg/issuer/acme/http/service.go',
     },
     podTemplate: { path: 'spec.acme.solvers[].http01.gatewayHTTPRoute.podTemplate', meaning: 'Solver pod metadata and spec overrides', from: 'pkg/apis/acme/v1/types_issuer.go PodTemplate' },
+  },
+  challengeNamespace: {
+    value: {
+      namespace: 'the Certificate\'s namespace (CertificateRequest, Order, Challenge and HTTPRoute are all created there)',
+      parentRefs: 'the solver\'s gatewayHTTPRoute.parentRefs as written, unless the Order carries the http01-parentref annotations '
+        + '(set by the shim for ListenerSets), which replace a matching entry; a parentRef without namespace means the Challenge\'s namespace',
+    },
+    from: 'pkg/controller/certificates/requestmanager/requestmanager_controller.go (CertificateRequest Namespace: crt.Namespace); '
+      + 'pkg/controller/certificaterequests/acme/acme.go (Order Namespace: cr.Namespace); pkg/controller/acmeorders/util.go buildChallenge '
+      + '(Namespace: o.Namespace), applyGatewayAPIAnnotationParentRefOverride; pkg/issuer/acme/http/httproute.go createGatewayHTTPRoute '
+      + '(Namespace: ch.Namespace), generateHTTPRouteSpec (ParentRefs: ch.Spec.Solver.HTTP01.GatewayHTTPRoute.ParentRefs)',
   },
   solverCreates: {
     value: {

@@ -23,6 +23,12 @@ export interface GatewayApiBinding {
    * redirect; every other route attaches to its host's HTTPS listener.
    */
   readonly redirectsPlainHttp: boolean;
+  /**
+   * Route certificates are issued in the Gateway's namespace (the Gateway API alone serves the routes): listeners
+   * refer to Secrets there, and cert-manager's HTTP-01 routes appear there, so no tenant namespace needs the
+   * plain HTTP listener. False while an Ingress also serves the routes: it needs the Secret in its own namespace.
+   */
+  readonly certificatesInGatewayNamespace: boolean;
   /** Filters every route of the gateway carries first (a public web gateway's HSTS header). */
   readonly routeFilters: { [key: string]: any }[];
   /**

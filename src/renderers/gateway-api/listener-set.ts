@@ -1,7 +1,8 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { GATEWAY_API_GROUP, GATEWAY_API_VERSION, GatewayApiBinding, listenerSetName } from './gateway-api-binding';
-import { listenerSetListeners } from './listeners';
+import { listenerSetListeners, MAX_GATEWAY_LISTENERS } from './listeners';
 import { AppContext, ContextKey } from '../../core/app-context';
+import { rejectInput } from '../../core/input/reject-input';
 import { LABEL_MANAGED_BY, MANAGED_BY } from '../../core/manifest-contract';
 // Type-only: the gateway renders routes through this module.
 import type { Route } from '../../routing/route';
@@ -26,7 +27,17 @@ export function ensureListenerSet(route: Route, binding: GatewayApiBinding): voi
     metadata: { name: listenerSetName(binding), namespace, labels: { [LABEL_MANAGED_BY]: MANAGED_BY } },
     spec: {
       parentRef: { group: GATEWAY_API_GROUP, kind: 'Gateway', name: binding.gatewayName, namespace: binding.gatewayNamespace },
-      listeners: Lazy.any({ produce: () => listenerSetListeners(binding.routes().filter((r) => r.namespace === namespace), binding) }),
+      listeners: Lazy.any({
+        produce: () => {
+          const listeners = listenerSetListeners(binding.routes().filter((r) => r.namespace === namespace), binding, namespace);
+          if (listeners.length > MAX_GATEWAY_LISTENERS) {
+            rejectInput(route, 'host', listeners.length, `namespace "${namespace}" needs ${listeners.length} listeners in its ListenerSet on gateway `
+              + `"${binding.gatewayName}" (one per host), and a ListenerSet takes at most ${MAX_GATEWAY_LISTENERS}; cover the tenant's hosts `
+              + 'with a wildcard host, or spread them over several gateways');
+          }
+          return listeners;
+        },
+      }),
     },
   });
 }

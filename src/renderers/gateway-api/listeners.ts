@@ -1,11 +1,13 @@
 import { GatewayApiBinding } from './gateway-api-binding';
+import { listenerSecretOf } from './gateway-secret';
 import { listenerNameFor, REDIRECT_LISTENER_NAME } from './listener-names';
+import { MAX_LISTENERS_PER_OBJECT } from '../../core/gateway-api-limits';
 import { NAMESPACE_NAME_LABEL } from '../../core/manifest-contract';
 // Type-only: the gateway calls this module with its routes.
 import type { Route } from '../../routing/route';
 
-/** The most listeners a Gateway takes (`spec.listeners` maxItems in the Gateway CRD, gateway-api v1.6.1). */
-export const MAX_GATEWAY_LISTENERS = 64;
+/** The most listeners a Gateway or a ListenerSet takes (see MAX_LISTENERS_PER_OBJECT; CG-GWAPI-010). */
+export const MAX_GATEWAY_LISTENERS = MAX_LISTENERS_PER_OBJECT;
 
 /** The route kind a route renders to: GRPCRoute for gRPC backends, HTTPRoute otherwise. */
 export function routeKindOf(route: Route): 'HTTPRoute' | 'GRPCRoute' {
@@ -40,25 +42,28 @@ interface ListenerDraft {
 
 /**
  * The Gateway's listeners for its routes, sorted by name: one HTTPS listener per host with a TLS route
- * (`certificateRefs` to the routes' Secrets, which stay in the route namespaces), admitting exactly the namespaces
- * of that host's routes. Plain HTTP: a redirecting gateway has one listener without hostname that admits its own
- * namespace (the redirect route) and the namespaces of the Certificates, where cert-manager puts its HTTP-01
- * routes; any other gateway has one HTTP listener per host with a route without TLS.
+ * (`certificateRefs` to the routes' Secrets, `listenerSecretOf`), admitting exactly the namespaces of that host's
+ * routes. Plain HTTP: a redirecting gateway has one listener without hostname that admits its own namespace only:
+ * the redirect route and cert-manager's HTTP-01 routes are there (the Certificates are in the Gateway's namespace,
+ * or, with an Ingress next to the Gateway, the solver is an Ingress). A tenant admitted on a listener that accepts
+ * every hostname could serve any host's plain HTTP (CG-GWAPI-009). Any other gateway has one HTTP listener per host
+ * with a route without TLS.
  */
 export function gatewayListeners(routes: readonly Route[], binding: GatewayApiBinding): { [key: string]: any }[] {
   return listenersFor(routes, binding, 'gateway');
 }
 
 /**
- * The listeners of a tenant's ListenerSet: one per host of its routes (HTTPS with TLS; plain HTTP only on a gateway
- * that does not redirect), admitting routes of the ListenerSet's own namespace only, with the tenant's Secrets, so
- * no ReferenceGrant is needed. The redirect listener stays on the Gateway.
+ * The listeners of a tenant's ListenerSet in `namespace`: one per host of its routes (HTTPS with TLS; plain HTTP
+ * only on a gateway that does not redirect), admitting routes of the ListenerSet's own namespace only. Their
+ * Secrets are in the Gateway's namespace when the gateway keeps certificates there (a ReferenceGrant there admits
+ * this ListenerSet), else the tenant's own. The redirect listener stays on the Gateway.
  */
-export function listenerSetListeners(routes: readonly Route[], binding: GatewayApiBinding): { [key: string]: any }[] {
-  return listenersFor(routes, binding, 'listenerSet');
+export function listenerSetListeners(routes: readonly Route[], binding: GatewayApiBinding, namespace: string): { [key: string]: any }[] {
+  return listenersFor(routes, binding, 'listenerSet', namespace);
 }
 
-function listenersFor(routes: readonly Route[], binding: GatewayApiBinding, owner: 'gateway' | 'listenerSet'): { [key: string]: any }[] {
+function listenersFor(routes: readonly Route[], binding: GatewayApiBinding, owner: 'gateway' | 'listenerSet', ownNamespace?: string): { [key: string]: any }[] {
   const drafts = new Map<string, ListenerDraft>();
   const draft = (name: string, protocol: 'HTTP' | 'HTTPS', host?: string): ListenerDraft => {
     let d = drafts.get(name);
@@ -72,14 +77,11 @@ function listenersFor(routes: readonly Route[], binding: GatewayApiBinding, owne
   if (onGateway && binding.redirectsPlainHttp) draft(REDIRECT_LISTENER_NAME, 'HTTP').namespaces.add(binding.gatewayNamespace);
   for (const route of routes) {
     const name = sectionNameFor(route, binding);
-    if (onGateway && route.tlsSecretName !== undefined && binding.redirectsPlainHttp) {
-      // cert-manager's HTTP-01 routes for this route's Certificate appear in the route's namespace.
-      draft(REDIRECT_LISTENER_NAME, 'HTTP').namespaces.add(route.namespace);
-    }
     if (binding.inListenerSet(route) === onGateway) continue;
     if (route.tlsSecretName !== undefined) {
       const d = draft(name, 'HTTPS', route.host);
-      d.certificates.set(`${route.namespace}/${route.tlsSecretName}`, { name: route.tlsSecretName, namespace: route.namespace });
+      const secret = listenerSecretOf(route, binding);
+      d.certificates.set(`${secret.namespace}/${secret.name}`, secret);
       d.namespaces.add(route.namespace);
       d.kinds.add(routeKindOf(route));
     } else if (!binding.redirectsPlainHttp) {
@@ -104,7 +106,8 @@ function listenersFor(routes: readonly Route[], binding: GatewayApiBinding, owne
           group: '',
           kind: 'Secret',
           name: ref.name,
-          ...(onGateway && ref.namespace !== binding.gatewayNamespace ? { namespace: ref.namespace } : {}),
+          // A ListenerSet's Secrets in the Gateway's namespace are named with it (and granted, reference-grant.ts).
+          ...(ref.namespace !== (onGateway ? binding.gatewayNamespace : ownNamespace) ? { namespace: ref.namespace } : {}),
         })),
       },
     } : {}),

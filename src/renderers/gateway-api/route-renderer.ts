@@ -97,6 +97,6 @@ export function renderGatewayApiRoute(route: Route, binding: GatewayApiBinding):
   }
   renderBackendTlsPolicy(route);
   if (binding.inListenerSet(route)) ensureListenerSet(route, binding);
-  else grantGatewaySecret(route, binding);
+  grantGatewaySecret(route, binding);
   return object;
 }

@@ -1,7 +1,8 @@
 import { ApiObject, ApiObjectProps, Chart, Testing } from 'cdk8s';
-import { gateway, httpRoute } from './gwapi-manifests';
+import { gateway, httpRoute, listener } from './gwapi-manifests';
 import { RuleEngine } from '../../../src/rules/engine';
 import { assertValidManifests } from '../../schema-validator';
+import { namespace } from '../../util/manifests';
 
 let stderr: jest.SpyInstance;
 beforeEach(() => {
@@ -28,6 +29,29 @@ describe('Gateway API rules in a cdk8s app', () => {
     // THEN
     expect(message).toContain('error CG-GWAPI-002 HTTPRoute apps/web at edge/o1');
     expect(message).toContain('spec.hostnames = ["app.example.net"]');
+  });
+
+  it('stops synth on a hand-written Gateway whose listener without hostname admits a tenant namespace (CG-GWAPI-009)', () => {
+    // GIVEN tenant namespace shop (hosts shop.example.com) and Gateway infra/web whose HTTP listener has no hostname and admits all
+    const app = Testing.app();
+    const chart = new Chart(app, 'edge');
+    RuleEngine.of(app);
+    const objects = [
+      namespace({ name: 'shop', annotations: { 'gateways.cdk8s.io/allowed-hosts': 'shop.example.com' } }),
+      gateway({ listeners: [listener({ hostname: null })] }),
+    ];
+    objects.forEach((o, i) => new ApiObject(chart, `o${i}`, o as ApiObjectProps));
+    assertValidManifests(objects);
+    // WHEN synthesizing
+    let message = '';
+    try {
+      Testing.synth(chart);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    // THEN
+    expect(message).toContain('error CG-GWAPI-009 Gateway infra/web at edge/o1');
+    expect(message).toContain('admits routes from namespace "shop"');
   });
 
   it('synthesizes a Gateway and a route on it without findings', () => {
