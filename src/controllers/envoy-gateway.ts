@@ -49,7 +49,7 @@ const AUTOSCALER_CPU_UTILIZATION = 75;
  * Route options a policy applies; `sslRedirect` and `backendProtocol` are not among them because the Gateway API
  * renderer expresses them itself (a redirect route, a GRPCRoute, a BackendTLSPolicy), so they are never unsupported.
  */
-const RENDERED_BY_THE_GATEWAY_API = ['sslRedirect', 'backendProtocol'];
+const RENDERED_BY_THE_GATEWAY_API = ['sslRedirect', 'backendProtocol', 'backendTlsHostname'];
 
 /** Options for the Envoy Gateway profile. */
 export interface EnvoyGatewayProps {
@@ -235,8 +235,12 @@ class EnvoyGatewayApi implements IGatewayApiImplementation {
     // A ClientTrafficPolicy targets only Gateways and ListenerSets: client certificates can not be asked per route.
     if (options.clientCertificate !== undefined) unsupported.push('clientCertificate');
 
+    // The renderer's BackendTLSPolicy names the CA; a kind the controller does not read would fail every handshake.
+    const caKind = options.backendCertificateAuthority?.objectName !== undefined ? options.backendCertificateAuthority.source : undefined;
+    if (caKind !== undefined && !FACTS.backendCaRefKinds.value.kinds.includes(caKind)) unsupported.push('backendCertificateAuthority');
+
     const handled = new Set([
-      ...RENDERED_BY_THE_GATEWAY_API, 'maxRequestBodySize', 'connectTimeout', 'readTimeout', 'sendTimeout', 'rateLimitPerSecond',
+      ...RENDERED_BY_THE_GATEWAY_API, 'backendCertificateAuthority', 'maxRequestBodySize', 'connectTimeout', 'readTimeout', 'sendTimeout', 'rateLimitPerSecond',
       'allowedSourceRanges', 'clientCertificate',
     ]);
     unsupported.push(...setOptionNames(options).filter((key) => !handled.has(key)));

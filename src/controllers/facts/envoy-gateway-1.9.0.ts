@@ -65,6 +65,11 @@ export interface EnvoyGatewayFacts extends GatewayApiImplementationFacts {
   readonly rateLimitNeeds: SourcedFact<{ local: string; global: string }>;
   /** Kinds `tls.clientValidation.caCertificateRefs` may name, with the key read. */
   readonly clientCaRefKinds: SourcedFact<{ kinds: string[]; defaultKind: string; key: string }>;
+  /**
+   * Kinds a BackendTLSPolicy's `validation.caCertificateRefs` may name (core group, the policy's namespace), and the
+   * data keys read, in order of preference.
+   */
+  readonly backendCaRefKinds: SourcedFact<{ kinds: string[]; keys: string[] }>;
 }
 
 const GW = 'gateway.networking.k8s.io';
@@ -300,6 +305,11 @@ export const ENVOY_GATEWAY_1_9_0: EnvoyGatewayFacts = {
   clientCaRefKinds: {
     value: { kinds: ['Secret', 'ConfigMap', 'ClusterTrustBundle'], defaultKind: 'Secret', key: 'ca.crt' },
     from: 'internal/gatewayapi/clienttrafficpolicy.go (ref kind switch, default Secret); api/v1alpha1/tls_types.go CACertificateRefs doc',
+  },
+  backendCaRefKinds: {
+    // A Secret of type SDS (an SDS reference) is read differently; a CA bundle Secret takes the ca.crt path.
+    value: { kinds: ['ConfigMap', 'Secret', 'ClusterTrustBundle'], keys: ['ca.crt', 'tls.crt', 'the first data key'] },
+    from: 'internal/gatewayapi/backendtlspolicy.go getBackendTLSBundle and getCaCertsFromCARefs (kind switch; getFirstMatchOrFirstFromData(CACertKey, TLSCertKey))',
   },
 };
 
