@@ -8,7 +8,8 @@ import { App, Chart, Duration, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import * as ts from 'typescript';
 import {
-  AcmeIssuer, AcmeServer, BackendCertificateAuthority, BackendProtocol, ApiGatewayEdge, ApiGatewayTier, ApiServerAccess, CaIssuer, CloudProvider, Dns01Solver, GatewayExposure,
+  AcmeIssuer, AcmeServer, ApiGatewayEdge, ApiGatewayTier, ApiServerAccess, BackendCertificateAuthority, BackendProtocol, CaIssuer, CloudProvider,
+  Dns01Solver, GatewayExposure,
   IngressClassGateway, IngressClassParametersScope, IngressController, InternalApiGateway, PrivateKey, PublicWebGateway, Route,
   RestrictedWorkload, RouteBackend, RuleEngine, SelfSignedIssuer, Tenant, TlsCertificate,
 } from '../../src';
