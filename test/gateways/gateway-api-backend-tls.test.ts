@@ -184,6 +184,22 @@ describe('CA kinds each Gateway API implementation reads', () => {
     expect(errorIds(app)).toStrictEqual([]);
   });
 
+  it('Envoy Gateway: a GRPCS route with a Secret CA gets a GRPCRoute and a policy naming the Secret, schema- and CEL-valid', () => {
+    // GIVEN an Envoy Gateway gateway and a GRPCS route trusting Secret web/internal-ca
+    const { app, web } = fixture({ controller: IngressController.envoyGateway(), className: 'envoy' });
+    new Route(web, 'G', { host: 'g.example.com', backend, options: { backendProtocol: BackendProtocol.GRPCS, backendCertificateAuthority: BackendCertificateAuthority.fromSecret('internal-ca') } });
+    caObject(web, 'Secret');
+    // WHEN
+    const objs = synthApp(app);
+    // THEN
+    const [route] = ofKind(objs, 'GRPCRoute');
+    expect(route.metadata.annotations?.[UNSUPPORTED]).toBeUndefined();
+    expect(ofKind(objs, 'BackendTLSPolicy')[0].spec.validation).toStrictEqual({
+      hostname: 'web.web.svc', caCertificateRefs: [{ group: '', kind: 'Secret', name: 'internal-ca' }],
+    });
+    expect(errorIds(app)).toStrictEqual([]);
+  });
+
   it('Envoy Gateway reads ConfigMap and Secret CAs and the hostname: nothing unsupported', () => {
     const envoy = IngressController.envoyGateway().gatewayApi!;
     const target = { kind: 'HTTPRoute' as const, name: 'a', namespace: 'web' };
@@ -203,6 +219,28 @@ describe('CA kinds each Gateway API implementation reads', () => {
 
 describe('backend certificate verification on Ingress controllers', () => {
   const target = { namespace: 'web', serviceName: 'api' };
+
+  it('writes the proxy-ssl annotations on the route\'s Ingress for an nginx gateway, with no finding', () => {
+    // GIVEN an Ingress-API nginx gateway and an HTTPS route trusting Secret web/internal-ca for web.internal
+    const { app, web } = fixture({ controller: IngressController.nginx(), className: 'nginx', api: RoutingApi.INGRESS });
+    new Route(web, 'A', {
+      host: 'a.example.com', backend,
+      options: { backendProtocol: HTTPS, backendCertificateAuthority: BackendCertificateAuthority.fromSecret('internal-ca'), backendTlsHostname: 'web.internal' },
+    });
+    // WHEN (schema validated)
+    const objs = synthApp(app);
+    // THEN no BackendTLSPolicy, and the Ingress names the Secret in its namespace and the hostname
+    expect(ofKind(objs, 'BackendTLSPolicy')).toHaveLength(0);
+    const [ingress] = ofKind(objs, 'Ingress');
+    expect(ingress.metadata.annotations).toMatchObject({
+      'nginx.ingress.kubernetes.io/backend-protocol': 'HTTPS',
+      'nginx.ingress.kubernetes.io/proxy-ssl-secret': 'web/internal-ca',
+      'nginx.ingress.kubernetes.io/proxy-ssl-verify': 'on',
+      'nginx.ingress.kubernetes.io/proxy-ssl-name': 'web.internal',
+      'nginx.ingress.kubernetes.io/proxy-ssl-server-name': 'on',
+    });
+    expect(errorIds(app)).toStrictEqual([]);
+  });
 
   it('ingress-nginx verifies against the CA Secret for the Service DNS name, sent as SNI', () => {
     // GIVEN a Secret CA and no hostname

@@ -309,7 +309,8 @@ export const ENVOY_GATEWAY_1_9_0: EnvoyGatewayFacts = {
   backendCaRefKinds: {
     // A Secret of type SDS (an SDS reference) is read differently; a CA bundle Secret takes the ca.crt path.
     value: { kinds: ['ConfigMap', 'Secret', 'ClusterTrustBundle'], keys: ['ca.crt', 'tls.crt', 'the first data key'] },
-    from: 'internal/gatewayapi/backendtlspolicy.go getBackendTLSBundle and getCaCertsFromCARefs (kind switch; getFirstMatchOrFirstFromData(CACertKey, TLSCertKey))',
+    from: 'internal/gatewayapi/backendtlspolicy.go getBackendTLSBundle and getCaCertsFromCARefs (kind switch; getFirstMatchOrFirstFromData(CACertKey, TLSCertKey)); '
+      + 'internal/provider/kubernetes/controller.go processBackendTLSPolicyRefs (loads the same three kinds); route.go applies the policy to every route kind',
   },
 };
 
