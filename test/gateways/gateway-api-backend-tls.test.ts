@@ -224,7 +224,8 @@ describe('backend certificate verification on Ingress controllers', () => {
     // GIVEN an Ingress-API nginx gateway and an HTTPS route trusting Secret web/internal-ca for web.internal
     const { app, web } = fixture({ controller: IngressController.nginx(), className: 'nginx', api: RoutingApi.INGRESS });
     new Route(web, 'A', {
-      host: 'a.example.com', backend,
+      host: 'a.example.com',
+      backend,
       options: { backendProtocol: HTTPS, backendCertificateAuthority: BackendCertificateAuthority.fromSecret('internal-ca'), backendTlsHostname: 'web.internal' },
     });
     // WHEN (schema validated)
