@@ -9,7 +9,7 @@ import {
   GatewayApiDeployment, GatewayApiDeployOptions, GatewayApiRouteObject, GatewayApiRouteTarget, GatewayApiRouteTranslation,
   IGatewayApiImplementation,
 } from './gateway-api-implementation';
-import { RouteOptionsTranslation } from './route-options-translation';
+import { IngressRouteTarget, RouteOptionsTranslation } from './route-options-translation';
 import { gatewayApiDuration } from '../core/gateway-api-duration';
 import { checkProp } from '../core/input/prop-checks';
 import { rejectInput } from '../core/input/reject-input';
@@ -100,7 +100,7 @@ export class EnvoyGatewayController implements IIngressController {
   }
 
   /** Envoy Gateway reads no Ingress, so no option applies to one. */
-  public translateRouteOptions(options: RouteOptions): RouteOptionsTranslation {
+  public translateRouteOptions(options: RouteOptions, _target?: IngressRouteTarget): RouteOptionsTranslation {
     return { annotations: {}, unsupported: setOptionNames(options) };
   }
 }

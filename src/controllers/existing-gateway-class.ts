@@ -3,7 +3,7 @@ import { ControllerDeployment, ControllerDeployOptions, IIngressController } fro
 import {
   GatewayApiDeployment, GatewayApiDeployOptions, GatewayApiRouteTarget, GatewayApiRouteTranslation, IGatewayApiImplementation,
 } from './gateway-api-implementation';
-import { RouteOptionsTranslation } from './route-options-translation';
+import { IngressRouteTarget, RouteOptionsTranslation } from './route-options-translation';
 import { rejectInput } from '../core/input/reject-input';
 import { RoutingApi } from '../core/routing-api';
 import { RouteOptions } from '../routing/route-options';
@@ -130,7 +130,7 @@ export class ExistingGatewayClassController implements IIngressController {
   }
 
   /** Ingresses are not served; the gateway rejects an Ingress API first, so this only lists the options. */
-  public translateRouteOptions(options: RouteOptions): RouteOptionsTranslation {
+  public translateRouteOptions(options: RouteOptions, _target?: IngressRouteTarget): RouteOptionsTranslation {
     return { annotations: {}, unsupported: Object.keys(options).filter((k) => (options as any)[k] !== undefined).sort() };
   }
 }

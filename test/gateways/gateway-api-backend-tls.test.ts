@@ -8,6 +8,10 @@ import {
   BackendCertificateAuthority, BackendProtocol, IngressClassGateway, IngressClassGatewayProps, IngressController, Route, RouteBackend,
   RouteOptions, RoutingApi, RuleEngine,
 } from '../../src';
+import { verifiesBackendCertificates } from '../../src/controllers/facts/controller-facts';
+import { HAPROXY_3_2_12 } from '../../src/controllers/facts/haproxy-3.2.12';
+import { INGRESS_NGINX_1_15_1 } from '../../src/controllers/facts/ingress-nginx-1.15.1';
+import { TRAEFIK_3_7_11 } from '../../src/controllers/facts/traefik-3.7.11';
 import { inputErrors, ofKind, synthApp } from '../util/synth';
 
 let stderr: jest.SpyInstance;
@@ -263,6 +267,14 @@ describe('backend certificate verification on Ingress controllers', () => {
     expect(unsupported({ backendCertificateAuthority: BackendCertificateAuthority.systemCertificates() })).toStrictEqual(['backendCertificateAuthority']);
     expect(unsupported({ backendTlsHostname: 'api.internal' })).toStrictEqual(['backendTlsHostname']);
     expect(nginx.translateRouteOptions({ backendProtocol: HTTPS, backendTlsHostname: 'api.internal' }, target).annotations).not.toHaveProperty('nginx.ingress.kubernetes.io/proxy-ssl-name');
+  });
+
+  it('decides from the upstream facts: only ingress-nginx reads ca.crt of a named Secret and checks the name', () => {
+    expect(verifiesBackendCertificates(INGRESS_NGINX_1_15_1.backendCertificateVerification)).toBe(true);
+    // HAProxy reads tls.crt and checks no name; Traefik has no Ingress annotation for it.
+    expect(HAPROXY_3_2_12.backendCertificateVerification).toMatchObject({ caObject: { key: 'tls.crt' }, checksHostname: false });
+    expect(verifiesBackendCertificates(HAPROXY_3_2_12.backendCertificateVerification)).toBe(false);
+    expect(verifiesBackendCertificates(TRAEFIK_3_7_11.backendCertificateVerification)).toBe(false);
   });
 
   it.each([

@@ -66,6 +66,14 @@ export interface SelfHostedControllerFacts {
   readonly backendCertificateVerification?: BackendCertificateVerificationFacts;
 }
 
+/**
+ * Whether Ingress annotations can make the controller verify a backend the way the route options mean: against the
+ * `ca.crt` of a named object (the key a BackendTLSPolicy reads) and for a hostname.
+ */
+export function verifiesBackendCertificates(facts: BackendCertificateVerificationFacts | undefined): boolean {
+  return facts !== undefined && facts.annotations.length > 0 && facts.caObject?.key === 'ca.crt' && facts.checksHostname;
+}
+
 /** How a controller verifies a TLS backend's certificate, read from its source. */
 export interface BackendCertificateVerificationFacts {
   /** Ingress annotations (full names) that name the CA and turn verification on; empty when the Ingress can not. */
