@@ -215,7 +215,7 @@ export class IngressNginxController implements IIngressController {
     };
   }
 
-  /** ingress-nginx has an annotation for every route option. */
+  /** ingress-nginx has an annotation for every route option; it verifies TLS backends only against a CA Secret. */
   public translateRouteOptions(options: RouteOptions, target?: IngressRouteTarget): RouteOptionsTranslation {
     const backendTls = backendCertificateAnnotations(options, target);
     return { annotations: { ...this.routeAnnotations(options), ...backendTls.annotations }, unsupported: backendTls.unsupported };
