@@ -7,7 +7,7 @@
  * With --check it changes nothing and fails when a committed table is stale.
  */
 import { Duration, Size } from 'cdk8s';
-import { BackendProtocol, GatewayApiRouteTarget, IGatewayApiImplementation, IIngressController, IngressController, RouteOptions } from '../src';
+import { BackendCertificateAuthority, BackendProtocol, GatewayApiRouteTarget, IGatewayApiImplementation, IIngressController, IngressController, RouteOptions } from '../src';
 import { writeReadmeSection } from './readme-section';
 
 
@@ -37,10 +37,21 @@ const OPTIONS: ReadonlyArray<[string, RouteOptions]> = [
   ['`backendProtocol: GRPC`', { backendProtocol: BackendProtocol.GRPC }],
   ['`backendProtocol: GRPCS`', { backendProtocol: BackendProtocol.GRPCS }],
   ['`clientCertificate`', { clientCertificate: { caSecretName: 'client-ca', caSecretNamespace: 'shop' } }],
+  // Backend certificate options exist only next to a TLS backend protocol, so each row sets one.
+  ['`backendCertificateAuthority: fromSecret()` (HTTPS)', { backendProtocol: BackendProtocol.HTTPS, backendCertificateAuthority: BackendCertificateAuthority.fromSecret('internal-ca') }],
+  ['`backendCertificateAuthority: fromConfigMap()` (HTTPS)', { backendProtocol: BackendProtocol.HTTPS, backendCertificateAuthority: BackendCertificateAuthority.fromConfigMap('internal-ca') }],
+  ['`backendCertificateAuthority: systemCertificates()` (HTTPS)', { backendProtocol: BackendProtocol.HTTPS, backendCertificateAuthority: BackendCertificateAuthority.systemCertificates() }],
+  ['`backendCertificateAuthority: fromConfigMap()` (GRPCS)', { backendProtocol: BackendProtocol.GRPCS, backendCertificateAuthority: BackendCertificateAuthority.fromConfigMap('internal-ca') }],
+  ['`backendTlsHostname` (HTTPS, with a Secret CA)', {
+    backendProtocol: BackendProtocol.HTTPS, backendCertificateAuthority: BackendCertificateAuthority.fromSecret('internal-ca'), backendTlsHostname: 'api.internal',
+  }],
 ];
 
+/** The route an Ingress cell is translated for (profiles that name the Service or namespace in annotations). */
+const INGRESS_TARGET = { namespace: 'shop', serviceName: 'api' };
+
 function cell(controller: IIngressController, options: RouteOptions): string {
-  const translation = controller.translateRouteOptions(options);
+  const translation = controller.translateRouteOptions(options, INGRESS_TARGET);
   if (translation.unsupported.length > 0) return 'no';
   const annotations = Object.keys(translation.annotations).map((key) => `\`${key.replace(/^.*\//, '')}\``);
   return annotations.length > 0 ? `yes: ${annotations.join(', ')}` : 'yes';

@@ -19,6 +19,7 @@ export * from './routing/path-type';
 export * from './routing/route';
 export * from './routing/route-backend';
 export * from './routing/route-options';
+export * from './routing/backend-certificate-authority';
 export * from './rules/severity';
 export * from './rules/rule-info';
 export * from './rules/finding';

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { assertCloudManagedOptions, setOptionNames } from './cloud-managed';
 import { ControllerDeployment, ControllerDeployOptions, HardenedController, IIngressController, PublicWebHardening } from './controller-profile';
 import { AWS_LOAD_BALANCER_CONTROLLER_3_5_0 } from './facts/aws-load-balancer-controller-3.5.0';
-import { RouteOptionsTranslation } from './route-options-translation';
+import { IngressRouteTarget, RouteOptionsTranslation } from './route-options-translation';
 import { CloudProvider } from '../core/exposure';
 import { InvalidInputError } from '../core/input/input-error';
 import { rejectInput } from '../core/input/reject-input';
@@ -109,7 +109,7 @@ export class AwsAlbController implements IIngressController {
       + 'or a self-hosted controller behind a network load balancer');
   }
 
-  public translateRouteOptions(options: RouteOptions): RouteOptionsTranslation {
+  public translateRouteOptions(options: RouteOptions, _target?: IngressRouteTarget): RouteOptionsTranslation {
     return { annotations: this.routeAnnotations(options), unsupported: this.unsupportedRouteOptions(options) };
   }
 

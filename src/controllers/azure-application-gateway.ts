@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { assertCloudManagedOptions, setOptionNames } from './cloud-managed';
 import { ControllerDeployment, ControllerDeployOptions, HardenedController, IIngressController, PublicWebHardening } from './controller-profile';
 import { AGIC_1_9_8 } from './facts/agic-1.9.8';
-import { RouteOptionsTranslation } from './route-options-translation';
+import { IngressRouteTarget, RouteOptionsTranslation } from './route-options-translation';
 import { CloudProvider } from '../core/exposure';
 import { checkProp } from '../core/input/prop-checks';
 import { rejectInput } from '../core/input/reject-input';
@@ -88,7 +88,7 @@ export class AzureApplicationGatewayController implements IIngressController {
     };
   }
 
-  public translateRouteOptions(options: RouteOptions): RouteOptionsTranslation {
+  public translateRouteOptions(options: RouteOptions, _target?: IngressRouteTarget): RouteOptionsTranslation {
     return { annotations: this.routeAnnotations(options), unsupported: this.unsupportedRouteOptions(options) };
   }
 

@@ -2,7 +2,7 @@ import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { IGatewayApiImplementation } from './gateway-api-implementation';
-import { RouteOptionsTranslation } from './route-options-translation';
+import { IngressRouteTarget, RouteOptionsTranslation } from './route-options-translation';
 import { GatewayExposure } from '../core/exposure';
 import { IngressClassParameters } from '../core/ingress-class-parameters';
 import { RoutingApi } from '../core/routing-api';
@@ -134,9 +134,10 @@ export interface IIngressController {
   /**
    * Translates controller-neutral route options into what this controller applies (Ingress annotations today)
    * and names the options it can not apply. Routes record those on their Ingress and CG-GATEWAY-003 fails synth,
-   * so no option is dropped silently.
+   * so no option is dropped silently. `target` gives the route's namespace and Service, for annotations that name
+   * them (ingress-nginx's backend certificate name).
    */
-  translateRouteOptions(options: RouteOptions): RouteOptionsTranslation;
+  translateRouteOptions(options: RouteOptions, target?: IngressRouteTarget): RouteOptionsTranslation;
 
   /**
    * This controller configured for internet-facing web traffic (`PublicWebGateway`): plain HTTP redirected to

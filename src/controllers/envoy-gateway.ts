@@ -9,7 +9,7 @@ import {
   GatewayApiDeployment, GatewayApiDeployOptions, GatewayApiGatewaySettings, GatewayApiGatewayTarget, GatewayApiGatewayTranslation,
   GatewayApiRouteObject, GatewayApiRouteTarget, GatewayApiRouteTranslation, IGatewayApiImplementation,
 } from './gateway-api-implementation';
-import { RouteOptionsTranslation } from './route-options-translation';
+import { IngressRouteTarget, RouteOptionsTranslation } from './route-options-translation';
 import { gatewayApiDuration } from '../core/gateway-api-duration';
 import { checkProp } from '../core/input/prop-checks';
 import { rejectInput } from '../core/input/reject-input';
@@ -48,7 +48,7 @@ const AUTOSCALER_CPU_UTILIZATION = 75;
  * Route options a policy applies; `sslRedirect` and `backendProtocol` are not among them because the Gateway API
  * renderer expresses them itself (a redirect route, a GRPCRoute, a BackendTLSPolicy), so they are never unsupported.
  */
-const RENDERED_BY_THE_GATEWAY_API = ['sslRedirect', 'backendProtocol'];
+const RENDERED_BY_THE_GATEWAY_API = ['sslRedirect', 'backendProtocol', 'backendTlsHostname'];
 
 /** Options for the Envoy Gateway profile. */
 export interface EnvoyGatewayProps {
@@ -101,7 +101,7 @@ export class EnvoyGatewayController implements IIngressController {
   }
 
   /** Envoy Gateway reads no Ingress, so no option applies to one. */
-  public translateRouteOptions(options: RouteOptions): RouteOptionsTranslation {
+  public translateRouteOptions(options: RouteOptions, _target?: IngressRouteTarget): RouteOptionsTranslation {
     return { annotations: {}, unsupported: setOptionNames(options) };
   }
 }
@@ -233,8 +233,12 @@ class EnvoyGatewayApi implements IGatewayApiImplementation {
     // A ClientTrafficPolicy targets only Gateways and ListenerSets: client certificates can not be asked per route.
     if (options.clientCertificate !== undefined) unsupported.push('clientCertificate');
 
+    // The renderer's BackendTLSPolicy names the CA; a kind the controller does not read would fail every handshake.
+    const caKind = options.backendCertificateAuthority?.objectName !== undefined ? options.backendCertificateAuthority.source : undefined;
+    if (caKind !== undefined && !FACTS.backendCaRefKinds.value.kinds.includes(caKind)) unsupported.push('backendCertificateAuthority');
+
     const handled = new Set([
-      ...RENDERED_BY_THE_GATEWAY_API, 'maxRequestBodySize', 'connectTimeout', 'readTimeout', 'sendTimeout', 'rateLimitPerSecond',
+      ...RENDERED_BY_THE_GATEWAY_API, 'backendCertificateAuthority', 'maxRequestBodySize', 'connectTimeout', 'readTimeout', 'sendTimeout', 'rateLimitPerSecond',
       'allowedSourceRanges', 'clientCertificate',
     ]);
     unsupported.push(...setOptionNames(options).filter((key) => !handled.has(key)));

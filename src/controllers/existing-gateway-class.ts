@@ -4,7 +4,7 @@ import {
   GatewayApiDeployment, GatewayApiDeployOptions, GatewayApiGatewaySettings, GatewayApiGatewayTarget, GatewayApiGatewayTranslation,
   GatewayApiRouteTarget, GatewayApiRouteTranslation, IGatewayApiImplementation,
 } from './gateway-api-implementation';
-import { RouteOptionsTranslation } from './route-options-translation';
+import { IngressRouteTarget, RouteOptionsTranslation } from './route-options-translation';
 import { rejectInput } from '../core/input/reject-input';
 import { RoutingApi } from '../core/routing-api';
 import { RouteOptions } from '../routing/route-options';
@@ -25,11 +25,19 @@ export interface ExistingGatewayClassOptions {
 const MAX_DURATION_SECONDS = 99999;
 
 /**
+ * The `caCertificateRefs` kinds every conformant implementation reads: one ConfigMap with `ca.crt` is Core support;
+ * other kinds (a Secret) are implementation-specific (BackendTLSPolicy CRD `spec.validation.caCertificateRefs`,
+ * gateway-api v1.6.1).
+ */
+const CORE_BACKEND_CA_KINDS: readonly string[] = ['ConfigMap'];
+
+/**
  * A GatewayClass that exists in the cluster (installed with Istio, Cilium, kgateway, GKE, ...): gateways name it and
  * emit no GatewayClass. Only standard HTTPRoute fields are used, so only what the standard expresses is applied:
  * `readTimeout` becomes the route's `timeouts.backendRequest` (the whole backend response, which is stricter than
  * a wait between reads); every other option needs an implementation policy and is listed as unsupported, which
- * CG-GATEWAY-003 reports. Backend protocols are standard (GRPCRoute, BackendTLSPolicy) and handled by the renderer.
+ * CG-GATEWAY-003 reports. Backend protocols are standard (GRPCRoute, BackendTLSPolicy) and handled by the renderer,
+ * as is backend certificate verification with a ConfigMap CA (a Secret CA is implementation-specific: reported).
  */
 export class ExistingGatewayClassImplementation implements IGatewayApiImplementation {
   public readonly name: string;
@@ -60,7 +68,13 @@ export class ExistingGatewayClassImplementation implements IGatewayApiImplementa
       if (options[key] === undefined) continue;
       switch (key) {
         case 'backendProtocol':
+        case 'backendTlsHostname':
           break;
+        case 'backendCertificateAuthority': {
+          const authority = options.backendCertificateAuthority!;
+          if (authority.objectName !== undefined && !CORE_BACKEND_CA_KINDS.includes(authority.source)) unsupported.push(key);
+          break;
+        }
         case 'sslRedirect':
           // A route can not redirect per route in the standard; a PublicWebGateway redirects on its HTTP listener.
           if (options.sslRedirect) unsupported.push(key);
@@ -130,7 +144,7 @@ export class ExistingGatewayClassController implements IIngressController {
   }
 
   /** Ingresses are not served; the gateway rejects an Ingress API first, so this only lists the options. */
-  public translateRouteOptions(options: RouteOptions): RouteOptionsTranslation {
+  public translateRouteOptions(options: RouteOptions, _target?: IngressRouteTarget): RouteOptionsTranslation {
     return { annotations: {}, unsupported: Object.keys(options).filter((k) => (options as any)[k] !== undefined).sort() };
   }
 }

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { assertCloudManagedOptions, setOptionNames } from './cloud-managed';
 import { ControllerDeployment, ControllerDeployOptions, HardenedController, IIngressController, PublicWebHardening } from './controller-profile';
 import { GKE_INGRESS } from './facts/gke-ingress';
-import { RouteOptionsTranslation } from './route-options-translation';
+import { IngressRouteTarget, RouteOptionsTranslation } from './route-options-translation';
 import { CloudProvider } from '../core/exposure';
 import { InvalidInputError } from '../core/input/input-error';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
@@ -45,7 +45,7 @@ export class GkeIngressController implements IIngressController {
    * GKE writes no route annotation: it configures redirects in a FrontendConfig, timeouts and client filters in a BackendConfig (Cloud Armor),
    * and the backend protocol on the Service: none of them is an Ingress annotation.
    */
-  public translateRouteOptions(options: RouteOptions): RouteOptionsTranslation {
+  public translateRouteOptions(options: RouteOptions, _target?: IngressRouteTarget): RouteOptionsTranslation {
     return { annotations: {}, unsupported: this.unsupportedRouteOptions(options) };
   }
 

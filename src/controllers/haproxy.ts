@@ -7,9 +7,9 @@ import {
   ControllerDeployment, ControllerDeployOptions, EdgeConfiguredController, EdgeSettings, HardenedController, IIngressController, PublicWebHardening,
 } from './controller-profile';
 import { ControllerWorkload, httpGetProbe, controllerObjectName, instanceNameOf, sortKeys } from './controller-workload';
-import { policyRules } from './facts/controller-facts';
+import { policyRules, verifiesBackendCertificates } from './facts/controller-facts';
 import { HAPROXY_3_2_12 } from './facts/haproxy-3.2.12';
-import { RouteOptionsTranslation } from './route-options-translation';
+import { IngressRouteTarget, RouteOptionsTranslation } from './route-options-translation';
 import { checkMapProp } from '../core/input/prop-checks';
 import { checkConfigMapKey } from '../core/validation';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
@@ -200,7 +200,7 @@ export class HaproxyController implements IIngressController {
     return { controllerValue, podLabels: workload.selectorLabels, serviceName: workload.serviceName, metrics: workload.metrics };
   }
 
-  public translateRouteOptions(options: RouteOptions): RouteOptionsTranslation {
+  public translateRouteOptions(options: RouteOptions, _target?: IngressRouteTarget): RouteOptionsTranslation {
     return { annotations: this.routeAnnotations(options), unsupported: this.unsupportedRouteOptions(options) };
   }
 
@@ -240,6 +240,10 @@ export class HaproxyController implements IIngressController {
           return false;
         case 'sendTimeout':
           return options.readTimeout !== undefined && options.readTimeout.toMilliseconds() !== options.sendTimeout!.toMilliseconds();
+        case 'backendCertificateAuthority':
+        case 'backendTlsHostname':
+          // server-ca reads tls.crt, not ca.crt, and no annotation checks the name (facts: backendCertificateVerification).
+          return !verifiesBackendCertificates(FACTS.backendCertificateVerification);
         default:
           return true;
       }

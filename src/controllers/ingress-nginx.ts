@@ -8,9 +8,10 @@ import {
 import { ControllerWorkload, httpGetProbe, controllerObjectName, instanceNameOf, sortKeys } from './controller-workload';
 import { policyRules } from './facts/controller-facts';
 import { INGRESS_NGINX_1_15_1 } from './facts/ingress-nginx-1.15.1';
-import { RouteOptionsTranslation } from './route-options-translation';
+import { IngressRouteTarget, RouteOptionsTranslation } from './route-options-translation';
 import { checkMapProp } from '../core/input/prop-checks';
 import { checkConfigMapKey } from '../core/validation';
+import { defaultBackendTlsHostname } from '../routing/backend-certificate-authority';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
 
 /** The last upstream release (controller-v1.15.1, March 2026), pinned by tag and digest. */
@@ -214,9 +215,10 @@ export class IngressNginxController implements IIngressController {
     };
   }
 
-  /** ingress-nginx has an annotation for every route option. */
-  public translateRouteOptions(options: RouteOptions): RouteOptionsTranslation {
-    return { annotations: this.routeAnnotations(options), unsupported: [] };
+  /** ingress-nginx has an annotation for every route option; it verifies TLS backends only against a CA Secret. */
+  public translateRouteOptions(options: RouteOptions, target?: IngressRouteTarget): RouteOptionsTranslation {
+    const backendTls = backendCertificateAnnotations(options, target);
+    return { annotations: { ...this.routeAnnotations(options), ...backendTls.annotations }, unsupported: backendTls.unsupported };
   }
 
   private routeAnnotations(options: RouteOptions): { [key: string]: string } {
@@ -237,6 +239,31 @@ export class IngressNginxController implements IIngressController {
     }
     return a;
   }
+}
+
+/**
+ * The `proxy-ssl-*` annotations that make nginx verify a TLS backend against a CA Secret for a hostname, sent as SNI
+ * too (facts: backendCertificateVerification). nginx verifies only with a CA file, so a ConfigMap or the system CAs
+ * can not be named, and a hostname without a CA would be checked by nothing: those are reported.
+ */
+function backendCertificateAnnotations(options: RouteOptions, target: IngressRouteTarget | undefined): RouteOptionsTranslation {
+  const authority = options.backendCertificateAuthority;
+  const verification = INGRESS_NGINX_1_15_1.backendCertificateVerification!;
+  const readable = authority?.objectName !== undefined && verification.caObject!.kinds.includes(authority.source);
+  if (!readable || target === undefined) {
+    const unsupported = (['backendCertificateAuthority', 'backendTlsHostname'] as const).filter((key) => options[key] !== undefined);
+    return { annotations: {}, unsupported };
+  }
+  return {
+    annotations: {
+      // The Secret must be in the Ingress's namespace, which is the route's.
+      [`${ANNOTATION_PREFIX}proxy-ssl-secret`]: `${target.namespace}/${authority.objectName}`,
+      [`${ANNOTATION_PREFIX}proxy-ssl-verify`]: 'on',
+      [`${ANNOTATION_PREFIX}proxy-ssl-name`]: options.backendTlsHostname ?? defaultBackendTlsHostname(target.serviceName, target.namespace),
+      [`${ANNOTATION_PREFIX}proxy-ssl-server-name`]: 'on',
+    },
+    unsupported: [],
+  };
 }
 
 /** The ConfigMap entries of a public-web gateway. */

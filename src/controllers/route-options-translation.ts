@@ -16,3 +16,11 @@ export interface RouteOptionsTranslation {
    */
   readonly unsupported: string[];
 }
+
+/** The route a controller translates options for: where its Ingress goes and which Service it reaches. */
+export interface IngressRouteTarget {
+  /** Namespace of the route's Ingress and backend Service. */
+  readonly namespace: string;
+  /** Name of the backend Service. */
+  readonly serviceName: string;
+}

@@ -109,6 +109,14 @@ export class TraefikGatewayApi implements IGatewayApiImplementation {
         case 'backendProtocol':
           // The renderer emits a GRPCRoute for gRPC and a BackendTLSPolicy for TLS backends; the provider serves both (facts: kinds).
           break;
+        case 'backendCertificateAuthority':
+        case 'backendTlsHostname': {
+          // Read from the Service's BackendTLSPolicy, for HTTPRoute backends only, and only kinds the provider reads (facts).
+          const caKind = options.backendCertificateAuthority?.objectName !== undefined ? options.backendCertificateAuthority.source : undefined;
+          const kindRead = key !== 'backendCertificateAuthority' || caKind === undefined || GATEWAY_FACTS.backendCaRefKinds.value.kinds.includes(caKind);
+          if (!GATEWAY_FACTS.backendTlsPolicyRouteKinds.value.includes(target.kind) || !kindRead) unsupported.push(key);
+          break;
+        }
         case 'connectTimeout':
         case 'readTimeout':
           // The provider does not read HTTPRoute `timeouts` (facts: routeTimeouts), and per-route ServersTransports are IngressRoute-only.

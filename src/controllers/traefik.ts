@@ -8,11 +8,11 @@ import {
   ControllerDeployment, ControllerDeployOptions, EdgeConfiguredController, EdgeSettings, HardenedController, IIngressController, PublicWebHardening,
 } from './controller-profile';
 import { ControllerWorkload, httpGetProbe, controllerObjectName, instanceNameOf } from './controller-workload';
-import { policyRules, RbacNeed } from './facts/controller-facts';
+import { policyRules, RbacNeed, verifiesBackendCertificates } from './facts/controller-facts';
 import { TRAEFIK_3_7_11_GATEWAY_API } from './facts/gateway-api-traefik-3.7.11';
 import { TRAEFIK_3_7_11 } from './facts/traefik-3.7.11';
 import { IGatewayApiImplementation } from './gateway-api-implementation';
-import { RouteOptionsTranslation } from './route-options-translation';
+import { IngressRouteTarget, RouteOptionsTranslation } from './route-options-translation';
 import { TraefikGatewayApi, TraefikInstance, traefikGatewayClassLabels } from './traefik-gateway-api';
 import { RoutingApi } from '../core/routing-api';
 import { BackendProtocol, RouteOptions } from '../routing/route-options';
@@ -268,7 +268,7 @@ export class TraefikController implements IIngressController {
     return this.props.gatewayApiMiddlewares ?? true;
   }
 
-  public translateRouteOptions(options: RouteOptions): RouteOptionsTranslation {
+  public translateRouteOptions(options: RouteOptions, _target?: IngressRouteTarget): RouteOptionsTranslation {
     return { annotations: this.routeAnnotations(options), unsupported: this.unsupportedRouteOptions(options) };
   }
 
@@ -292,6 +292,9 @@ export class TraefikController implements IIngressController {
       switch (key) {
         case 'sslRedirect': return options.sslRedirect !== redirect;
         case 'backendProtocol': return options.backendProtocol !== BackendProtocol.HTTP;
+        // A ServersTransport named on the backend Service, not on the Ingress (facts: backendCertificateVerification).
+        case 'backendCertificateAuthority':
+        case 'backendTlsHostname': return !verifiesBackendCertificates(FACTS.backendCertificateVerification);
         default: return true;
       }
     });

@@ -1,4 +1,5 @@
 import { Duration, Size } from 'cdk8s';
+import { BackendCertificateAuthority } from './backend-certificate-authority';
 
 /** The protocol the proxy speaks to the backend. */
 export enum BackendProtocol {
@@ -69,6 +70,20 @@ export interface RouteOptions {
    * @default BackendProtocol.HTTP
    */
   readonly backendProtocol?: BackendProtocol;
+  /**
+   * The CA the proxy verifies the backend's certificate against; only with `backendProtocol` HTTPS or GRPCS. On the
+   * Gateway API it is the `caCertificateRefs` (or `wellKnownCACertificates`) of the Service's BackendTLSPolicy, which
+   * every route to the Service shares, so they must agree. ingress-nginx applies a Secret (`proxy-ssl-*`
+   * annotations); other Ingress controllers report it (CG-GATEWAY-003).
+   * @default - Gateway API: the system CAs; Ingress API: the controller's default (ingress-nginx does not verify HTTPS backends)
+   */
+  readonly backendCertificateAuthority?: BackendCertificateAuthority;
+  /**
+   * The name the backend's certificate is checked for, also sent as SNI; only with `backendProtocol` HTTPS or GRPCS.
+   * A lowercase RFC 1123 subdomain (BackendTLSPolicy `validation.hostname`).
+   * @default - the Service's cluster DNS name, `<service>.<namespace>.svc`
+   */
+  readonly backendTlsHostname?: string;
   /**
    * Require a client certificate signed by a given CA (mutual TLS). Only ingress-nginx applies it with Ingress
    * annotations (`auth-tls-*`; nginx verifies client certificates per host, so every route of the host must agree);

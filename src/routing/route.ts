@@ -1,9 +1,10 @@
 import { ApiObject, Chart, SizeRoundingBehavior } from 'cdk8s';
 import { Construct } from 'constructs';
+import { BackendCertificateAuthoritySource } from './backend-certificate-authority';
 import type { IGateway } from './gateway';
 import { PathType } from './path-type';
 import { RouteBackend } from './route-backend';
-import { RouteOptions } from './route-options';
+import { BackendProtocol, RouteOptions } from './route-options';
 import { RouteTable } from './route-table';
 import { AppContext } from '../core/app-context';
 import { checkListProp, checkProp } from '../core/input/prop-checks';
@@ -146,6 +147,7 @@ function checkedRouteOptions(route: Route, options: RouteOptions, hasTls: boolea
     }
     if (!valid || !hasTls) clientCertificate = undefined;
   }
+  const backendTls = checkedBackendTlsOptions(route, options);
   const checked: RouteOptions = {
     ...options,
     connectTimeout: seconds('connectTimeout'),
@@ -155,7 +157,32 @@ function checkedRouteOptions(route: Route, options: RouteOptions, hasTls: boolea
     allowedSourceRanges: checkListProp(route, 'options.allowedSourceRanges', options.allowedSourceRanges, (v) => checkCidr(v, { strict: true }), 'allowed source range'),
     rateLimitPerSecond: rateValid ? options.rateLimitPerSecond : undefined,
     clientCertificate,
+    ...backendTls,
   };
   // Options left out are absent, as if never given (profiles list the keys they can not apply).
   return Object.fromEntries(Object.entries(checked).filter(([, v]) => v !== undefined)) as RouteOptions;
+}
+
+/**
+ * The backend certificate options as checked: names as the BackendTLSPolicy CRD accepts them, and only next to a
+ * backend protocol that speaks TLS (without TLS nothing is verified, so the option would be silently void).
+ */
+function checkedBackendTlsOptions(route: Route, options: RouteOptions): Pick<RouteOptions, 'backendCertificateAuthority' | 'backendTlsHostname'> {
+  let authority = options.backendCertificateAuthority;
+  if (authority?.objectName !== undefined) {
+    const label = authority.source === BackendCertificateAuthoritySource.SECRET ? 'CA Secret name' : 'CA ConfigMap name';
+    if (!checkProp(route, 'options.backendCertificateAuthority', authority.objectName, checkDns1123Subdomain, label)) authority = undefined;
+  }
+  let hostname = options.backendTlsHostname;
+  if (!checkProp(route, 'options.backendTlsHostname', hostname, checkDns1123Subdomain, 'backend TLS hostname')) hostname = undefined;
+  const speaksTls = options.backendProtocol === BackendProtocol.HTTPS || options.backendProtocol === BackendProtocol.GRPCS;
+  if (!speaksTls) {
+    for (const [field, value] of [['backendCertificateAuthority', authority?.toString()], ['backendTlsHostname', hostname]] as const) {
+      if (value === undefined) continue;
+      rejectInput(route, `options.${field}`, value,
+        `a backend certificate is verified only when the proxy speaks TLS to the backend; set backendProtocol to HTTPS or GRPCS (got ${options.backendProtocol ?? 'HTTP'}), or leave ${field} unset`);
+    }
+    return { backendCertificateAuthority: undefined, backendTlsHostname: undefined };
+  }
+  return { backendCertificateAuthority: authority, backendTlsHostname: hostname };
 }

@@ -13,6 +13,7 @@ import { EDGE_SETTINGS_GAP } from './gateway/edge-settings-gap';
 import { INTERNAL_API_EXPOSED } from './gateway/internal-api-exposure';
 import { SHARED_CONTROLLER_VALUE } from './gateway/shared-controller-value';
 import { UNSUPPORTED_ROUTE_OPTION } from './gateway/unsupported-route-option';
+import { BACKEND_CA_MISSING } from './gwapi/backend-ca-missing';
 import { BACKEND_REF_NOT_GRANTED } from './gwapi/backend-ref-not-granted';
 import { CERTIFICATE_REF_NOT_GRANTED } from './gwapi/certificate-ref-not-granted';
 import { CERTIFICATE_SECRET_MISSING } from './gwapi/certificate-secret-missing';
@@ -149,6 +150,7 @@ export const ALL_RULES: readonly Rule[] = [
   BACKEND_REF_NOT_GRANTED,
   CERTIFICATE_REF_NOT_GRANTED,
   CERTIFICATE_SECRET_MISSING,
+  BACKEND_CA_MISSING,
   LISTENER_SET_NOT_ALLOWED,
   TENANT_ON_OPEN_LISTENER,
   TOO_MANY_LISTENERS,

@@ -8,7 +8,8 @@ import { App, Chart, Duration, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import * as ts from 'typescript';
 import {
-  AcmeIssuer, AcmeServer, ApiGatewayEdge, ApiGatewayTier, ApiServerAccess, CaIssuer, CloudProvider, Dns01Solver, GatewayExposure,
+  AcmeIssuer, AcmeServer, ApiGatewayEdge, ApiGatewayTier, ApiServerAccess, BackendCertificateAuthority, BackendProtocol, CaIssuer, CloudProvider,
+  Dns01Solver, GatewayExposure,
   IngressClassGateway, IngressClassParametersScope, IngressController, InternalApiGateway, PrivateKey, PublicWebGateway, Route,
   RestrictedWorkload, RouteBackend, RuleEngine, SelfSignedIssuer, Tenant, TlsCertificate,
 } from '../../src';
@@ -265,6 +266,20 @@ const VALIDATED: Row[] = [
   { prop: 'RouteOptions.allowedSourceRanges', validator: 'checkCidr strict (Go net.ParseCIDR)', rejected: ['10.0.0.0/8', '10.0.0.1'], valid: ['10.0.0.0/8', 'fd00::/8'] },
   { prop: 'RouteOptions.rateLimitPerSecond', validator: 'checkInteger', rejected: -1, valid: 1 },
   { prop: 'RouteOptions.clientCertificate', validator: 'needs TLS on the route', rejected: 'no TLS', valid: 'TLS' },
+  {
+    prop: 'RouteOptions.backendCertificateAuthority',
+    validator: 'checkDns1123Subdomain on the object name; needs backendProtocol HTTPS or GRPCS',
+    rejected: BackendCertificateAuthority.fromSecret('internal_ca'),
+    valid: BackendCertificateAuthority.fromSecret('internal-ca'),
+    with: { backendProtocol: BackendProtocol.HTTPS },
+  },
+  {
+    prop: 'RouteOptions.backendTlsHostname',
+    validator: 'checkDns1123Subdomain; needs backendProtocol HTTPS or GRPCS',
+    rejected: 'Api.Internal',
+    valid: 'api.internal',
+    with: { backendProtocol: BackendProtocol.HTTPS, backendCertificateAuthority: BackendCertificateAuthority.fromSecret('internal-ca') },
+  },
   { prop: 'ClientCertificateAuth.caSecretName', validator: 'checkDns1123Subdomain', rejected: '', valid: 'client-ca' },
   { prop: 'ClientCertificateAuth.caSecretNamespace', validator: 'checkDns1123Label', rejected: 'web.ns', valid: 'web-ns' },
   { prop: 'ClientCertificateAuth.verifyDepth', validator: 'checkInteger', rejected: -1, valid: 0 },
@@ -437,6 +452,7 @@ const NOT_VALIDATED: { [prop: string]: string } = {
   'EdgeConfiguredController.*': 'what a profile returns to the edge presets',
   'HardenedController.*': 'what a profile returns to PublicWebGateway',
   'RouteOptionsTranslation.*': 'what a profile returns to the route renderer, from checked RouteOptions',
+  'IngressRouteTarget.*': 'what the Ingress renderer passes to a profile, from the checked route (its namespace and backend)',
   'GatewayApiObjectReference.*': 'what a Gateway API implementation returns to the gateway (GatewayApiDeployment.parametersRef)',
   'GatewayApiDeployOptions.*': 'what the gateway passes to a Gateway API implementation, built from checked IngressClassGatewayProps',
   'GatewayApiDeployment.*': 'what a Gateway API implementation returns to the gateway',

@@ -59,6 +59,33 @@ export interface SelfHostedControllerFacts {
   readonly writes: string[];
   /** What the binary does when a list or watch it needs is forbidden. */
   readonly whenForbidden: string;
+  /**
+   * How an Ingress route makes the controller verify an HTTPS backend's certificate against a named CA.
+   * @default - not recorded: the profile reports `backendCertificateAuthority` as unsupported
+   */
+  readonly backendCertificateVerification?: BackendCertificateVerificationFacts;
+}
+
+/**
+ * Whether Ingress annotations can make the controller verify a backend the way the route options mean: against the
+ * `ca.crt` of a named object (the key a BackendTLSPolicy reads) and for a hostname.
+ */
+export function verifiesBackendCertificates(facts: BackendCertificateVerificationFacts | undefined): boolean {
+  return facts !== undefined && facts.annotations.length > 0 && facts.caObject?.key === 'ca.crt' && facts.checksHostname;
+}
+
+/** How a controller verifies a TLS backend's certificate, read from its source. */
+export interface BackendCertificateVerificationFacts {
+  /** Ingress annotations (full names) that name the CA and turn verification on; empty when the Ingress can not. */
+  readonly annotations: string[];
+  /** Kinds of the object holding the CA (in the Ingress's namespace), and the data key read. */
+  readonly caObject: { kinds: string[]; key: string } | undefined;
+  /** Whether the certificate's name is checked (against a hostname the route can set), not only its chain. */
+  readonly checksHostname: boolean;
+  /** What makes the option unusable on this controller, if anything. */
+  readonly limitation?: string;
+  /** Upstream files read. */
+  readonly from: string;
 }
 
 /** The PolicyRules of a record's needs; `electionId` names the only Lease a Lease rule may touch. */

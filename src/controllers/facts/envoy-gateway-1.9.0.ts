@@ -66,6 +66,11 @@ export interface EnvoyGatewayFacts extends GatewayApiImplementationFacts {
   /** Kinds `tls.clientValidation.caCertificateRefs` may name, with the key read. */
   readonly clientCaRefKinds: SourcedFact<{ kinds: string[]; defaultKind: string; key: string }>;
   /**
+   * Kinds a BackendTLSPolicy's `validation.caCertificateRefs` may name (core group, the policy's namespace), and the
+   * data keys read, in order of preference.
+   */
+  readonly backendCaRefKinds: SourcedFact<{ kinds: string[]; keys: string[] }>;
+  /**
    * Which client address the proxy uses (rate limits, source allowlists, `X-Forwarded-For` upstream) without a
    * ClientTrafficPolicy `clientIPDetection`, and with `xForwardedFor.trustedCIDRs`.
    */
@@ -320,6 +325,12 @@ export const ENVOY_GATEWAY_1_9_0: EnvoyGatewayFacts = {
   clientCaRefKinds: {
     value: { kinds: ['Secret', 'ConfigMap', 'ClusterTrustBundle'], defaultKind: 'Secret', key: 'ca.crt' },
     from: 'internal/gatewayapi/clienttrafficpolicy.go (ref kind switch, default Secret); api/v1alpha1/tls_types.go CACertificateRefs doc',
+  },
+  backendCaRefKinds: {
+    // A Secret of type SDS (an SDS reference) is read differently; a CA bundle Secret takes the ca.crt path.
+    value: { kinds: ['ConfigMap', 'Secret', 'ClusterTrustBundle'], keys: ['ca.crt', 'tls.crt', 'the first data key'] },
+    from: 'internal/gatewayapi/backendtlspolicy.go getBackendTLSBundle and getCaCertsFromCARefs (kind switch; getFirstMatchOrFirstFromData(CACertKey, TLSCertKey)); '
+      + 'internal/provider/kubernetes/controller.go processBackendTLSPolicyRefs (loads the same three kinds); route.go applies the policy to every route kind',
   },
   clientAddress: {
     value: {

@@ -23,6 +23,10 @@ export interface TraefikGatewayProviderFacts extends GatewayApiImplementationFac
   readonly routeTimeouts: SourcedFact<boolean>;
   /** Which client address an `ipStrategy` without depth or excluded IPs uses (allowlists, rate-limit source criterion). */
   readonly emptyIpStrategy: SourcedFact<string>;
+  /** Kinds a BackendTLSPolicy's `validation.caCertificateRefs` may name (core group, the policy's namespace), and the key read. */
+  readonly backendCaRefKinds: SourcedFact<{ kinds: string[]; key: string }>;
+  /** The route kinds whose backends the provider applies BackendTLSPolicies to. */
+  readonly backendTlsPolicyRouteKinds: SourcedFact<string[]>;
   /** Whether the entry points' own settings (middlewares, forwardedHeaders) apply to the routers the Gateway provider builds. */
   readonly entryPointSettings: SourcedFact<{ middlewares: string; forwardedHeaders: string }>;
   /** Client certificate validation for Gateway listeners: the standard `spec.tls.frontend`, or a TLSOption per listener. */
@@ -153,6 +157,15 @@ export const TRAEFIK_3_7_11_GATEWAY_API: TraefikGatewayProviderFacts = {
   emptyIpStrategy: {
     value: 'the connection\'s remote address (RemoteAddrStrategy); X-Forwarded-For is read only with depth > 0 or excludedIPs',
     from: 'pkg/config/dynamic/middlewares.go IPStrategy.Get',
+  },
+  backendCaRefKinds: {
+    value: { kinds: ['ConfigMap', 'Secret'], key: 'ca.crt' },
+    from: 'pkg/provider/kubernetes/gateway/httproute.go loadServersTransport (other groups or kinds: ResolvedRefs False, InvalidKind; an empty ca.crt: InvalidCACertificateRef)',
+  },
+  backendTlsPolicyRouteKinds: {
+    // A GRPCRoute backend speaks https only through the Service port's appProtocol, without the policy's CA or hostname.
+    value: ['HTTPRoute'],
+    from: 'pkg/provider/kubernetes/gateway/httproute.go loadHTTPServers lists BackendTLSPolicies for the Service; grpcroute.go loadGRPCServers never does',
   },
   entryPointSettings: {
     value: {

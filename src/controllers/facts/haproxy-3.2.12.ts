@@ -98,4 +98,13 @@ export const HAPROXY_3_2_12: SelfHostedControllerFacts = {
   ],
   whenForbidden: 'informers retry without end: cache.WaitForCacheSync in pkg/k8s/main.go and pkg/k8s/crs-monitor.go blocks, the '
     + 'first sync never runs and the healthz frontend never binds, so the pod never becomes Ready',
+  backendCertificateVerification: {
+    annotations: ['haproxy.org/server-ca'],
+    caObject: { kinds: ['Secret'], key: 'tls.crt' },
+    checksHostname: false,
+    limitation: 'server-ca reads the CA from the Secret\'s tls.crt, not ca.crt, so the Secret the other profiles read does not work; '
+      + 'and no annotation sets the server line\'s sni or verifyhost, so only the chain is checked, not the backend\'s name',
+    from: 'pkg/annotations/service/ca.go (verify required, ssl-cafile from the Secret); pkg/haproxy/certs/main.go writeSecret '
+      + '(a CA_CERT Secret is read from tls.crt); pkg/annotations/annotations.go Backend (no sni or verifyhost annotation)',
+  },
 };

@@ -59,4 +59,22 @@ export const INGRESS_NGINX_1_15_1: SelfHostedControllerFacts = {
   ],
   writes: ['the --election-id Lease', 'Ingress status', 'Events'],
   whenForbidden: 'the store informers retry and the controller never passes its initial sync (internal/ingress/controller/store/store.go)',
+  backendCertificateVerification: {
+    annotations: [
+      'nginx.ingress.kubernetes.io/proxy-ssl-secret',
+      'nginx.ingress.kubernetes.io/proxy-ssl-verify',
+      'nginx.ingress.kubernetes.io/proxy-ssl-name',
+      'nginx.ingress.kubernetes.io/proxy-ssl-server-name',
+    ],
+    // A Secret with tls.crt and tls.key as well is also presented to the backend as a client certificate.
+    caObject: { kinds: ['Secret'], key: 'ca.crt' },
+    checksHostname: true,
+    limitation: 'no verification without a CA Secret: proxy_ssl_verify is written only next to proxy_ssl_trusted_certificate '
+      + '(verify defaults to off), so the system CAs can not be named; the Secret must be in the Ingress\'s namespace '
+      + '(allow-cross-namespace-resources defaults to false)',
+    from: 'internal/ingress/annotations/proxyssl/main.go (Parse: "namespace/name", verify and server-name on|off, both default off); '
+      + 'internal/ingress/controller/store/backend_ssl.go getPemCertificate (a ca.crt-only Secret is accepted); '
+      + 'rootfs/etc/nginx/template/nginx.tmpl (location: proxy_ssl_trusted_certificate and proxy_ssl_verify only with a CA file); '
+      + 'internal/ingress/controller/config/config.go (annotations-risk-level High admits proxy-ssl-name, risk High)',
+  },
 };

@@ -72,4 +72,13 @@ export const TRAEFIK_3_7_11: SelfHostedControllerFacts = {
   namespaceRbac: [],
   writes: ['Ingress status (client.go UpdateIngressStatus)', 'no Leases or Events'],
   whenForbidden: 'client.go WatchAll blocks in WaitForCacheSync: the provider never produces a configuration and every route answers 404',
+  backendCertificateVerification: {
+    annotations: [],
+    caObject: undefined,
+    checksHostname: false,
+    limitation: 'the CA and server name live in a ServersTransport (a Traefik CRD or the file provider) named by the backend Service\'s '
+      + 'traefik.ingress.kubernetes.io/service.serverstransport annotation; the Ingress has no annotation for it, and the Service is not ours',
+    from: 'pkg/provider/kubernetes/ingress/annotations.go RouterIng (no transport) and ServiceIng.ServersTransport; '
+      + 'pkg/provider/kubernetes/ingress/kubernetes.go loadService (parseServiceConfig(service.Annotations))',
+  },
 };

@@ -1,6 +1,6 @@
 import { SHIM_CLUSTER_ISSUER, SHIM_ISSUER } from '../../core/manifest-contract';
-import { certificatesBySecret } from '../facts/certificates';
 import { GATEWAY_API_KINDS, gatewayApiFacts, ListenerFact } from '../facts/gateway-api';
+import { providedSecrets } from '../facts/provided-secrets';
 import { ManifestObject } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
@@ -17,9 +17,7 @@ export const CERTIFICATE_SECRET_MISSING = defineRule({
   kinds: [...GATEWAY_API_KINDS, 'Secret', 'Certificate'],
   check(model, report) {
     const facts = gatewayApiFacts(model);
-    const provided = new Set<string>(model.externalTlsSecrets);
-    for (const secret of model.ofKind('Secret')) provided.add(`${secret.namespace}/${secret.name}`);
-    for (const key of certificatesBySecret(model).keys()) provided.add(key);
+    const provided = providedSecrets(model);
     const listeners = [...facts.gateways.flatMap((g) => g.listeners), ...facts.listenerSets.flatMap((s) => s.listeners)];
     for (const listener of listeners) {
       for (const ref of listener.certificateRefs) {
