@@ -43,7 +43,10 @@ export function renderIngress(route: Route, binding: IngressClassBinding | undef
   rejectInputs(route, route.backend._problems());
   const classAnnotation = binding?.routeBinding?.classAnnotation;
   const translation: RouteOptionsTranslation = binding
-    ? binding.controller.translateRouteOptions({ ...binding.routeOptionDefaults, ...route.options }, { namespace: route.namespace, serviceName: route.backend.serviceName })
+    ? binding.controller.translateRouteOptions(
+      { ...binding.routeOptionDefaults, ...route.options },
+      { namespace: route.namespace, serviceName: route.backend.serviceName },
+    )
     : { annotations: {}, unsupported: [] };
   const annotations: { [key: string]: string } = {
     ...(classAnnotation !== undefined ? { [ANNOTATION_LEGACY_CLASS]: classAnnotation } : {}),
