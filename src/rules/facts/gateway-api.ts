@@ -396,16 +396,8 @@ function readListeners(owner: ManifestObject, raw: unknown): ListenerFact[] {
     const tlsMode = tls ? (typeof tls.mode === 'string' && tls.mode !== '' ? tls.mode : 'Terminate') : '';
     const certificateRefs: CertificateRefFact[] = [];
     listOf(tls?.certificateRefs).forEach((ref, j) => {
-      if (!isObject(ref) || typeof ref.name !== 'string') return;
-      const namespace = typeof ref.namespace === 'string' && ref.namespace !== '' ? ref.namespace : owner.namespace!;
-      certificateRefs.push({
-        group: typeof ref.group === 'string' ? ref.group : '',
-        kind: typeof ref.kind === 'string' ? ref.kind : 'Secret',
-        name: ref.name,
-        namespace,
-        crossNamespace: namespace !== owner.namespace,
-        field: `${field}.tls.certificateRefs[${j}]`,
-      });
+      const fact = readObjectRef(owner, ref, 'Secret', `${field}.tls.certificateRefs[${j}]`);
+      if (fact) certificateRefs.push(fact);
     });
     const allowedRoutes = isObject(l.allowedRoutes) ? l.allowedRoutes : {};
     const explicitKinds = listOf(allowedRoutes.kinds).filter((k) => isObject(k) && typeof k.kind === 'string')
@@ -440,19 +432,25 @@ function readFrontendCaRefs(owner: ManifestObject, tls: unknown): CertificateRef
   for (const [field, validation] of validations) {
     if (!isObject(validation)) continue;
     listOf(validation.caCertificateRefs).forEach((ref, j) => {
-      if (!isObject(ref) || typeof ref.name !== 'string') return;
-      const namespace = typeof ref.namespace === 'string' && ref.namespace !== '' ? ref.namespace : owner.namespace!;
-      refs.push({
-        group: typeof ref.group === 'string' ? ref.group : '',
-        kind: typeof ref.kind === 'string' ? ref.kind : '',
-        name: ref.name,
-        namespace,
-        crossNamespace: namespace !== owner.namespace,
-        field: `${field}.caCertificateRefs[${j}]`,
-      });
+      const fact = readObjectRef(owner, ref, '', `${field}.caCertificateRefs[${j}]`);
+      if (fact) refs.push(fact);
     });
   }
   return refs;
+}
+
+/** A reference from `owner` to an object by group, kind, name and optional namespace; undefined without a name. */
+function readObjectRef(owner: ManifestObject, ref: unknown, defaultKind: string, field: string): CertificateRefFact | undefined {
+  if (!isObject(ref) || typeof ref.name !== 'string') return undefined;
+  const namespace = typeof ref.namespace === 'string' && ref.namespace !== '' ? ref.namespace : owner.namespace!;
+  return {
+    group: typeof ref.group === 'string' ? ref.group : '',
+    kind: typeof ref.kind === 'string' ? ref.kind : defaultKind,
+    name: ref.name,
+    namespace,
+    crossNamespace: namespace !== owner.namespace,
+    field,
+  };
 }
 
 function readAllowance(raw: unknown, defaultFrom: string): NamespaceAllowance {

@@ -1,4 +1,5 @@
-import { GATEWAY_API_GROUP, GATEWAY_API_KINDS, gatewayApiFacts } from '../facts/gateway-api';
+import { CertificateRefFact, GATEWAY_API_GROUP, GATEWAY_API_KINDS, gatewayApiFacts } from '../facts/gateway-api';
+import { ManifestObject } from '../model';
 import { defineRule } from '../rule';
 import { Severity } from '../severity';
 
@@ -13,53 +14,36 @@ export const CERTIFICATE_REF_NOT_GRANTED = defineRule({
   kinds: GATEWAY_API_KINDS,
   check(model, report) {
     const facts = gatewayApiFacts(model);
+    /** Reports `ref` of `owner` unless a ReferenceGrant permits it (grants are judged by the referrer's own kind). */
+    const check = (owner: ManifestObject, fromKind: string, ref: CertificateRefFact, what: string, refNoun = '') => {
+      if (!ref.crossNamespace) return;
+      const permitted = facts.grantPermits({
+        fromGroup: GATEWAY_API_GROUP,
+        fromKind,
+        fromNamespace: owner.namespace!,
+        toGroup: ref.group,
+        toKind: ref.kind,
+        toNamespace: ref.namespace,
+        toName: ref.name,
+      });
+      if (permitted) return;
+      report({
+        object: owner,
+        field: ref.field,
+        value: { group: ref.group, kind: ref.kind, namespace: ref.namespace, name: ref.name },
+        message: `${what} refers to ${refNoun}${ref.kind} ${ref.namespace}/${ref.name}, and no ReferenceGrant in namespace "${ref.namespace}" permits it; `
+          + `one would need from {group: ${GATEWAY_API_GROUP}, kind: ${fromKind}, namespace: ${owner.namespace}} `
+          + `and to {group: "${ref.group}", kind: ${ref.kind}} (name unset or "${ref.name}")`,
+      });
+    };
+    // ReferenceGrants are not inherited between a Gateway and its ListenerSets: each is judged by its own kind.
     const listeners = [...facts.gateways.flatMap((g) => g.listeners), ...facts.listenerSets.flatMap((s) => s.listeners)];
     for (const listener of listeners) {
-      for (const ref of listener.certificateRefs) {
-        if (!ref.crossNamespace) continue;
-        const owner = listener.owner;
-        // ReferenceGrants are not inherited between a Gateway and its ListenerSets: each is judged by its own kind.
-        const permitted = facts.grantPermits({
-          fromGroup: GATEWAY_API_GROUP,
-          fromKind: owner.kind,
-          fromNamespace: owner.namespace!,
-          toGroup: ref.group,
-          toKind: ref.kind,
-          toNamespace: ref.namespace,
-          toName: ref.name,
-        });
-        if (permitted) continue;
-        report({
-          object: owner,
-          field: ref.field,
-          value: { group: ref.group, kind: ref.kind, namespace: ref.namespace, name: ref.name },
-          message: `listener "${listener.name}" of ${owner.ref} refers to ${ref.kind} ${ref.namespace}/${ref.name}, and no ReferenceGrant in namespace `
-            + `"${ref.namespace}" permits it; one would need from {group: ${GATEWAY_API_GROUP}, kind: ${owner.kind}, namespace: ${owner.namespace}} `
-            + `and to {group: "${ref.group}", kind: ${ref.kind}} (name unset or "${ref.name}")`,
-        });
-      }
+      for (const ref of listener.certificateRefs) check(listener.owner, listener.owner.kind, ref, `listener "${listener.name}" of ${listener.owner.ref}`);
     }
     for (const gateway of facts.gateways) {
       for (const ref of gateway.frontendCaCertificateRefs) {
-        if (!ref.crossNamespace) continue;
-        const permitted = facts.grantPermits({
-          fromGroup: GATEWAY_API_GROUP,
-          fromKind: 'Gateway',
-          fromNamespace: gateway.namespace,
-          toGroup: ref.group,
-          toKind: ref.kind,
-          toNamespace: ref.namespace,
-          toName: ref.name,
-        });
-        if (permitted) continue;
-        report({
-          object: gateway.object,
-          field: ref.field,
-          value: { group: ref.group, kind: ref.kind, namespace: ref.namespace, name: ref.name },
-          message: `the client certificate validation of ${gateway.object.ref} refers to CA ${ref.kind} ${ref.namespace}/${ref.name}, and no ReferenceGrant in `
-            + `namespace "${ref.namespace}" permits it; one would need from {group: ${GATEWAY_API_GROUP}, kind: Gateway, namespace: ${gateway.namespace}} `
-            + `and to {group: "${ref.group}", kind: ${ref.kind}} (name unset or "${ref.name}")`,
-        });
+        check(gateway.object, 'Gateway', ref, `the client certificate validation of ${gateway.object.ref}`, 'CA ');
       }
     }
   },
