@@ -7,44 +7,14 @@
  * Envoy Gateway policies, the Certificate (in the gateway's namespace), the ReferenceGrant and the NetworkPolicy
  * allowance. Rules on (the default) unless `rulesEnabled` is false.
  */
-import { App, Chart } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
-import { AcmeIssuer, AcmeServer, IngressController, PathType, PublicWebGateway, RouteBackend, RoutingApi, RuleEngine, Tenant } from '../../src';
-import { ACME_EMAIL, APP_LABELS, APP_PORT, PUBLIC_WEB, RouteSpec, SERVICE_PORT, routesByTenant, tenantHosts, tenantNamespace } from '../workload';
-import { appDeploymentProps } from './library';
+import { App } from 'cdk8s';
+import { IngressController, PathType, RoutingApi } from '../../src';
+import { RouteSpec } from '../workload';
+import { buildUserApp } from './user-app';
 
 export function build(app: App, routes: RouteSpec[], rulesEnabled = true): void {
-  RuleEngine.of(app).enabled = rulesEnabled;
-
-  const ingress = new Chart(app, 'gateways');
-  const gateway = new PublicWebGateway(ingress, 'PublicWeb', {
-    className: PUBLIC_WEB.className,
-    namespace: PUBLIC_WEB.namespace,
-    controller: IngressController.envoyGateway(),
-    api: RoutingApi.GATEWAY_API,
-    issuer: new AcmeIssuer(ingress, 'LetsEncrypt', { server: AcmeServer.LETS_ENCRYPT, email: ACME_EMAIL }),
-  });
-
-  routesByTenant(routes).forEach((tenantRoutes, i) => {
-    const tenant = new Tenant(app, tenantNamespace(i), { hosts: tenantHosts(i), gateways: [gateway] });
-    new k8s.KubeDeployment(tenant, 'App', appDeploymentProps());
-    for (const route of tenantRoutes) {
-      new k8s.KubeService(tenant, `${route.name}-svc`, {
-        metadata: { name: route.name },
-        spec: {
-          type: 'ClusterIP',
-          selector: APP_LABELS,
-          ports: [{ name: 'http', port: SERVICE_PORT, targetPort: k8s.IntOrString.fromNumber(APP_PORT), protocol: 'TCP' }],
-        },
-      });
-      tenant.addRoute(`${route.name}-route`, {
-        host: route.host,
-        path: route.path ?? '/',
-        pathType: PathType.PREFIX,
-        ingressName: route.name,
-        backend: RouteBackend.fromServiceName(route.name, { port: SERVICE_PORT, podLabels: APP_LABELS, targetPort: APP_PORT }),
-        tlsSecretName: route.secretName,
-      });
-    }
-  });
+  buildUserApp(app, routes, {
+    gateway: { controller: IngressController.envoyGateway(), api: RoutingApi.GATEWAY_API },
+    routeProps: (route) => ({ path: route.path ?? '/', pathType: PathType.PREFIX }),
+  }, rulesEnabled);
 }
