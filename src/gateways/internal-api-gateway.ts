@@ -101,8 +101,10 @@ export class InternalApiGateway extends IngressClassGateway {
     // `this` exists only after super(): mistakes are collected first and reported right after it.
     const rejected: RejectedInput[] = [];
     const allowlist = checkedAllowlist(rejected, props.allowedSourceCidrs);
-    // On the Gateway API the edge settings are every route's defaults, applied by the implementation's translation.
-    const gatewayApi = (props.api ?? RoutingApi.INGRESS) !== RoutingApi.INGRESS;
+    // On the Gateway API alone the edge settings are every route's defaults, applied by the implementation's
+    // translation. Both APIs at once are served by one deployment (Traefik) whose entry point settings apply to its
+    // Ingress and Gateway routes alike (facts: entryPointSettings), so its own edge settings serve both halves.
+    const gatewayApi = (props.api ?? RoutingApi.INGRESS) === RoutingApi.GATEWAY_API;
     if (!gatewayApi && !props.controller.configureEdge) {
       rejected.push(['controller', props.controller.name,
         'the controller profile has no edge settings (configureEdge); use IngressController.nginx(), traefik() or haproxy()']);
@@ -160,14 +162,16 @@ export class InternalApiGateway extends IngressClassGateway {
     this.routeCertificates.issueFor(route);
   }
 
-  /** The edge settings, unless a route sets its own. */
+  /** On the Gateway API alone, the edge settings, unless a route sets its own (with both APIs the controller applies them). */
   protected gatewayApiRouteOptionDefaults(): RouteOptions {
-    return edgeSettingsAsRouteOptions(this.edgeSettings);
+    return this.api === RoutingApi.GATEWAY_API ? edgeSettingsAsRouteOptions(this.edgeSettings) : super.gatewayApiRouteOptionDefaults();
   }
 
-  /** The trusted proxies, besides the base gateway's settings. */
+  /** On the Gateway API alone, the trusted proxies besides the base gateway's settings (with both APIs the controller applies them). */
   protected gatewayApiGatewaySettings(): GatewayApiGatewaySettings {
-    return { ...super.gatewayApiGatewaySettings(), ...gatewayWideEdgeSettings(this.edgeSettings) };
+    return this.api === RoutingApi.GATEWAY_API
+      ? { ...super.gatewayApiGatewaySettings(), ...gatewayWideEdgeSettings(this.edgeSettings) }
+      : super.gatewayApiGatewaySettings();
   }
 
   /**

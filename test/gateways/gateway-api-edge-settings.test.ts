@@ -160,6 +160,32 @@ describe('InternalApiGateway on the Gateway API', () => {
     expect(clientTraffic.spec.clientIPDetection).toStrictEqual({ xForwardedFor: { trustedCIDRs: ['10.1.0.0/16'] } });
     expect(ofKind(objs, 'Gateway')[0].metadata.annotations['gateways.cdk8s.io/edge-unsupported']).toBeUndefined();
   });
+
+  it('Traefik with both APIs: the entry points carry the rate limit and allowlist for the Ingress and the HTTPRoute alike', () => {
+    // GIVEN an internal Traefik gateway serving both APIs during a migration, with a route
+    const app = Testing.app();
+    const gateway = new InternalApiGateway(new Chart(app, 'ingress'), 'Gateway', {
+      className: 'internal',
+      controller: IngressController.traefik(),
+      api: RoutingApi.INGRESS_AND_GATEWAY_API,
+      provider: CloudProvider.AWS,
+      allowedSourceCidrs: ['10.0.0.0/8'],
+      trustedProxyCidrs: ['10.1.0.0/16'],
+    });
+    new Route(new Chart(app, 'web', { namespace: 'web' }), 'Www', { gateway, host: 'www.internal.example', backend, tlsSecretName: 'www-tls' });
+    // WHEN
+    const objs = synthValid(app);
+    // THEN the websecure entry point applies the edge middlewares to every router, Ingress and Gateway alike
+    const args: string[] = ofKind(objs, 'Deployment')[0].spec.template.spec.containers[0].args;
+    const middlewares = args.find((a) => a.startsWith('--entryPoints.websecure.http.middlewares='));
+    expect(middlewares).toContain('edge-rate-limit@file');
+    expect(middlewares).toContain('edge-allowlist@file');
+    expect(args).toContain('--entryPoints.websecure.forwardedHeaders.trustedIPs=10.1.0.0/16');
+    // AND the HTTPRoute gets no second rate limit or allowlist of its own, and no edge setting is dropped unreported
+    expect(ofKind(objs, 'HTTPRoute').filter((r) => r.metadata.namespace === 'web')).toHaveLength(1);
+    expect(ofKind(objs, 'Middleware').filter((m) => m.spec.rateLimit || m.spec.ipAllowList)).toStrictEqual([]);
+    expect(gateway.unsupportedEdgeSettings).toStrictEqual(['maxRequestBodySize']);
+  });
 });
 
 /** A gateway "edge" requiring client certificates from `auth`, with TLS route www in namespace web (and a plain route in web). */
